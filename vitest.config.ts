@@ -19,6 +19,7 @@ export default defineConfig({
           name: "integration",
           include: ["{apps,packages}/*/{src,test}/**/*.integration.test.ts"],
           exclude: ignored,
+          globalSetup: ["test/postgres-global-setup.ts"],
           testTimeout: 120_000,
           hookTimeout: 120_000,
           // Two cores: databases and child processes compete, so keep files serial.

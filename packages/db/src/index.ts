@@ -1,0 +1,9 @@
+export * from "./generated/client.ts";
+export {
+  applyMigrations,
+  createMigration,
+  diffMigrationsToSchema,
+  loadMigrations,
+} from "./migrations.ts";
+export type { TDatabase, TDatabaseOptions } from "./open-database.ts";
+export { openDatabase } from "./open-database.ts";

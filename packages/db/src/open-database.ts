@@ -1,0 +1,104 @@
+import path from "node:path";
+import { BatonError } from "@baton/model";
+import { PGlite } from "@electric-sql/pglite";
+import { PrismaPg } from "@prisma/adapter-pg";
+import type { SqlMigrationAwareDriverAdapterFactory } from "@prisma/driver-adapter-utils";
+import pg from "pg";
+import { PrismaPGlite } from "pglite-prisma-adapter";
+import { claimDataDir } from "./data-dir.ts";
+import { PrismaClient } from "./generated/client.ts";
+import { applyMigrations } from "./migrations.ts";
+import { describePostgresUrl, explainConnectError, parsePostgresUrl } from "./postgres-errors.ts";
+
+export type TDatabaseOptions = {
+  /** postgresql://… for PostgreSQL; when absent the embedded database in dataDir is used */
+  databaseUrl?: string | undefined;
+  /** folder of the embedded database (and other local state) */
+  dataDir: string;
+  /** apply pending migrations before returning (default true) */
+  migrate?: boolean;
+};
+
+export type TDatabase = {
+  prisma: PrismaClient;
+  kind: "pglite" | "postgres";
+  /** human-readable location, never with a password */
+  location: string;
+  /** the embedded database, for components (the job queue) that share its single session */
+  pglite?: PGlite;
+  /** the PostgreSQL URL, for components that open their own pool */
+  databaseUrl?: string;
+  /** migrations applied while opening */
+  appliedMigrations: string[];
+  close(): Promise<void>;
+};
+
+const checkPostgres = async (url: URL): Promise<void> => {
+  const client = new pg.Client({ connectionString: url.href, connectionTimeoutMillis: 5000 });
+  try {
+    await client.connect();
+    await client.query("select 1");
+  } catch (error) {
+    throw explainConnectError(error, url);
+  } finally {
+    await client.end().catch(() => {});
+  }
+};
+
+const openPostgres = async (raw: string, migrate: boolean): Promise<TDatabase> => {
+  const url = parsePostgresUrl(raw);
+  await checkPostgres(url);
+  const factory = new PrismaPg({ connectionString: url.href, connectionTimeoutMillis: 5000 });
+  const appliedMigrations = migrate ? await applyMigrations(factory) : [];
+  const prisma = new PrismaClient({ adapter: factory });
+  return {
+    prisma,
+    kind: "postgres",
+    location: `PostgreSQL at ${describePostgresUrl(url)}`,
+    databaseUrl: url.href,
+    appliedMigrations,
+    close: () => prisma.$disconnect(),
+  };
+};
+
+const openPGlite = async (dataDir: string, migrate: boolean): Promise<TDatabase> => {
+  const release = await claimDataDir(dataDir);
+  const folder = path.resolve(dataDir, "pgdata");
+  let pglite: PGlite;
+  try {
+    pglite = await PGlite.create(folder);
+  } catch (error) {
+    await release();
+    throw new BatonError(
+      "DATA_DIR",
+      `cannot open the embedded database in ${folder}: ${(error as Error).message}. If the folder holds no data you need, move it away and start again`,
+      undefined,
+      { cause: error },
+    );
+  }
+  const factory: SqlMigrationAwareDriverAdapterFactory = new PrismaPGlite(pglite);
+  try {
+    const appliedMigrations = migrate ? await applyMigrations(factory) : [];
+    const prisma = new PrismaClient({ adapter: factory });
+    return {
+      prisma,
+      kind: "pglite",
+      location: `embedded database in ${folder}`,
+      pglite,
+      appliedMigrations,
+      close: async () => {
+        await prisma.$disconnect();
+        await pglite.close();
+        await release();
+      },
+    };
+  } catch (error) {
+    await pglite.close();
+    await release();
+    throw error;
+  }
+};
+
+/** Opens the database Baton is configured for and brings its schema up to date. */
+export const openDatabase = ({ databaseUrl, dataDir, migrate = true }: TDatabaseOptions) =>
+  databaseUrl ? openPostgres(databaseUrl, migrate) : openPGlite(dataDir, migrate);
