@@ -1,0 +1,32 @@
+export {
+  isProviderError,
+  isRetryable,
+  ProviderError,
+  type ProviderErrorClass,
+  type ProviderErrorDetails,
+} from "./errors.ts";
+export {
+  createLocalProvider,
+  type LocalProvider,
+  type LocalProviderOptions,
+} from "./local/local-provider.ts";
+export { createProviderRegistry, type ProviderRegistry } from "./registry.ts";
+export {
+  checkSchema,
+  formatIssues,
+  type SchemaIssue,
+  validateAgainstSchema,
+} from "./schema/validate.ts";
+export type {
+  CatalogFunction,
+  Connection,
+  CostHints,
+  DiscoverOptions,
+  Discovery,
+  InvocableFunction,
+  InvokeOptions,
+  JsonSchema,
+  JsonValue,
+  Provider,
+  SchemaSource,
+} from "./types.ts";
