@@ -1,0 +1,23 @@
+import { startServer } from "../app.ts";
+import { loadConfig } from "../config.ts";
+import { onShutdown } from "./shutdown.ts";
+
+export const startCommand = async (options: { port?: string; host?: string }): Promise<void> => {
+  const config = loadConfig({
+    ...process.env,
+    ...(options.port ? { PORT: options.port } : {}),
+    ...(options.host ? { HOST: options.host } : {}),
+  });
+  const starting = startServer(config);
+  onShutdown("the server", async () => {
+    const server = await starting.catch(() => undefined);
+    await server?.stop();
+  });
+  const server = await starting;
+  const { db } = server.services;
+  if (db.appliedMigrations.length) {
+    console.log(`baton: applied ${db.appliedMigrations.length} migration(s) to the ${db.location}`);
+  }
+  console.log(`baton: database: ${db.location}`);
+  console.log(`baton: Baton ${server.services.version} is ready at ${server.url}`);
+};

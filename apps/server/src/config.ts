@@ -1,0 +1,63 @@
+import path from "node:path";
+import { fileURLToPath } from "node:url";
+import { BatonError } from "@baton/model";
+import { z } from "zod";
+
+const repoRoot = fileURLToPath(new URL("../../../", import.meta.url));
+
+const ZPort = z.coerce
+  .number({ error: "must be a number" })
+  .int("must be a whole number")
+  .min(0, "must be between 0 and 65535")
+  .max(65535, "must be between 0 and 65535");
+
+const ZEnv = z.object({
+  PORT: ZPort.default(4400),
+  HOST: z.string().min(1).default("127.0.0.1"),
+  BATON_DATA_DIR: z.string().min(1).default(".baton"),
+  DATABASE_URL: z
+    .string()
+    .optional()
+    .transform((v) => v || undefined),
+  BATON_WORKER_CONCURRENCY: z.coerce.number().int().min(1).max(256).default(8),
+  BATON_FUNCTIONS_DIR: z
+    .string()
+    .min(1)
+    .default(path.join(repoRoot, "examples", "functions")),
+  BATON_WEB_DIR: z
+    .string()
+    .min(1)
+    .default(path.join(repoRoot, "apps", "web", "dist")),
+});
+
+export type TConfig = {
+  port: number;
+  host: string;
+  dataDir: string;
+  databaseUrl: string | undefined;
+  workerConcurrency: number;
+  functionsDir: string;
+  webDir: string;
+};
+
+/** Reads the configuration from the environment; every variable is listed in README.md. */
+export const loadConfig = (env: NodeJS.ProcessEnv = process.env): TConfig => {
+  const parsed = ZEnv.safeParse(env);
+  if (!parsed.success) {
+    const issue = parsed.error.issues[0]!;
+    throw new BatonError(
+      "BAD_INPUT",
+      `${issue.path.join(".")}=${String(env[String(issue.path[0])])} ${issue.message}`,
+    );
+  }
+  const e = parsed.data;
+  return {
+    port: e.PORT,
+    host: e.HOST,
+    dataDir: path.resolve(e.BATON_DATA_DIR),
+    databaseUrl: e.DATABASE_URL,
+    workerConcurrency: e.BATON_WORKER_CONCURRENCY,
+    functionsDir: path.resolve(e.BATON_FUNCTIONS_DIR),
+    webDir: path.resolve(e.BATON_WEB_DIR),
+  };
+};

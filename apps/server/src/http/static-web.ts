@@ -1,0 +1,31 @@
+import { existsSync } from "node:fs";
+import type { IncomingMessage, ServerResponse } from "node:http";
+import path from "node:path";
+import sirv from "sirv";
+
+type THandler = (req: IncomingMessage, res: ServerResponse) => void;
+
+/** Serves the built web app, with index.html for every client-side route. */
+export const createStaticWeb = (webDir: string): THandler => {
+  if (!existsSync(path.join(webDir, "index.html"))) {
+    return (_req, res) => {
+      res.writeHead(503, { "content-type": "text/plain; charset=utf-8" });
+      res.end(`The web app is not built (${webDir} has no index.html): run \`npm run build\`.\n`);
+    };
+  }
+  const serve = sirv(webDir, {
+    single: true,
+    etag: true,
+    // hashed assets never change; index.html must always be fresh
+    setHeaders: (res, pathname) => {
+      res.setHeader(
+        "cache-control",
+        pathname.startsWith("/assets/") ? "public, max-age=31536000, immutable" : "no-cache",
+      );
+    },
+  });
+  return (req, res) =>
+    serve(req, res, () => {
+      res.writeHead(404).end();
+    });
+};

@@ -1,0 +1,106 @@
+import { mkdtemp, rm, writeFile } from "node:fs/promises";
+import { createServer } from "node:net";
+import { tmpdir } from "node:os";
+import path from "node:path";
+import { freePort } from "@baton/db/testing";
+import { afterAll, beforeAll, describe, expect, it } from "vitest";
+import { spawnBaton } from "./cli-process.ts";
+
+let dataDir: string;
+beforeAll(async () => {
+  dataDir = await mkdtemp(path.join(tmpdir(), "baton-cli-"));
+});
+afterAll(async () => {
+  await rm(dataDir, { recursive: true, force: true });
+});
+
+const expectOneLineFailure = async (proc: ReturnType<typeof spawnBaton>, pattern: RegExp) => {
+  expect(await proc.exited).not.toBe(0);
+  const lines = proc.output().trim().split("\n");
+  expect(lines.at(-1)).toMatch(pattern);
+  expect(proc.output()).not.toMatch(/^\s+at /m);
+};
+
+describe("baton start", () => {
+  it("starts, serves, stops cleanly on SIGTERM, and reuses the data on the next start", async () => {
+    const port = await freePort();
+    const env = { PORT: String(port), BATON_DATA_DIR: dataDir };
+    const first = spawnBaton(["start"], env);
+    const [, url] = await first.waitFor(/ready at (http:\/\/\S+)/);
+    const health = await fetch(`${url}/healthz`);
+    expect(health.status).toBe(200);
+    expect(first.output()).toMatch(/applied \d+ migration/);
+    first.child.kill("SIGTERM");
+    expect(await first.exited).toBe(0);
+    expect(first.output()).toMatch(/stopped cleanly/);
+
+    const second = spawnBaton(["start"], env);
+    await second.waitFor(/ready at/);
+    expect(second.output()).not.toMatch(/applied \d+ migration/);
+    second.child.kill("SIGINT");
+    expect(await second.exited).toBe(0);
+  });
+
+  it("says so when the port is in use", async () => {
+    const blocker = createServer().listen(0, "127.0.0.1");
+    await new Promise((r) => blocker.once("listening", r));
+    const port = (blocker.address() as { port: number }).port;
+    const proc = spawnBaton(["start"], { PORT: String(port), BATON_DATA_DIR: dataDir });
+    await expectOneLineFailure(proc, new RegExp(`port ${port} .* already in use.*set PORT`));
+    blocker.close();
+  });
+
+  it("says so when the data folder cannot be used", async () => {
+    const file = path.join(dataDir, "a-file");
+    await writeFile(file, "");
+    const proc = spawnBaton(["start"], { PORT: String(await freePort()), BATON_DATA_DIR: file });
+    await expectOneLineFailure(proc, /cannot write to the data folder .*BATON_DATA_DIR/);
+  });
+
+  it("says so when DATABASE_URL is malformed or unreachable", async () => {
+    const malformed = spawnBaton(["start"], { DATABASE_URL: "mysql://x/y" });
+    await expectOneLineFailure(malformed, /DATABASE_URL must start with postgresql:\/\//);
+    const port = await freePort();
+    const unreachable = spawnBaton(["start"], {
+      DATABASE_URL: `postgresql://baton:pw@127.0.0.1:${port}/baton`,
+    });
+    await expectOneLineFailure(
+      unreachable,
+      /cannot connect to PostgreSQL at 127\.0\.0\.1:\d+\/baton: connection refused/,
+    );
+    expect(unreachable.output()).not.toContain(":pw@");
+  });
+
+  it("says so when PORT is not a port", async () => {
+    await expectOneLineFailure(
+      spawnBaton(["start"], { PORT: "eighty" }),
+      /PORT=eighty must be a number/,
+    );
+  });
+});
+
+describe("baton --help", () => {
+  it("lists the commands", async () => {
+    const proc = spawnBaton(["--help"], {});
+    expect(await proc.exited).toBe(0);
+    expect(proc.output()).toMatch(/start/);
+    expect(proc.output()).toMatch(/migrate/);
+  });
+});
+
+describe.skipIf(!process.env.DATABASE_URL_TEST)("baton migrate on PostgreSQL", () => {
+  it("applies the migrations and then finds nothing to do", async () => {
+    const { createTestDatabase } = await import("@baton/db/testing");
+    const db = await createTestDatabase(process.env.DATABASE_URL_TEST!);
+    try {
+      const first = spawnBaton(["migrate"], { DATABASE_URL: db.url });
+      expect(await first.exited).toBe(0);
+      expect(first.output()).toMatch(/applied \d+ migration/);
+      const second = spawnBaton(["migrate"], { DATABASE_URL: db.url });
+      expect(await second.exited).toBe(0);
+      expect(second.output()).toMatch(/is up to date/);
+    } finally {
+      await db.drop();
+    }
+  });
+});

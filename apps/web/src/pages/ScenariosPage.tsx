@@ -1,0 +1,68 @@
+import { useQuery } from "@tanstack/react-query";
+import { Workflow } from "lucide-react";
+import { timeAgo } from "../lib/format.ts";
+import { useTRPC } from "../lib/trpc.ts";
+import { PageHeader } from "../ui/PageHeader.tsx";
+import { EmptyState, ErrorNotice, LoadingRows } from "../ui/States.tsx";
+import { Table } from "../ui/Table.tsx";
+
+export function ScenariosPage() {
+  const trpc = useTRPC();
+  const scenarios = useQuery(trpc.scenarios.list.queryOptions({ limit: 100 }));
+  return (
+    <>
+      <PageHeader
+        title="Scenarios"
+        description="Typed graphs of functions and human steps. Drafts are editable; published versions run."
+      />
+      <div className="p-6">
+        {scenarios.error ? (
+          <ErrorNotice error={scenarios.error} retry={() => scenarios.refetch()} />
+        ) : !scenarios.data ? (
+          <LoadingRows />
+        ) : scenarios.data.items.length === 0 ? (
+          <EmptyState icon={Workflow} title="No scenarios yet">
+            Scenarios you design or import appear here with their published versions and runs.
+          </EmptyState>
+        ) : (
+          <Table
+            label="Scenarios"
+            rows={scenarios.data.items}
+            rowKey={(s) => s.id}
+            columns={[
+              {
+                header: "Scenario",
+                cell: (s) => (
+                  <div>
+                    <div className="font-medium">{s.name}</div>
+                    <div className="font-mono text-xs text-zinc-500">{s.slug}</div>
+                  </div>
+                ),
+              },
+              {
+                header: "Description",
+                cell: (s) => (
+                  <span className="text-zinc-600 dark:text-zinc-400">{s.description}</span>
+                ),
+              },
+              {
+                header: "Published",
+                cell: (s) => (s.versions[0] ? `v${s.versions[0].version}` : "draft only"),
+              },
+              {
+                header: "Runs",
+                className: "tabular-nums",
+                cell: (s) => s.versions[0]?._count.runs ?? 0,
+              },
+              {
+                header: "Edited",
+                className: "whitespace-nowrap text-zinc-500",
+                cell: (s) => timeAgo(s.updatedAt),
+              },
+            ]}
+          />
+        )}
+      </div>
+    </>
+  );
+}
