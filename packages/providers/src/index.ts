@@ -30,3 +30,4 @@ export type {
   Provider,
   SchemaSource,
 } from "./types.ts";
+export { createHttpProvider, type HttpConfig } from "./http/http-provider.ts";

@@ -1,0 +1,104 @@
+import type { JsonValue } from "../types.ts";
+import type { AuthScheme, OperationLocator } from "./openapi-document.ts";
+
+export type Credentials = Record<string, unknown>;
+
+const scalar = (value: JsonValue): string =>
+  value === null ? "" : typeof value === "object" ? JSON.stringify(value) : String(value);
+
+function applyAuth(
+  alternatives: AuthScheme[][],
+  secret: Credentials,
+  headers: Headers,
+  query: URLSearchParams,
+  cookies: string[],
+): void {
+  // The first alternative the secret can satisfy completely; none means send without.
+  const usable = alternatives.find((schemes) =>
+    schemes.every((s) => secret[s.scheme] !== undefined),
+  );
+  for (const scheme of usable ?? []) {
+    const value = secret[scheme.scheme];
+    if (scheme.type === "apiKey") {
+      const key = String(value);
+      if (scheme.in === "header") headers.set(scheme.param, key);
+      else if (scheme.in === "query") query.set(scheme.param, key);
+      else cookies.push(`${scheme.param}=${encodeURIComponent(key)}`);
+    } else if (scheme.type === "http" && scheme.httpScheme === "basic") {
+      const { username, password } = (value ?? {}) as { username?: unknown; password?: unknown };
+      const pair = Buffer.from(`${String(username ?? "")}:${String(password ?? "")}`).toString(
+        "base64",
+      );
+      headers.set("authorization", `Basic ${pair}`);
+    } else {
+      // bearer, oauth2 and openIdConnect all carry an already obtained token.
+      headers.set("authorization", `Bearer ${String(value)}`);
+    }
+  }
+}
+
+/** Builds the HTTP request an operation describes from a function input. */
+export function buildRequest(
+  locator: OperationLocator,
+  baseUrl: string,
+  input: { [key: string]: JsonValue },
+  extra: { secret: Credentials; headers: Record<string, string>; idempotencyKey: string },
+): { url: URL; init: RequestInit } {
+  const query = new URLSearchParams();
+  const headers = new Headers(extra.headers);
+  const cookies: string[] = [];
+  let path = locator.path;
+
+  for (const parameter of locator.parameters) {
+    const value = input[parameter.name];
+    if (value === undefined) continue;
+    if (parameter.in === "path") {
+      const text = Array.isArray(value) ? value.map(scalar).join(",") : scalar(value);
+      path = path.replaceAll(`{${parameter.name}}`, encodeURIComponent(text));
+    } else if (parameter.in === "query") {
+      if (Array.isArray(value) && parameter.explode) {
+        for (const item of value) query.append(parameter.name, scalar(item));
+      } else if (Array.isArray(value)) {
+        query.append(parameter.name, value.map(scalar).join(","));
+      } else if (value !== null && typeof value === "object" && parameter.explode) {
+        for (const [key, item] of Object.entries(value)) query.append(key, scalar(item));
+      } else {
+        query.append(parameter.name, scalar(value));
+      }
+    } else if (parameter.in === "header") {
+      headers.set(parameter.name, scalar(value));
+    } else {
+      cookies.push(`${parameter.name}=${encodeURIComponent(scalar(value))}`);
+    }
+  }
+
+  applyAuth(locator.auth, extra.secret, headers, query, cookies);
+  if (cookies.length > 0) headers.set("cookie", cookies.join("; "));
+  headers.set("accept", "application/json, text/plain;q=0.9, */*;q=0.1");
+  // The IETF Idempotency-Key header: servers that honour it drop duplicate retries.
+  headers.set("idempotency-key", extra.idempotencyKey);
+
+  let body: string | undefined;
+  if (locator.body && input.body !== undefined) {
+    headers.set("content-type", locator.body.mediaType);
+    body =
+      locator.body.mediaType === "application/x-www-form-urlencoded"
+        ? formBody(input.body)
+        : JSON.stringify(input.body);
+  }
+
+  const url = new URL(`${baseUrl.replace(/\/$/, "")}${path}`);
+  for (const [key, value] of query) url.searchParams.append(key, value);
+  return { url, init: { method: locator.method, headers, body } };
+}
+
+function formBody(value: JsonValue): string {
+  const form = new URLSearchParams();
+  if (value !== null && typeof value === "object" && !Array.isArray(value)) {
+    for (const [key, item] of Object.entries(value)) {
+      if (Array.isArray(item)) for (const each of item) form.append(key, scalar(each));
+      else if (item !== undefined) form.append(key, scalar(item));
+    }
+  }
+  return form.toString();
+}
