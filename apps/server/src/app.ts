@@ -1,5 +1,8 @@
 import { readFileSync } from "node:fs";
 import { openDatabase } from "@baton/db";
+import { createLocalProvider, createProviderRegistry } from "@baton/providers";
+import { ensureDemoConnection } from "./catalog/demo-connection.ts";
+import { refreshConnection, type TRefreshReport } from "./catalog/refresh-connection.ts";
 import type { TConfig } from "./config.ts";
 import { createHttpServer, listen } from "./http/server.ts";
 import type { TAppServices } from "./trpc/trpc.ts";
@@ -8,29 +11,44 @@ export const version: string = JSON.parse(
   readFileSync(new URL("../package.json", import.meta.url), "utf8"),
 ).version;
 
-export type TRunningServer = { url: string; services: TAppServices; stop(): Promise<void> };
+export type TRunningServer = {
+  url: string;
+  services: TAppServices;
+  /** what discovering the local functions found at start */
+  catalog: TRefreshReport;
+  stop(): Promise<void>;
+};
 
 /** Opens the database (migrating it) and serves the API and the web app. */
 export const startServer = async (config: TConfig): Promise<TRunningServer> => {
   const db = await openDatabase({ databaseUrl: config.databaseUrl, dataDir: config.dataDir });
-  const services: TAppServices = { db, config, startedAt: new Date(), version };
+  const providers = createProviderRegistry([createLocalProvider()]);
+  const services: TAppServices = { db, providers, config, startedAt: new Date(), version };
   const server = createHttpServer(services);
+  const closeServices = async () => {
+    await providers.close();
+    await db.close();
+  };
   let url: string;
+  let catalog: TRefreshReport;
   try {
+    const demo = await ensureDemoConnection(db.prisma, config.functionsDir);
+    catalog = await refreshConnection(db.prisma, providers, demo);
     url = await listen(server, config.port, config.host);
   } catch (error) {
-    await db.close();
+    await closeServices();
     throw error;
   }
   return {
     url,
     services,
+    catalog,
     stop: async () => {
       // SSE subscriptions keep connections open forever; end them so close() returns.
       const closed = new Promise((resolve) => server.close(resolve));
       server.closeAllConnections();
       await closed;
-      await db.close();
+      await closeServices();
     },
   };
 };

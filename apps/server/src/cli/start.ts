@@ -1,4 +1,5 @@
 import { startServer } from "../app.ts";
+import { describeRefresh } from "../catalog/describe-refresh.ts";
 import { loadConfig } from "../config.ts";
 import { onShutdown } from "./shutdown.ts";
 
@@ -19,5 +20,6 @@ export const startCommand = async (options: { port?: string; host?: string }): P
     console.log(`baton: applied ${db.appliedMigrations.length} migration(s) to the ${db.location}`);
   }
   console.log(`baton: database: ${db.location}`);
+  console.log(`baton: ${describeRefresh(server.catalog)}`);
   console.log(`baton: Baton ${server.services.version} is ready at ${server.url}`);
 };

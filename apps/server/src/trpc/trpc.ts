@@ -1,6 +1,7 @@
 import type { IncomingMessage } from "node:http";
 import type { TDatabase } from "@baton/db";
 import { isBatonError, type TBatonErrorCode } from "@baton/model";
+import type { ProviderRegistry } from "@baton/providers";
 import { initTRPC, TRPCError } from "@trpc/server";
 import type { TRPC_ERROR_CODE_KEY } from "@trpc/server/rpc";
 import { z } from "zod";
@@ -9,6 +10,7 @@ import type { TConfig } from "../config.ts";
 /** What every request can reach: the long-lived services of this process. */
 export type TAppServices = {
   db: TDatabase;
+  providers: ProviderRegistry;
   config: TConfig;
   startedAt: Date;
   version: string;
