@@ -18,7 +18,7 @@ import { ensureChromium } from "./ensure-chromium.ts";
 type TPhase = { name: string; ok: boolean; seconds: number; passed?: number; failed?: number };
 
 const phases: TPhase[] = [];
-const env: NodeJS.ProcessEnv = { ...process.env, TURBO_TELEMETRY_DISABLED: "1", FORCE_COLOR: "1" };
+const env: NodeJS.ProcessEnv = { ...process.env, TURBO_TELEMETRY_DISABLED: "1" };
 
 const run = (command: string, args: string[], extraEnv: NodeJS.ProcessEnv = {}): Promise<number> =>
   new Promise((resolve) => {

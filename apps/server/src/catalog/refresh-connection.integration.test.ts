@@ -2,7 +2,11 @@ import { mkdir, mkdtemp, rm, writeFile } from "node:fs/promises";
 import { tmpdir } from "node:os";
 import path from "node:path";
 import { openDatabase, type TDatabase } from "@baton/db";
-import { createLocalProvider, createProviderRegistry, type ProviderRegistry } from "@baton/providers";
+import {
+  createLocalProvider,
+  createProviderRegistry,
+  type ProviderRegistry,
+} from "@baton/providers";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { refreshConnection } from "./refresh-connection.ts";
 
