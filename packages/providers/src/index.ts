@@ -1,3 +1,5 @@
+export type { LambdaConfig, LambdaSecret } from "./aws-lambda/config.ts";
+export { createLambdaProvider, lambdaTags } from "./aws-lambda/lambda-provider.ts";
 export {
   isProviderError,
   isRetryable,
@@ -5,6 +7,7 @@ export {
   type ProviderErrorClass,
   type ProviderErrorDetails,
 } from "./errors.ts";
+export { createHttpProvider, type HttpConfig } from "./http/http-provider.ts";
 export {
   createLocalProvider,
   type LocalProvider,
@@ -17,6 +20,7 @@ export {
   type SchemaIssue,
   validateAgainstSchema,
 } from "./schema/validate.ts";
+export type { Annotation } from "./shared/schema-document.ts";
 export type {
   CatalogFunction,
   Connection,
@@ -30,4 +34,3 @@ export type {
   Provider,
   SchemaSource,
 } from "./types.ts";
-export { createHttpProvider, type HttpConfig } from "./http/http-provider.ts";
