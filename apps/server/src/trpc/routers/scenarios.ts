@@ -1,4 +1,20 @@
 import { z } from "zod";
+import { createScenario } from "../../scenarios/create-scenario.ts";
+import { exportScenario } from "../../scenarios/export-scenario.ts";
+import { getScenario } from "../../scenarios/get-scenario.ts";
+import { getVersion } from "../../scenarios/get-version.ts";
+import { importScenario } from "../../scenarios/import-scenario.ts";
+import { listVersions } from "../../scenarios/list-versions.ts";
+import { loadCatalog } from "../../scenarios/load-catalog.ts";
+import { saveDraft } from "../../scenarios/save-draft.ts";
+import {
+  ZCreateScenarioInput,
+  ZExportInput,
+  ZImportInput,
+  ZSaveDraftInput,
+  ZScenarioKey,
+  ZVersionKey,
+} from "../../scenarios/scenario-inputs.ts";
 import { pageArgs, toPage, ZPage } from "../paging.ts";
 import { baseProcedure, router } from "../trpc.ts";
 
@@ -28,4 +44,35 @@ export const scenariosRouter = router({
       });
       return toPage(rows, input.limit);
     }),
+
+  create: baseProcedure
+    .input(ZCreateScenarioInput)
+    .mutation(({ ctx, input }) => createScenario(ctx.db.prisma, input)),
+
+  get: baseProcedure
+    .input(ZScenarioKey)
+    .query(({ ctx, input }) => getScenario(ctx.db.prisma, input)),
+
+  saveDraft: baseProcedure
+    .input(ZSaveDraftInput)
+    .mutation(({ ctx, input }) => saveDraft(ctx.db.prisma, input)),
+
+  versions: baseProcedure
+    .input(z.strictObject({ id: z.uuid() }))
+    .query(({ ctx, input }) => listVersions(ctx.db.prisma, input.id)),
+
+  getVersion: baseProcedure
+    .input(ZVersionKey)
+    .query(({ ctx, input }) => getVersion(ctx.db.prisma, input)),
+
+  import: baseProcedure
+    .input(ZImportInput)
+    .mutation(({ ctx, input }) => importScenario(ctx.db.prisma, input)),
+
+  export: baseProcedure
+    .input(ZExportInput)
+    .query(({ ctx, input }) => exportScenario(ctx.db.prisma, input)),
+
+  /** The function schemas the designer checks against: the same ones publish uses. */
+  catalog: baseProcedure.query(({ ctx }) => loadCatalog(ctx.db.prisma)),
 });

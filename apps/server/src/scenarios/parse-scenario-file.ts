@@ -1,0 +1,24 @@
+import { BatonError } from "@baton/model";
+import { z } from "zod";
+import { type TScenario, ZScenario } from "./model.ts";
+
+/** Reads the text of a baton.scenario/v1 file, saying precisely what is wrong with a bad one. */
+export const parseScenarioFile = (text: string, source = "The file"): TScenario => {
+  let json: unknown;
+  try {
+    json = JSON.parse(text);
+  } catch (error) {
+    throw new BatonError(
+      "BAD_INPUT",
+      `${source} is not JSON (${(error as Error).message}); export a scenario from Baton to see the format.`,
+    );
+  }
+  const parsed = ZScenario.safeParse(json);
+  if (!parsed.success) {
+    throw new BatonError(
+      "BAD_INPUT",
+      `${source} is not a valid baton.scenario/v1 scenario:\n${z.prettifyError(parsed.error)}`,
+    );
+  }
+  return parsed.data;
+};
