@@ -1,5 +1,8 @@
 export type { LambdaConfig, LambdaSecret } from "./aws-lambda/config.ts";
 export { createLambdaProvider, lambdaTags } from "./aws-lambda/lambda-provider.ts";
+export type { AzureSecret } from "./azure/auth.ts";
+export { type AzureConfig, createAzureProvider } from "./azure/azure-provider.ts";
+export { builtInProviders } from "./built-in.ts";
 export {
   isProviderError,
   isRetryable,
@@ -7,12 +10,20 @@ export {
   type ProviderErrorClass,
   type ProviderErrorDetails,
 } from "./errors.ts";
+export type { GcpSecret } from "./gcp/auth.ts";
+export { createGcpProvider, type GcpConfig } from "./gcp/gcp-provider.ts";
 export { createHttpProvider, type HttpConfig } from "./http/http-provider.ts";
+export type { LocalConfig } from "./local/config.ts";
 export {
   createLocalProvider,
   type LocalProvider,
   type LocalProviderOptions,
 } from "./local/local-provider.ts";
+export {
+  createOpenFaasProvider,
+  type OpenFaasConfig,
+  openFaasAnnotations,
+} from "./openfaas/openfaas-provider.ts";
 export { createProviderRegistry, type ProviderRegistry } from "./registry.ts";
 export {
   checkSchema,

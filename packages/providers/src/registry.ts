@@ -1,4 +1,5 @@
 import { BatonError } from "@baton/model";
+import { builtInProviders } from "./built-in.ts";
 import {
   errorMessage,
   isProviderError,
@@ -46,7 +47,10 @@ export type ProviderRegistry = {
   close(): Promise<void>;
 };
 
-export function createProviderRegistry(providers: Provider[] = []): ProviderRegistry {
+/** A registry of the given providers; by default, all built-in ones. */
+export function createProviderRegistry(
+  providers: Provider[] = builtInProviders(),
+): ProviderRegistry {
   const byKind = new Map<string, Provider>();
 
   const get = (kind: string): Provider => {
