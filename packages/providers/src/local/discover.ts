@@ -2,6 +2,7 @@ import { readdir, stat } from "node:fs/promises";
 import path from "node:path";
 import { pathToFileURL } from "node:url";
 import { BatonError } from "@baton/model";
+import { type FoundFunction, toCatalogEntry } from "../shared/catalog.ts";
 import type { CatalogFunction, Connection, CostHints, JsonSchema } from "../types.ts";
 import type { ModuleDescription } from "./protocol.ts";
 
@@ -41,38 +42,41 @@ const isSchema = (value: unknown): value is JsonSchema =>
 const positive = (value: unknown): number | undefined =>
   typeof value === "number" && Number.isFinite(value) && value > 0 ? value : undefined;
 
-/** Turns a module's exports into a catalog entry, or says why it cannot be one. */
+/** Turns a module's exports into a catalog entry; what is wrong goes to `problems`. */
 export function toCatalogFunction(
   connection: Connection,
   file: ModuleFile,
   description: ModuleDescription,
-): CatalogFunction | string {
+  problems: string[],
+): CatalogFunction | undefined {
   const where = path.basename(file.path);
-  if (!description.hasHandler) return `${where}: skipped, it exports no \`handler\` function.`;
-  if (description.input !== undefined && !isSchema(description.input)) {
-    return `${where}: skipped, its \`input\` export is not a JSON Schema object.`;
+  if (!description.hasHandler) {
+    problems.push(`${where}: skipped, it exports no \`handler\` function.`);
+    return undefined;
   }
-  if (description.output !== undefined && !isSchema(description.output)) {
-    return `${where}: skipped, its \`output\` export is not a JSON Schema object.`;
+  for (const side of ["input", "output"] as const) {
+    if (description[side] !== undefined && !isSchema(description[side])) {
+      problems.push(`${where}: skipped, its \`${side}\` export is not a JSON Schema object.`);
+      return undefined;
+    }
   }
   const costHints: CostHints = {};
   const timeoutMs = positive(description.timeoutMs);
   const memoryMb = positive(description.memoryMb);
   if (timeoutMs) costHints.timeoutMs = timeoutMs;
   if (memoryMb) costHints.memoryMb = memoryMb;
-  const tags = Array.isArray(description.tags)
-    ? description.tags.filter((tag): tag is string => typeof tag === "string")
-    : [];
-  return {
+  const found: FoundFunction = {
     name: file.name,
-    ref: `${connection.name}/${file.name}`,
     description: typeof description.description === "string" ? description.description : "",
-    tags,
-    // A module without a schema accepts and returns any JSON until someone annotates it.
-    inputSchema: description.input ?? {},
-    outputSchema: description.output ?? {},
-    schemaSource: "declared",
+    tags: Array.isArray(description.tags)
+      ? description.tags.filter((tag): tag is string => typeof tag === "string")
+      : [],
+    declared: {
+      ...(isSchema(description.input) ? { input: description.input } : {}),
+      ...(isSchema(description.output) ? { output: description.output } : {}),
+    },
     costHints,
     locator: { path: file.path, url: file.url },
   };
+  return toCatalogEntry(connection, found, undefined, problems);
 }

@@ -11,7 +11,7 @@ import type {
   Provider,
 } from "../types.ts";
 import { readLocalConfig } from "./config.ts";
-import { listModules, toCatalogFunction } from "./discover.ts";
+import { listModules, type ModuleFile, toCatalogFunction } from "./discover.ts";
 import type { ModuleDescription, WorkerFailure } from "./protocol.ts";
 import { type CallResult, createWorkerPool, type WorkerPool } from "./worker-pool.ts";
 
@@ -91,19 +91,17 @@ export function createLocalProvider(options: LocalProviderOptions = {}): LocalPr
           { type: "describe", url: file.url },
           AbortSignal.timeout(describeTimeoutMs),
         );
-        const description = JSON.parse(unwrap(result, { ref: file.name })) as ModuleDescription;
-        return toCatalogFunction(connection, file, description);
+        return JSON.parse(unwrap(result, { ref: file.name })) as ModuleDescription;
       }),
     );
     results.forEach((result, index) => {
-      const where = path.basename(files[index]?.path ?? "");
+      const file = files[index] as ModuleFile;
       if (result.status === "rejected") {
-        problems.push(`${where}: skipped, ${(result.reason as Error).message}`);
-      } else if (typeof result.value === "string") {
-        problems.push(result.value);
-      } else {
-        functions.push(result.value);
+        problems.push(`${path.basename(file.path)}: skipped, ${(result.reason as Error).message}`);
+        return;
       }
+      const fn = toCatalogFunction(connection, file, result.value, problems);
+      if (fn) functions.push(fn);
     });
     return { functions, problems };
   }

@@ -37,7 +37,13 @@ async function load(url: string): Promise<FunctionModule> {
   const cached = modules.get(url);
   if (cached) return cached;
   try {
-    const mod = (await import(url)) as FunctionModule;
+    const namespace = (await import(url)) as FunctionModule;
+    // A CommonJS module (or TS compiled as one, outside a `"type": "module"` package)
+    // arrives as `{ default: module.exports }`.
+    const mod =
+      namespace.handler === undefined && typeof namespace.default === "object" && namespace.default
+        ? (namespace.default as FunctionModule)
+        : namespace;
     modules.set(url, mod);
     return mod;
   } catch (error) {

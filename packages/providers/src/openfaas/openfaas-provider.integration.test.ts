@@ -93,14 +93,12 @@ beforeAll(async () => {
     invocationAuth.push(request.headers.authorization);
     if (url.pathname === "/function/slugify.openfaas-fn") {
       const { title } = JSON.parse(body) as { title: string };
-      response
-        .writeHead(200, { "content-type": "text/plain" })
-        .end(
-          JSON.stringify({
-            slug: title.toLowerCase().replace(/[^a-z0-9]+/g, "-"),
-            key: request.headers["idempotency-key"],
-          }),
-        );
+      response.writeHead(200, { "content-type": "text/plain" }).end(
+        JSON.stringify({
+          slug: title.toLowerCase().replace(/[^a-z0-9]+/g, "-"),
+          key: request.headers["idempotency-key"],
+        }),
+      );
       return;
     }
     if (url.pathname === "/function/nodeinfo.openfaas-fn") {
