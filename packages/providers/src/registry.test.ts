@@ -1,3 +1,4 @@
+import { BatonError } from "@baton/model";
 import { describe, expect, it } from "vitest";
 import { isProviderError, type ProviderError } from "./errors.ts";
 import { createProviderRegistry } from "./registry.ts";
@@ -120,6 +121,20 @@ describe("createProviderRegistry", () => {
     expect(error.retryable).toBe(true);
     expect(error.message).toContain("socket hang up");
     expect(error.toJSON()).toMatchObject({ code: "PROVIDER", classification: "unavailable" });
+  });
+
+  it("classifies a connection set up wrong as rejected_input", async () => {
+    const registry = createProviderRegistry([
+      fakeProvider(async () => {
+        throw new BatonError("BAD_INPUT", "config.folder is missing");
+      }),
+    ]);
+    const error = await failure(registry.invoke(connection, fn, { n: 1 }, options()));
+    expect(error).toMatchObject({
+      classification: "rejected_input",
+      message: "config.folder is missing",
+      details: { reason: "invalid_connection" },
+    });
   });
 
   it("classifies an unusable schema instead of throwing a stray error", async () => {

@@ -185,6 +185,13 @@ async function invokeWithContract(
   } catch (error) {
     if (isProviderError(error)) throw error;
     if (signal.aborted) throw abortError(signal, details);
+    if (error instanceof BatonError) {
+      // A connection that is set up wrong fails the same way on every attempt.
+      throw new ProviderError("rejected_input", error.message, {
+        ...details,
+        reason: "invalid_connection",
+      });
+    }
     throw new ProviderError(
       "unavailable",
       `${provider.kind} failed to invoke ${fn.ref}: ${errorMessage(error)}`,
