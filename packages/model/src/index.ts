@@ -1,1 +1,81 @@
+export {
+  assignable,
+  type TAssignability,
+  type TAssignableOptions,
+  type TProblem,
+  type TProblemCode,
+} from "./assignable.ts";
+export { buildInput, resolveSource } from "./build-input.ts";
+export {
+  scenarioKey,
+  type TCatalog,
+  type TCatalogFunction,
+  type TScenarioSignature,
+  ZCatalog,
+  ZCatalogFunction,
+  ZScenarioSignature,
+} from "./catalog.ts";
+export {
+  analyzeScenario,
+  checkScenario,
+  mappingSchema,
+  NO_INPUT_SCHEMA,
+  nodeOutputSchema,
+  parseScenario,
+  scenarioInputSchema,
+  type TCheckOptions,
+  type TScenarioAnalysis,
+} from "./check/check-scenario.ts";
+export type { TDiagnostic, TDiagnosticCode } from "./check/diagnostic.ts";
+export { chooseBranch, evaluateCondition } from "./choose-branch.ts";
+export { isIsoDuration, parseDuration } from "./duration.ts";
 export * from "./errors.ts";
+export { evaluateExpression } from "./expression.ts";
+export { formatDiagnostics } from "./format-diagnostics.ts";
+export {
+  ancestors,
+  descendants,
+  findCycles,
+  findNode,
+  incomingEdges,
+  indexGraph,
+  listNodes,
+  outgoingEdges,
+  predecessors,
+  sortTopologically,
+  startNodeOf,
+  successors,
+  type TGraphIndex,
+  type TGraphLike,
+  type TNodePlace,
+  topologicalOrder,
+} from "./graph.ts";
+export { inferSchema } from "./infer-schema.ts";
+export { type TJsonSchema, ZJsonSchema } from "./json-schema.ts";
+export { resolveItems } from "./map-items.ts";
+export {
+  DECISIONS,
+  EMPTY_FORM,
+  INDEX_SCHEMA,
+  manualOutputSchema,
+  STEP_ERROR_SCHEMA,
+  type TDecision,
+  type TManualOutput,
+  type TStepError,
+} from "./node-output.ts";
+export {
+  formatReference,
+  parseReference,
+  resolveReference,
+  type TReference,
+  type TRunContext,
+  type TStepResult,
+} from "./reference.ts";
+export {
+  DEFAULT_RETRY_POLICY,
+  resolveRetryPolicy,
+  retryDelayMs,
+  type TResolvedRetryPolicy,
+} from "./retry.ts";
+export * from "./scenario.ts";
+export { resolveWaitUntil } from "./wait-until.ts";

@@ -1,0 +1,71 @@
+import { BatonError } from "./errors.ts";
+import { evaluateExpression } from "./expression.ts";
+import { isSchemaObject } from "./json-schema.ts";
+import { resolveReference, type TRunContext } from "./reference.ts";
+import { type TMapping, type TSource, WHOLE_INPUT } from "./scenario.ts";
+import { compileSchema, describeErrors } from "./validator.ts";
+
+/**
+ * The value of one mapping source at run time. An expression that declares a schema must
+ * produce a value valid for it: that is what lets the static check trust the declaration.
+ */
+export const resolveSource = async (source: TSource, context: TRunContext): Promise<unknown> => {
+  if ("ref" in source) return resolveReference(source.ref, context);
+  if ("literal" in source) return structuredClone(source.literal);
+  const value = await evaluateExpression(source.expr, context);
+  if (source.schema === undefined) return value;
+  const compiled = compileSchema(source.schema);
+  if (!compiled.ok) {
+    throw new BatonError(
+      "BAD_INPUT",
+      `The schema declared for "${source.expr}" is invalid: ${compiled.message}.`,
+    );
+  }
+  if (!compiled.validate(value)) {
+    const got = value === undefined ? "nothing" : describeErrors(compiled.validate, "its result");
+    throw new BatonError(
+      "BAD_INPUT",
+      `The expression "${source.expr}" does not match its declared schema: ${got}.`,
+      { value },
+    );
+  }
+  return value;
+};
+
+const define = (target: Record<string, unknown>, key: string, value: unknown): void => {
+  // defineProperty, so a field named "__proto__" stays a field.
+  Object.defineProperty(target, key, {
+    value,
+    enumerable: true,
+    writable: true,
+    configurable: true,
+  });
+};
+
+/**
+ * Builds a step's input from its mapping. Each target path is set from its source;
+ * objects along a path are always created, and a source that gives nothing leaves its
+ * field out. The single key "$" returns its source's value as the whole input.
+ */
+export const buildInput = async (mapping: TMapping, context: TRunContext): Promise<unknown> => {
+  const whole = mapping[WHOLE_INPUT];
+  if (whole) return resolveSource(whole, context);
+  const input: Record<string, unknown> = {};
+  for (const [path, source] of Object.entries(mapping)) {
+    const segments = path.split(".");
+    const leaf = segments.pop() as string;
+    let parent = input;
+    for (const segment of segments) {
+      const next = Object.hasOwn(parent, segment) ? parent[segment] : undefined;
+      if (isSchemaObject(next)) parent = next as Record<string, unknown>;
+      else {
+        const created: Record<string, unknown> = {};
+        define(parent, segment, created);
+        parent = created;
+      }
+    }
+    const value = await resolveSource(source, context);
+    if (value !== undefined) define(parent, leaf, value);
+  }
+  return input;
+};

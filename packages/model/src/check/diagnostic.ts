@@ -1,0 +1,85 @@
+export type TDiagnosticCode =
+  | "invalid-format"
+  | "invalid-schema"
+  | "duplicate-node-id"
+  | "duplicate-edge-id"
+  | "missing-start"
+  | "multiple-starts"
+  | "missing-end"
+  | "multiple-ends"
+  | "dangling-edge"
+  | "invalid-edge"
+  | "cycle"
+  | "unreachable-node"
+  | "dead-end"
+  | "missing-function"
+  | "unknown-function"
+  | "unknown-scenario"
+  | "unchecked-subscenario"
+  | "missing-mapping"
+  | "missing-input"
+  | "type-mismatch"
+  | "unproven"
+  | "unknown-step"
+  | "not-ancestor"
+  | "unavailable-output"
+  | "unknown-field"
+  | "invalid-reference"
+  | "invalid-expression"
+  | "choice-without-default"
+  | "missing-branch-edge"
+  | "duplicate-branch-edge"
+  | "unknown-branch"
+  | "impossible-condition"
+  | "invalid-form"
+  | "no-assignees"
+  | "map-not-array";
+
+/**
+ * One finding of the scenario check. `code` is stable for tools; `message` is a sentence
+ * for a person and `fix` says what to do about it.
+ */
+export type TDiagnostic = {
+  readonly severity: "error" | "warning";
+  readonly code: TDiagnosticCode;
+  readonly message: string;
+  readonly nodeId?: string;
+  readonly edgeId?: string;
+  /** Where in the node, e.g. `input.email` or `output.userId`. */
+  readonly path?: string;
+  readonly fix?: string;
+};
+
+const distance = (a: string, b: string): number => {
+  const row = Array.from({ length: b.length + 1 }, (_, i) => i);
+  for (let i = 1; i <= a.length; i++) {
+    let diagonal = row[0] as number;
+    row[0] = i;
+    for (let j = 1; j <= b.length; j++) {
+      const above = row[j] as number;
+      const cost = a[i - 1] === b[j - 1] ? 0 : 1;
+      row[j] = Math.min(above + 1, (row[j - 1] as number) + 1, diagonal + cost);
+      diagonal = above;
+    }
+  }
+  return row[b.length] as number;
+};
+
+/** The candidate closest to a misspelt word, if it is close enough to be what was meant. */
+export const closest = (word: string, candidates: Iterable<string>): string | undefined => {
+  let best: string | undefined;
+  let bestDistance = Math.max(2, Math.floor(word.length / 3)) + 1;
+  for (const candidate of candidates) {
+    const d = distance(word.toLowerCase(), candidate.toLowerCase());
+    if (d < bestDistance) {
+      best = candidate;
+      bestDistance = d;
+    }
+  }
+  return best;
+};
+
+export const didYouMean = (word: string, candidates: Iterable<string>): string => {
+  const match = closest(word, candidates);
+  return match === undefined ? "" : ` Did you mean "${match}"?`;
+};

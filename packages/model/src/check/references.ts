@@ -1,0 +1,164 @@
+import type { TGraphIndex } from "../graph.ts";
+import { INDEX_SCHEMA, STEP_ERROR_SCHEMA } from "../node-output.ts";
+import { formatReference, parseReference } from "../reference.ts";
+import type { TMapNode, TNode } from "../scenario.ts";
+import { joinPath } from "../schema/compare.ts";
+import { childOf, fieldNames } from "../schema/navigate.ts";
+import { schemaNode, type TSchemaNode, withLabel } from "../schema/node.ts";
+import type { TAvailabilityAnalysis } from "./availability.ts";
+import { didYouMean, type TDiagnostic } from "./diagnostic.ts";
+
+/** One graph being typed: the scenario, or a map body inside its parent's scope. */
+export type TScope = {
+  readonly index: TGraphIndex;
+  readonly availability: TAvailabilityAnalysis;
+  readonly parent?: { readonly scope: TScope; readonly map: TMapNode };
+  /** Inside a map body: the schema of one item. */
+  readonly item?: TSchemaNode;
+};
+
+/** What typing needs across graphs. Node ids are unique across the whole scenario. */
+export type TTyping = {
+  readonly input: TSchemaNode;
+  readonly outputs: Map<string, TSchemaNode>;
+  /** What each node receives: its mapping's value, or its predecessor's result. */
+  readonly inputs: Map<string, TSchemaNode>;
+  readonly nodes: ReadonlyMap<string, TNode>;
+  readonly scopes: Map<string, TScope>;
+  readonly report: (diagnostic: TDiagnostic) => void;
+};
+
+/** Where a reference is used: which node, and which of its fields it fills. */
+export type TUse = { readonly node: TNode; readonly scope: TScope; readonly path: string };
+
+/** A typed value: its schema and whether it is sure to be there. */
+export type TTyped = { readonly node: TSchemaNode; readonly present: boolean };
+
+export const BROKEN: TTyped = { node: { kind: "unknown", reason: "broken" }, present: true };
+const ERROR_NODE = schemaNode(STEP_ERROR_SCHEMA);
+const INDEX_NODE = schemaNode(INDEX_SCHEMA);
+
+const problem = (
+  typing: TTyping,
+  use: TUse,
+  diagnostic: Omit<TDiagnostic, "nodeId" | "path" | "severity">,
+) => {
+  typing.report({ severity: "error", nodeId: use.node.id, path: use.path, ...diagnostic });
+  return undefined;
+};
+
+/** The scope in which `use` sees the step `nodeId`, and the node it sees it from. */
+const sight = (
+  typing: TTyping,
+  use: TUse,
+  nodeId: string,
+): { scope: TScope; at: string } | undefined => {
+  const owner = typing.scopes.get(nodeId);
+  let scope: TScope | undefined = use.scope;
+  let at = use.node.id;
+  while (scope && scope !== owner) {
+    at = scope.parent?.map.id ?? at;
+    scope = scope.parent?.scope;
+  }
+  return scope ? { scope, at } : undefined;
+};
+
+/** Types the root of a step reference, reporting why a step's result is out of reach. */
+export const typeStep = (
+  typing: TTyping,
+  use: TUse,
+  nodeId: string,
+  what: "output" | "error",
+  text: string,
+): TTyped | undefined => {
+  const target = typing.nodes.get(nodeId);
+  if (!target) {
+    return problem(typing, use, {
+      code: "unknown-step",
+      message: `${text}: there is no step "${nodeId}".`,
+      fix: `Refer to an upstream step by its id.${didYouMean(nodeId, typing.nodes.keys())}`,
+    });
+  }
+  const seen = sight(typing, use, nodeId);
+  const here = use.node.label;
+  if (!seen) {
+    return problem(typing, use, {
+      code: "not-ancestor",
+      message: `${text}: "${target.label}" is inside a map body, so only steps of that body can read it.`,
+      fix: "Read the map node's output, which lists every item's result.",
+    });
+  }
+  if (!seen.scope.availability.isAncestor(nodeId, seen.at)) {
+    const after = nodeId === seen.at || seen.scope.availability.isAncestor(seen.at, nodeId);
+    return problem(typing, use, {
+      code: "not-ancestor",
+      message: after
+        ? `${text}: "${target.label}" runs after "${here}", so its ${what} does not exist yet.`
+        : `${text}: "${target.label}" runs on a parallel branch, not before "${here}", so its ${what} may not exist yet.`,
+      fix: `Read from a step upstream of "${here}", or connect "${target.label}" before it.`,
+    });
+  }
+  const availability = seen.scope.availability.check(nodeId, seen.at, what);
+  if (availability === "never") {
+    return problem(typing, use, {
+      code: "unavailable-output",
+      message:
+        what === "output"
+          ? `${text}: "${here}" only runs after "${target.label}" failed, so there is no output to read.`
+          : `${text}: "${here}" never runs after "${target.label}" failed, so there is no error to read.`,
+      fix:
+        what === "output"
+          ? `Read steps.${nodeId}.error instead.`
+          : `Read steps.${nodeId}.output instead.`,
+    });
+  }
+  const node = what === "error" ? ERROR_NODE : (typing.outputs.get(nodeId) ?? BROKEN.node);
+  return { node: withLabel(node, `${target.label}.${what}`), present: availability === "yes" };
+};
+
+/** Types a reference like `steps.createUser.output.email` where `use` reads it. */
+export const typeReference = (typing: TTyping, use: TUse, text: string): TTyped | undefined => {
+  const reference = parseReference(text);
+  if (!reference) {
+    return problem(typing, use, {
+      code: "invalid-reference",
+      message: `"${text}" is not a reference.`,
+    });
+  }
+  let root: TTyped | undefined;
+  if (reference.root === "output" || reference.root === "error") {
+    root = typeStep(typing, use, reference.nodeId, reference.root, text);
+  } else if (reference.root === "input") {
+    root = { node: withLabel(typing.input, "input"), present: true };
+  } else {
+    const { item } = use.scope;
+    if (!item) {
+      return problem(typing, use, {
+        code: "invalid-reference",
+        message: `${text}: "${reference.root}" only exists inside a map body.`,
+        fix: "Read the scenario input or an upstream step instead.",
+      });
+    }
+    root = {
+      node: withLabel(reference.root === "item" ? item : INDEX_NODE, reference.root),
+      present: true,
+    };
+  }
+  if (!root) return undefined;
+  let { node, present } = root;
+  let label = node.label ?? formatReference({ ...reference, path: [] });
+  for (const segment of reference.path) {
+    const child = childOf(node, segment);
+    if (!child) {
+      return problem(typing, use, {
+        code: "unknown-field",
+        message: `${text}: ${label} has no field "${segment}".`,
+        fix: `Pick one of its fields.${didYouMean(segment, fieldNames(node))}`,
+      });
+    }
+    label = joinPath(label, segment);
+    node = withLabel(child.node, label);
+    present = present && child.present;
+  }
+  return { node, present };
+};

@@ -1,0 +1,85 @@
+import type { TJsonSchema } from "../json-schema.ts";
+import { documentOf, type TDocument } from "./document.ts";
+
+/**
+ * A schema as the checker sees it: a place in a JSON Schema document, or a shape Baton
+ * builds itself (the input a mapping produces, a map's list of results, ...). Building
+ * shapes instead of JSON keeps each part resolving `$ref`s against its own document.
+ * `label` names where a value comes from, for messages ("Create user.output.email").
+ */
+export type TSchemaNode =
+  | {
+      readonly kind: "json";
+      readonly schema: TJsonSchema;
+      readonly document: TDocument;
+      readonly label?: string;
+    }
+  | {
+      readonly kind: "object";
+      readonly fields: ReadonlyMap<string, TField>;
+      /** Closed: no fields besides `fields`. */
+      readonly closed: boolean;
+      readonly label?: string;
+    }
+  | { readonly kind: "array"; readonly items: TSchemaNode; readonly label?: string }
+  | {
+      readonly kind: "anyOf" | "allOf";
+      readonly parts: readonly TSchemaNode[];
+      readonly label?: string;
+    }
+  | {
+      readonly kind: "unknown";
+      /** expression: an untyped expression; broken: already reported elsewhere, stay quiet. */
+      readonly reason: "expression" | "broken";
+      readonly label?: string;
+    };
+
+export type TField = { readonly node: TSchemaNode; readonly required: boolean };
+
+/** A whole schema document as a node. */
+export const schemaNode = (schema: TJsonSchema, label?: string): TSchemaNode =>
+  label === undefined
+    ? { kind: "json", schema, document: documentOf(schema) }
+    : { kind: "json", schema, document: documentOf(schema), label };
+
+/** A subschema of an already scanned document. */
+export const subschemaNode = (document: TDocument, schema: TJsonSchema): TSchemaNode => ({
+  kind: "json",
+  schema,
+  document,
+});
+
+export const TRUE_NODE = schemaNode(true);
+export const FALSE_NODE = schemaNode(false);
+
+export const withLabel = (node: TSchemaNode, label: string): TSchemaNode => ({ ...node, label });
+
+export const allOfNodes = (nodes: readonly TSchemaNode[]): TSchemaNode => {
+  if (nodes.length === 0) return TRUE_NODE;
+  if (nodes.length === 1) return nodes[0] as TSchemaNode;
+  return { kind: "allOf", parts: nodes };
+};
+
+export const anyOfNodes = (nodes: readonly TSchemaNode[]): TSchemaNode => {
+  if (nodes.length === 0) return FALSE_NODE;
+  if (nodes.length === 1) return nodes[0] as TSchemaNode;
+  return { kind: "anyOf", parts: nodes };
+};
+
+const ids = new WeakMap<object, number>();
+let nextId = 1;
+const idOf = (value: object): number => {
+  let id = ids.get(value);
+  if (id === undefined) {
+    id = nextId++;
+    ids.set(value, id);
+  }
+  return id;
+};
+
+/** Identity of a node for memoizing: the same place in the same document gives the same key. */
+export const nodeKey = (node: TSchemaNode): string => {
+  if (node.kind !== "json") return `n${idOf(node)}`;
+  if (typeof node.schema === "boolean") return node.schema ? "T" : "F";
+  return `${idOf(node.schema)}@${idOf(node.document)}`;
+};
