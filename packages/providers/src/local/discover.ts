@@ -8,7 +8,8 @@ import type { ModuleDescription } from "./protocol.ts";
 
 const moduleFile = /^(?![._])(?!.*\.(test|spec|d)\.[cm]?[jt]s$).+\.(ts|mts|js|mjs)$/;
 
-export type ModuleFile = { name: string; path: string; url: string };
+/** `version` is the file's mtime; it changes the module URL, so an edited file reloads. */
+export type ModuleFile = { name: string; path: string; version: number; url: string };
 
 /** The folder's function modules, each with a URL that changes when the file does. */
 export async function listModules(folder: string): Promise<ModuleFile[]> {
@@ -27,13 +28,14 @@ export async function listModules(folder: string): Promise<ModuleFile[]> {
     entries.map(async (file) => {
       const full = path.join(folder, file);
       const { mtimeMs } = await stat(full);
-      return { name: path.parse(file).name, path: full, url: moduleUrl(full, mtimeMs) };
+      const version = Math.trunc(mtimeMs);
+      return { name: path.parse(file).name, path: full, version, url: moduleUrl(full, version) };
     }),
   );
 }
 
 export const moduleUrl = (file: string, version: number): string =>
-  `${pathToFileURL(file).href}?v=${Math.trunc(version)}`;
+  `${pathToFileURL(file).href}?v=${version}`;
 
 const isSchema = (value: unknown): value is JsonSchema =>
   typeof value === "boolean" ||
@@ -76,7 +78,7 @@ export function toCatalogFunction(
       ...(isSchema(description.output) ? { output: description.output } : {}),
     },
     costHints,
-    locator: { path: file.path, url: file.url },
+    locator: { path: file.path, version: file.version },
   };
   return toCatalogEntry(connection, found, undefined, problems);
 }

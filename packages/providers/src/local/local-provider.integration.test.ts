@@ -223,10 +223,7 @@ describe("local provider: invocation", () => {
 
   it("reports an unknown function as function_error not_found", async () => {
     const ghost = { ...fn("fixtures/Noop"), ref: "fixtures/Ghost", name: "Ghost" };
-    ghost.locator = {
-      path: `${fixturesFolder}/Ghost.ts`,
-      url: `file://${fixturesFolder}/Ghost.ts?v=1`,
-    };
+    ghost.locator = { path: `${fixturesFolder}/Ghost.ts`, version: 1 };
     const error = await failure(registry.invoke(fixtures, ghost, {}, callOptions()));
     expect(error.classification).toBe("function_error");
     expect(error.details.reason).toBe("not_found");
@@ -235,7 +232,7 @@ describe("local provider: invocation", () => {
   it("refuses a locator outside the connection's folder", async () => {
     const outside = {
       ...fn("fixtures/Noop"),
-      locator: { path: "/etc/passwd", url: "file:///etc/passwd" },
+      locator: { path: "/etc/passwd", version: 1 },
     };
     const error = await failure(registry.invoke(fixtures, outside, {}, callOptions()));
     expect(error.details.reason).toBe("not_found");
@@ -245,13 +242,15 @@ describe("local provider: invocation", () => {
     await local.warm(fixtures);
     const noop = fn("fixtures/Noop");
     for (let i = 0; i < 200; i++) await registry.invoke(fixtures, noop, { i }, callOptions());
-    const calls = 2_000;
-    const started = performance.now();
-    for (let i = 0; i < calls; i++) await registry.invoke(fixtures, noop, { i }, callOptions());
-    const perCallMs = (performance.now() - started) / calls;
-    console.info(
-      `local no-op call: ${(perCallMs * 1000).toFixed(0)} µs per call (sequential, warm)`,
-    );
-    expect(perCallMs).toBeLessThan(1);
+    const samples: number[] = [];
+    for (let i = 0; i < 2_000; i++) {
+      const started = performance.now();
+      await registry.invoke(fixtures, noop, { i }, callOptions());
+      samples.push(performance.now() - started);
+    }
+    // The median, because other jobs on this machine make the mean noisy.
+    const median = samples.sort((a, b) => a - b)[samples.length / 2] ?? Number.POSITIVE_INFINITY;
+    console.info(`local no-op call: median ${(median * 1000).toFixed(0)} µs (sequential, warm)`);
+    expect(median).toBeLessThan(1);
   });
 });

@@ -11,7 +11,7 @@ import type {
   Provider,
 } from "../types.ts";
 import { readLocalConfig } from "./config.ts";
-import { listModules, type ModuleFile, toCatalogFunction } from "./discover.ts";
+import { listModules, type ModuleFile, moduleUrl, toCatalogFunction } from "./discover.ts";
 import type { ModuleDescription, WorkerFailure } from "./protocol.ts";
 import { type CallResult, createWorkerPool, type WorkerPool } from "./worker-pool.ts";
 
@@ -113,9 +113,9 @@ export function createLocalProvider(options: LocalProviderOptions = {}): LocalPr
     invokeOptions: InvokeOptions,
   ): Promise<unknown> {
     const config = readLocalConfig(connection);
-    const { path: file, url } = fn.locator;
+    const { path: file, version } = fn.locator;
     const relative = typeof file === "string" ? path.relative(config.folder, file) : "..";
-    if (typeof url !== "string" || relative.startsWith("..") || path.isAbsolute(relative)) {
+    if (typeof file !== "string" || relative.startsWith("..") || path.isAbsolute(relative)) {
       throw new ProviderError(
         "function_error",
         `${fn.ref} does not point into ${config.folder}; refresh the catalog.`,
@@ -126,7 +126,7 @@ export function createLocalProvider(options: LocalProviderOptions = {}): LocalPr
     const result = await poolFor(memoryMb).run(
       {
         type: "invoke",
-        url,
+        url: moduleUrl(file, typeof version === "number" ? version : 0),
         input,
         idempotencyKey: invokeOptions.idempotencyKey,
         deadline: invokeOptions.deadline,
