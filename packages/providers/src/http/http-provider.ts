@@ -37,7 +37,11 @@ function readConfig(connection: Connection): HttpConfig {
   return {
     document,
     baseUrl: typeof baseUrl === "string" ? baseUrl : undefined,
-    headers: (headers ?? {}) as Record<string, string>,
+    headers: Object.fromEntries(
+      Object.entries(headers ?? {}).filter(
+        (entry): entry is [string, string] => typeof entry[1] === "string",
+      ),
+    ),
   };
 }
 

@@ -169,7 +169,8 @@ export function createWorkerPool(options: WorkerPoolOptions): WorkerPool {
             fail(call.slot, abortError(signal));
             return;
           }
-          waiting.splice(waiting.indexOf(call), 1);
+          const index = waiting.indexOf(call);
+          if (index >= 0) waiting.splice(index, 1);
           reject(abortError(signal));
         };
         const call: Call = {
