@@ -49,12 +49,13 @@ const MANUAL_FIELDS = {
   comment: schemaNode({ type: "string" }),
 };
 
-export const manualOutputNode = (form: TJsonSchema = EMPTY_FORM): TSchemaNode => ({
+/** The output of a manual step whose form data has the schema `data`. */
+export const manualOutputNode = (data: TSchemaNode): TSchemaNode => ({
   kind: "object",
   closed: true,
   fields: new Map([
     ["decision", { node: MANUAL_FIELDS.decision, required: true }],
-    ["data", { node: schemaNode(form), required: true }],
+    ["data", { node: data, required: true }],
     ["decidedBy", { node: MANUAL_FIELDS.decidedBy, required: true }],
     ["decidedAt", { node: MANUAL_FIELDS.decidedAt, required: true }],
     ["comment", { node: MANUAL_FIELDS.comment, required: false }],
@@ -62,7 +63,7 @@ export const manualOutputNode = (form: TJsonSchema = EMPTY_FORM): TSchemaNode =>
 });
 
 export const manualOutputSchema = (form: TJsonSchema = EMPTY_FORM): TJsonSchema =>
-  materialize(manualOutputNode(form));
+  materialize(manualOutputNode(schemaNode(form)));
 
 /** The schema of `index` inside a map body. */
 export const INDEX_SCHEMA = { type: "integer", minimum: 0 } as const;

@@ -57,7 +57,7 @@ export const typeExpression = (
   }
   const reads = expressionReads(parsed.expression);
   for (const { nodeId, what } of reads.steps) {
-    typeStep(typing, use, nodeId, what, `steps.${nodeId}.${what} in "${shorten(expr)}"`);
+    typeStep(typing, use, nodeId, what, `steps.${nodeId}.${what} (read by an expression)`);
   }
   for (const root of reads.roots) {
     if (root !== "input" && !use.scope.item) {
@@ -81,8 +81,10 @@ export const typeExpression = (
     });
   }
   const label = `the expression "${shorten(expr)}"`;
-  if (schema === undefined)
-    return { node: { kind: "unknown", reason: "expression", label }, present: true };
+  // Without a declared schema the result may also be nothing, which leaves the field out.
+  if (schema === undefined) {
+    return { node: { kind: "unknown", reason: "expression", label }, present: false };
+  }
   if (!checkSchema(typing, use, schema, `The schema declared for ${label}`)) return BROKEN;
   // Declared results are validated when the step runs, so they are sure to be there.
   return { node: schemaNode(schema, label), present: true };

@@ -159,7 +159,7 @@ const typeManual = (typing: TTyping, scope: TScope, node: TManualNode): TSchemaN
     });
   }
   typeInput(typing, { node, scope, path: "input" }, node.input, undefined, false);
-  return manualOutputNode(compiled.ok ? form : true);
+  return manualOutputNode(compiled.ok ? schemaNode(form) : BROKEN.node);
 };
 
 const checkComparison = (typing: TTyping, use: TUse, comparison: TComparison): void => {
@@ -224,7 +224,7 @@ const typeWait = (typing: TTyping, scope: TScope, node: TWaitNode): TSchemaNode 
         code: "missing-input",
         nodeId: node.id,
         path: "until",
-        message: `until: "${node.label}" needs a date-time; ${typed.node.label ?? "the value"} can be missing.`,
+        message: `until: ${node.label} needs a date-time; ${typed.node.label ?? "the value"} can be missing`,
         fix: "Wait until a value that is always there, or use a duration.",
       });
     }
@@ -289,7 +289,7 @@ const typeMap = (
       code: "map-not-array",
       nodeId: node.id,
       path: "items",
-      message: `items: "${node.label}" needs a list; ${items.node.label ?? "the value"} can be missing.`,
+      message: `items: ${node.label} needs a list; ${items.node.label ?? "the value"} can be missing`,
       fix: "Iterate over a value that is always there.",
     });
   }

@@ -274,6 +274,10 @@ const compareAlts = (
   at: TAt,
   walk: TWalk,
 ): void => {
+  if (acceptsAnything(sources)) {
+    needs(walk, at, describeAlts(targets), "can be any value");
+    return;
+  }
   const mismatched: TAlt[] = [];
   for (const alt of sources) {
     const candidates = targets.filter((target) => target.type === alt.type);
@@ -296,10 +300,12 @@ const compareAlts = (
     walk.problems.push(...best);
   }
   if (mismatched.length > 0) {
-    const how = acceptsAnything(sources)
-      ? "can be any value"
-      : `can be ${listOr([...new Set(mismatched.map(describeKind))])}`;
-    needs(walk, at, describeAlts(targets), how);
+    needs(
+      walk,
+      at,
+      describeAlts(targets),
+      `can be ${listOr([...new Set(mismatched.map(describeKind))])}`,
+    );
   }
 };
 
@@ -587,6 +593,8 @@ const compareObject = (source: TObjectAlt, target: TObjectAlt, at: TAt, walk: TW
     if (source.required.has(key)) continue;
     const nodes = schemasForKey(source, key);
     const here = childAt(at, key, nodes);
+    // An untyped expression gets one warning, from comparing its value below.
+    if (normalize(nodes, "source").unknown === "expression") continue;
     if (isEmptyNodes(nodes)) {
       report(
         walk,
@@ -613,13 +621,13 @@ const compareObject = (source: TObjectAlt, target: TObjectAlt, at: TAt, walk: TW
     if (wanted.length === 0) continue;
     const here = childAt(at, key, nodes);
     if (normalize(wanted, "target").alts.length === 0) {
-      const how = source.required.has(key) ? "always provides it" : "can provide it";
+      const how = source.required.has(key) ? "always has it" : "can have it";
       report(
         walk,
         here,
         "error",
         "extra",
-        `${walk.target} does not accept this field; ${here.source} ${how}`,
+        `${walk.target} does not accept this field; ${at.source} ${how}`,
       );
       continue;
     }

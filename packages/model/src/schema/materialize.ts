@@ -12,6 +12,13 @@ const hash = (text: string): string => {
   return (h >>> 0).toString(16).padStart(8, "0");
 };
 
+/** `$schema` may only sit at a document's root, and this copy will not be one. */
+const inline = (schema: TJsonSchema): TJsonSchema => {
+  if (typeof schema === "boolean" || !("$schema" in schema)) return schema;
+  const { $schema: _, ...rest } = schema;
+  return rest;
+};
+
 /**
  * Turns a node back into one standalone JSON Schema. Parts of documents without `$ref`
  * are inlined; parts of documents with `$ref` point into a copy of their document,
@@ -37,7 +44,7 @@ export const materialize = (node: TSchemaNode): TJsonSchema => {
           typeof current.schema === "object"
             ? current.document.places.get(current.schema)
             : undefined;
-        if (!current.document.hasRefs || !place) return current.schema;
+        if (!current.document.hasRefs || !place) return inline(current.schema);
         return { $ref: `${embed(current.document)}#${encodeURI(place.pointer)}` };
       }
       case "object": {
