@@ -1,6 +1,6 @@
 import type { Prisma, PrismaClient } from "@baton/db";
+import type { TScenario } from "@baton/model";
 import { initialDraft } from "./initial-draft.ts";
-import type { TScenario } from "./model.ts";
 import { isUniqueViolation, slugTaken } from "./scenario-errors.ts";
 
 export type TNewScenario = {

@@ -1,7 +1,7 @@
 import type { PrismaClient } from "@baton/db";
+import type { TScenario } from "@baton/model";
 import { getScenario } from "./get-scenario.ts";
 import { getVersion } from "./get-version.ts";
-import type { TScenario } from "./model.ts";
 import type { TExportInput } from "./scenario-inputs.ts";
 
 export type TScenarioExport = { fileName: string; scenario: TScenario };

@@ -1,5 +1,5 @@
 import type { PrismaClient } from "@baton/db";
-import type { TScenario } from "./model.ts";
+import type { TScenario } from "@baton/model";
 import { scenarioNotFound } from "./scenario-errors.ts";
 import type { TScenarioKey } from "./scenario-inputs.ts";
 

@@ -1,7 +1,5 @@
 import type { PrismaClient } from "@baton/db";
-import { BatonError } from "@baton/model";
-import type { TCatalog } from "./load-catalog.ts";
-import type { TScenario } from "./model.ts";
+import { BatonError, type TCatalog, type TScenario } from "@baton/model";
 import type { TVersionKey } from "./scenario-inputs.ts";
 
 /** One published version: the definition that runs and the catalog it was checked against. */

@@ -1,4 +1,4 @@
-import { SCENARIO_FORMAT, type TScenario } from "./model.ts";
+import { SCENARIO_FORMAT, type TScenario } from "@baton/model";
 
 /** What a new scenario starts as: a start wired to an end, so it is runnable from the outset. */
 export const initialDraft = (name: string, slug: string): TScenario => ({

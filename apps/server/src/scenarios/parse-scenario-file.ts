@@ -1,6 +1,5 @@
-import { BatonError } from "@baton/model";
+import { BatonError, type TScenario, ZScenario } from "@baton/model";
 import { z } from "zod";
-import { type TScenario, ZScenario } from "./model.ts";
 
 /** Reads the text of a baton.scenario/v1 file, saying precisely what is wrong with a bad one. */
 export const parseScenarioFile = (text: string, source = "The file"): TScenario => {

@@ -1,5 +1,5 @@
+import { ZScenario } from "@baton/model";
 import { z } from "zod";
-import { ZScenario } from "./model.ts";
 
 export const ZSlug = z
   .string()

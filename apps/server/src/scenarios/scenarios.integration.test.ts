@@ -1,13 +1,14 @@
 import { mkdtemp, rm, writeFile } from "node:fs/promises";
 import { tmpdir } from "node:os";
 import path from "node:path";
+import { fileURLToPath } from "node:url";
+import type { TScenario } from "@baton/model";
 import { createTRPCClient, httpBatchLink, TRPCClientError } from "@trpc/client";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { startServer, type TRunningServer } from "../app.ts";
 import { loadConfig } from "../config.ts";
 import type { AppRouter } from "../index.ts";
 import { importExampleScenarios } from "./import-example-scenarios.ts";
-import type { TScenario } from "./model.ts";
 
 let server: TRunningServer;
 let dataDir: string;
@@ -49,8 +50,8 @@ const signUp = (slug: string): TScenario => ({
       inputSchema: {
         type: "object",
         properties: {
-          name: { type: "string", minLength: 1 },
-          email: { type: "string", format: "email" },
+          name: { type: "string", minLength: 1, maxLength: 200 },
+          email: { type: "string", format: "email", maxLength: 254 },
         },
         required: ["name", "email"],
       },
@@ -205,12 +206,83 @@ describe("scenarios API", () => {
     expect(catalog["ann/Hello"]).toEqual({
       ref: "ann/Hello",
       name: "Hello",
+      description: "",
+      provider: "local",
+      connection: "ann",
       inputSchema: { type: "object" },
       outputSchema: output,
     });
     expect(catalog["examples/CreateUser"]?.inputSchema).toMatchObject({
       required: ["name", "email"],
     });
+  });
+});
+
+describe("publishing", () => {
+  const draftOf = async (slug: string, draft: TScenario) => {
+    const created = await client.scenarios.create.mutate({ name: "Sign up", slug });
+    return client.scenarios.saveDraft
+      .mutate({ id: created.id, draft, draftUpdatedAt: created.draftUpdatedAt })
+      .then(({ draftUpdatedAt }) => ({ id: created.id, draftUpdatedAt }));
+  };
+
+  it("publishes a clean draft as version 1, 2… with the catalog it was checked against", async () => {
+    const { id, draftUpdatedAt } = await draftOf("publish-clean", signUp("publish-clean"));
+    const first = await client.scenarios.publish.mutate({ id, draftUpdatedAt, note: "first" });
+    expect(first).toMatchObject({ version: 1, note: "first" });
+    const second = await client.scenarios.publish.mutate({ id, draftUpdatedAt });
+    expect(second.version).toBe(2);
+
+    const version = await client.scenarios.getVersion.query({ id, version: 1 });
+    expect(version.definition).toMatchObject({ slug: "publish-clean", version: 1 });
+    expect(Object.keys(version.catalog)).toEqual(["examples/CreateUser"]);
+    expect(version.catalog["examples/CreateUser"]?.outputSchema).toMatchObject({ title: "User" });
+
+    const versions = await client.scenarios.versions.query({ id });
+    expect(versions.map((v) => [v.version, v.runs])).toEqual([
+      [2, 0],
+      [1, 0],
+    ]);
+    const exported = await client.scenarios.export.query({ id, version: 1 });
+    expect(exported).toMatchObject({ fileName: "publish-clean.v1.json", scenario: { version: 1 } });
+  });
+
+  it("refuses a draft with errors, listing them, and creates no version", async () => {
+    const broken = signUp("publish-broken");
+    broken.nodes.splice(2, 0, {
+      id: "storeUserData",
+      kind: "function",
+      label: "Store user data",
+      position: { x: 360, y: 0 },
+      function: "examples/StoreUserData",
+    });
+    broken.edges = [
+      { id: "e1", kind: "next", source: "start", target: "createUser" },
+      { id: "e2", kind: "next", source: "createUser", target: "storeUserData" },
+      { id: "e3", kind: "next", source: "storeUserData", target: "end" },
+    ];
+    const { id, draftUpdatedAt } = await draftOf("publish-broken", broken);
+    const error = await failure(client.scenarios.publish.mutate({ id, draftUpdatedAt }));
+    expect(error.data?.code).toBe("PRECONDITION_FAILED");
+    expect(error.message).toMatch(/cannot be published: the check found \d+ errors/);
+    expect(error.message).toMatch(/storeUserData: input.user: Store user data needs a value/);
+    expect(await client.scenarios.versions.query({ id })).toEqual([]);
+  });
+
+  it("refuses a function that is not in the catalog", async () => {
+    const unknown = signUp("publish-unknown");
+    const node = unknown.nodes[1];
+    if (node?.kind === "function") node.function = "examples/NoSuchFunction";
+    const { id, draftUpdatedAt } = await draftOf("publish-unknown", unknown);
+    const error = await failure(client.scenarios.publish.mutate({ id, draftUpdatedAt }));
+    expect(error.message).toMatch(/NoSuchFunction/);
+  });
+
+  it("refuses to publish a draft that changed since the editor loaded it", async () => {
+    const { id, draftUpdatedAt } = await draftOf("publish-stale", signUp("publish-stale"));
+    await client.scenarios.saveDraft.mutate({ id, draft: signUp("publish-stale"), draftUpdatedAt });
+    const error = await failure(client.scenarios.publish.mutate({ id, draftUpdatedAt }));
+    expect(error.data?.code).toBe("CONFLICT");
   });
 });
 
@@ -223,10 +295,21 @@ describe("example scenarios", () => {
     // This server already has scenarios, so nothing is imported.
     expect(await importExampleScenarios(prisma, folder)).toEqual({ imported: [], problems: [] });
 
+    await prisma.scenarioVersion.deleteMany();
     await prisma.scenario.deleteMany();
     const report = await importExampleScenarios(prisma, folder);
     expect(report.imported).toEqual(["example-a"]);
     expect(report.problems).toEqual([expect.stringMatching(/^b\.json: b\.json is not JSON/)]);
     await rm(folder, { recursive: true, force: true });
+  });
+
+  it("imports the repository's example scenarios cleanly", async () => {
+    const { prisma } = server.services.db;
+    await prisma.scenarioVersion.deleteMany();
+    await prisma.scenario.deleteMany();
+    const folder = fileURLToPath(new URL("../../../../examples/scenarios", import.meta.url));
+    const report = await importExampleScenarios(prisma, folder);
+    expect(report.problems).toEqual([]);
+    expect(report.imported.length).toBeGreaterThanOrEqual(2);
   });
 });

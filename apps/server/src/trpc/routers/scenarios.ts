@@ -6,11 +6,13 @@ import { getVersion } from "../../scenarios/get-version.ts";
 import { importScenario } from "../../scenarios/import-scenario.ts";
 import { listVersions } from "../../scenarios/list-versions.ts";
 import { loadCatalog } from "../../scenarios/load-catalog.ts";
+import { publishScenario } from "../../scenarios/publish-scenario.ts";
 import { saveDraft } from "../../scenarios/save-draft.ts";
 import {
   ZCreateScenarioInput,
   ZExportInput,
   ZImportInput,
+  ZPublishInput,
   ZSaveDraftInput,
   ZScenarioKey,
   ZVersionKey,
@@ -56,6 +58,11 @@ export const scenariosRouter = router({
   saveDraft: baseProcedure
     .input(ZSaveDraftInput)
     .mutation(({ ctx, input }) => saveDraft(ctx.db.prisma, input)),
+
+  /** Refused with PRECONDITION_FAILED (diagnostics in the error's details) when the check fails. */
+  publish: baseProcedure
+    .input(ZPublishInput)
+    .mutation(({ ctx, input }) => publishScenario(ctx.db.prisma, input)),
 
   versions: baseProcedure
     .input(z.strictObject({ id: z.uuid() }))
