@@ -16,8 +16,11 @@ import type {
 } from "../src/scenario.ts";
 
 /** Builders that make a test's scenario read as its story, one line per node or edge. */
-let x = 0;
-const place = () => ({ position: { x: (x += 200), y: 0 } });
+let column = 0;
+const place = () => {
+  column += 200;
+  return { position: { x: column, y: 0 } };
+};
 
 export const start = (inputSchema?: TJsonSchema, id = "start"): TStartNode => ({
   id,

@@ -9,6 +9,7 @@ import {
   stringFits,
   type TAlt,
   type TArrayAlt,
+  type TContains,
   type TNumberAlt,
   type TObjectAlt,
   type TStringAlt,
@@ -23,7 +24,7 @@ import {
   plural,
 } from "./describe.ts";
 import { compilePattern, isKnownFormat, isTrivialFormat } from "./formats.ts";
-import { nodeKey, schemaNode, type TSchemaNode } from "./node.ts";
+import { allOfNodes, nodeKey, schemaNode, type TSchemaNode } from "./node.ts";
 import { isEmptyNodes, normalize, type TNormalized, type TNote } from "./normalize.ts";
 
 export type TProblemCode = "type" | "missing" | "extra" | "unproven";
@@ -368,6 +369,8 @@ const withinExactIntegers = (source: TNumberAlt): boolean => {
 };
 
 const multipleHolds = (source: TNumberAlt, divisor: number): boolean => {
+  // The same divisor is the same floating-point test Ajv already passed for the source.
+  if (source.multipleOf.includes(divisor)) return true;
   if (!withinExactIntegers(source) || !Number.isInteger(divisor)) return false;
   return (
     divisor === 1 ||
@@ -505,12 +508,12 @@ const itemsAt = (alt: TArrayAlt, index: number): readonly TSchemaNode[] =>
 const compareArray = (source: TArrayAlt, target: TArrayAlt, at: TAt, walk: TWalk): void => {
   const what = describeAlt(target);
   const sourceMax = source.maxItems ?? Number.POSITIVE_INFINITY;
-  if (source.minItems < target.minItems) {
+  if (leastItems(source) < target.minItems) {
     needs(
       walk,
       at,
       what,
-      source.minItems === 0
+      leastItems(source) === 0
         ? "can be empty"
         : `can have fewer than ${plural(target.minItems, "item")}`,
     );
@@ -541,15 +544,8 @@ const compareArray = (source: TArrayAlt, target: TArrayAlt, at: TAt, walk: TWalk
   }
   for (const contains of target.contains) {
     if (contains.min === 0 && contains.max === undefined) continue;
-    const everyItem = [...source.prefix, source.rest].every(
-      (items) =>
-        isEmptyNodes(items) ||
-        trial(walk, () => compareNodes(items, contains.nodes, at, walk)).length === 0,
-    );
-    const enough = source.minItems >= contains.min;
-    const notTooMany = contains.max === undefined || sourceMax <= contains.max;
-    if (everyItem && enough && notTooMany) continue;
-    if (source.minItems === 0 && contains.min > 0) {
+    if (containsHolds(source, contains, walk)) continue;
+    if (leastItems(source) === 0 && contains.min > 0) {
       needs(walk, at, "a list that contains a matching item", "can be empty");
     } else {
       unproven(
@@ -560,6 +556,45 @@ const compareArray = (source: TArrayAlt, target: TArrayAlt, at: TAt, walk: TWalk
       );
     }
   }
+};
+
+const fits = (
+  walk: TWalk,
+  source: readonly TSchemaNode[],
+  target: readonly TSchemaNode[],
+): boolean =>
+  trial(walk, () => compareNodes(source, target, { path: "", source: "" }, walk)).length === 0;
+
+/**
+ * The source's own `contains`, where it really holds: Ajv 8.20 lets an empty array pass
+ * `contains` when `prefixItems` is present, so then only a non-empty list is sure to match.
+ */
+const ownContains = (alt: TArrayAlt): readonly TContains[] =>
+  alt.prefix.length === 0 || alt.minItems > 0 ? alt.contains : [];
+
+/** The fewest items a list can have, counting what its own `contains` demands. */
+const leastItems = (alt: TArrayAlt): number =>
+  Math.max(alt.minItems, ...ownContains(alt).map((contains) => contains.min));
+
+/** Whether every list of the source has enough (and not too many) items matching `contains`. */
+const containsHolds = (source: TArrayAlt, contains: TContains, walk: TWalk): boolean => {
+  const most = source.maxItems ?? Number.POSITIVE_INFINITY;
+  const everyItem = [...source.prefix, source.rest].every(
+    (items) => isEmptyNodes(items) || fits(walk, items, contains.nodes),
+  );
+  if (
+    everyItem &&
+    leastItems(source) >= contains.min &&
+    most <= (contains.max ?? Number.POSITIVE_INFINITY)
+  ) {
+    return true;
+  }
+  return (
+    contains.max === undefined &&
+    ownContains(source).some(
+      (own) => own.min >= contains.min && fits(walk, own.nodes, contains.nodes),
+    )
+  );
 };
 
 /** The keys an object can have, when that set is finite. */
@@ -574,19 +609,15 @@ const possibleKeys = (alt: TObjectAlt): string[] | undefined => {
   return [...closed.properties.keys()].filter((key) => !isEmptyNodes(schemasForKey(alt, key)));
 };
 
-/** Each way one unnamed key can be constrained (a pattern matches it or none does). */
-const restOptions = (alt: TObjectAlt): TSchemaNode[][] | undefined => {
-  let combos: TSchemaNode[][] = [[]];
-  for (const clause of alt.clauses) {
-    const options = [
-      ...clause.patterns.map((pattern) => [pattern.node]),
-      clause.additional ? [clause.additional] : [],
-    ];
-    combos = combos.flatMap((combo) => options.map((option) => [...combo, ...option]));
-    if (combos.length > 16) return undefined;
-  }
-  return combos;
-};
+/** What an object requires of a key no clause names, when exactly the patterns in `matched` match it. */
+const restFor = (alt: TObjectAlt, matched: ReadonlySet<string>): TSchemaNode[] =>
+  alt.clauses.flatMap((clause) => {
+    const hits = clause.patterns.filter((p) => matched.has(p.pattern)).map((p) => p.node);
+    if (hits.length > 0) return hits;
+    return clause.additional ? [clause.additional] : [];
+  });
+
+const MAX_PATTERNS = 4;
 
 const compareObject = (source: TObjectAlt, target: TObjectAlt, at: TAt, walk: TWalk): void => {
   for (const key of target.required) {
@@ -652,8 +683,9 @@ const compareObject = (source: TObjectAlt, target: TObjectAlt, at: TAt, walk: TW
   }
   if (target.propertyNames.length > 0) {
     const keysOfSource = possibleKeys(source);
+    // A key the source's own propertyNames forbid cannot occur, so its allOf is empty.
     const names = keysOfSource
-      ? keysOfSource.map((key) => schemaNode({ const: key }))
+      ? keysOfSource.map((key) => allOfNodes([schemaNode({ const: key }), ...source.propertyNames]))
       : [allNames(source)];
     for (const name of names) {
       compareNodes(
@@ -678,14 +710,16 @@ const compareRest = (
   at: TAt,
   walk: TWalk,
 ): void => {
-  const requirements = target.clauses.flatMap((clause) => [
-    ...clause.patterns.map((pattern) => pattern.node),
-    ...(clause.additional ? [clause.additional] : []),
-  ]);
-  if (requirements.length === 0) return;
-  const options = restOptions(source);
+  if (!target.clauses.some((clause) => clause.additional || clause.patterns.length > 0)) return;
+  const patterns = [
+    ...new Set(
+      [...source.clauses, ...target.clauses].flatMap((clause) =>
+        clause.patterns.map((p) => p.pattern),
+      ),
+    ),
+  ];
   const here = { path: joinPath(at.path, "*"), source: joinPath(at.source, "*") };
-  if (!options) {
+  if (patterns.length > MAX_PATTERNS) {
     unproven(
       walk,
       here,
@@ -694,27 +728,29 @@ const compareRest = (
     );
     return;
   }
-  const patterned = target.clauses.some((clause) => clause.patterns.length > 0);
-  for (const option of options) {
-    if (isEmptyNodes(option)) continue;
-    for (const requirement of requirements) {
-      if (isEmptyNodes([requirement])) {
-        const fields = [...named].filter((key) => !isEmptyNodes(schemasForKey(target, key)));
-        const text = `${walk.target} accepts ${fields.length > 0 ? `only the fields ${listAnd(fields)}` : "no fields"}; ${at.source} can have other fields`;
-        report(walk, at, patterned ? "warning" : "error", patterned ? "unproven" : "extra", text);
-        continue;
-      }
-      const problems = trial(walk, () => compareNodes(option, [requirement], here, walk));
-      walk.problems.push(
-        ...(patterned
-          ? problems.map((problem) => ({
-              ...problem,
-              severity: "warning" as const,
-              code: "unproven" as const,
-            }))
-          : problems),
-      );
+  // An unnamed key can match any subset of the patterns. Baton checks every subset but cannot
+  // tell which ones some key really hits, so what fails there is only a doubt.
+  const doubtful = patterns.length > 0;
+  for (let mask = 0; mask < 1 << patterns.length; mask++) {
+    const matched = new Set(patterns.filter((_, i) => (mask >> i) & 1));
+    const values = restFor(source, matched);
+    const wanted = restFor(target, matched);
+    if (wanted.length === 0 || isEmptyNodes(values)) continue;
+    if (isEmptyNodes(wanted)) {
+      const fields = [...named].filter((key) => !isEmptyNodes(schemasForKey(target, key)));
+      const accepted = fields.length > 0 ? `only the fields ${listAnd(fields)}` : "no fields";
+      const text = `${walk.target} accepts ${accepted}; ${at.source} can have other fields`;
+      report(walk, at, doubtful ? "warning" : "error", doubtful ? "unproven" : "extra", text);
+      continue;
     }
+    const problems = trial(walk, () => compareNodes(values, wanted, here, walk));
+    walk.problems.push(
+      ...problems.map((problem) =>
+        doubtful
+          ? { ...problem, severity: "warning" as const, code: "unproven" as const }
+          : problem,
+      ),
+    );
   }
 };
 

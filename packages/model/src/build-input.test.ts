@@ -1,0 +1,89 @@
+import { describe, expect, it } from "vitest";
+import { buildInput, resolveSource } from "./build-input.ts";
+import { isBatonError } from "./errors.ts";
+import type { TRunContext } from "./reference.ts";
+
+const context: TRunContext = {
+  input: { email: "Ann@Example.com", tags: ["a", "b"] },
+  steps: {
+    createUser: { output: { id: "u1", name: "Ann", phone: null } },
+    ship: { error: { message: "No carrier ships to AQ", nodeId: "ship", attempts: 3 } },
+  },
+};
+
+describe("buildInput", () => {
+  it("builds an input field by field from references, literals and expressions", async () => {
+    const input = await buildInput(
+      {
+        recipient: { ref: "input.email" },
+        "user.id": { ref: "steps.createUser.output.id" },
+        "user.firstTag": { ref: "input.tags.0" },
+        retries: { literal: 3 },
+        subject: { expr: '"Welcome, " & steps.createUser.output.name' },
+        note: { ref: "steps.ship.error.message" },
+      },
+      context,
+    );
+    expect(input).toEqual({
+      recipient: "Ann@Example.com",
+      user: { id: "u1", firstTag: "a" },
+      retries: 3,
+      subject: "Welcome, Ann",
+      note: "No carrier ships to AQ",
+    });
+  });
+
+  it("leaves out what resolves to nothing, and keeps null", async () => {
+    expect(
+      await buildInput(
+        {
+          phone: { ref: "steps.createUser.output.phone" },
+          missing: { ref: "steps.nope.output.x" },
+          none: { expr: "input.nothing" },
+        },
+        context,
+      ),
+    ).toEqual({ phone: null });
+  });
+
+  it("uses the whole value for the key $", async () => {
+    expect(await buildInput({ $: { ref: "steps.createUser.output" } }, context)).toEqual({
+      id: "u1",
+      name: "Ann",
+      phone: null,
+    });
+  });
+
+  it("copies literals so a step cannot change the scenario", async () => {
+    const literal = { nested: [1] };
+    const input = (await buildInput({ value: { literal } }, context)) as {
+      value: { nested: number[] };
+    };
+    input.value.nested.push(2);
+    expect(literal.nested).toEqual([1]);
+  });
+
+  it("keeps a field named __proto__ a field", async () => {
+    const input = (await buildInput(
+      { "__proto__.polluted": { literal: true } },
+      context,
+    )) as Record<string, unknown>;
+    expect(Object.keys(input)).toEqual(["__proto__"]);
+    expect(({} as Record<string, unknown>).polluted).toBeUndefined();
+  });
+
+  it("enforces a declared expression schema at run time", async () => {
+    const source = { expr: "steps.createUser.output.name", schema: { type: "integer" } };
+    const error = await resolveSource(source, context).catch((e: unknown) => e);
+    expect(isBatonError(error) && error.code).toBe("BAD_INPUT");
+    expect((error as Error).message).toContain("does not match its declared schema");
+    await expect(
+      resolveSource({ expr: "input.nothing", schema: { type: "string" } }, context),
+    ).rejects.toThrow(/nothing/);
+  });
+
+  it("reports an expression that fails", async () => {
+    await expect(resolveSource({ expr: "$number('x')" }, context)).rejects.toThrow(/failed/);
+    await expect(resolveSource({ expr: "(" }, context)).rejects.toThrow(/not valid JSONata/);
+  });
+});
