@@ -126,7 +126,6 @@ CREATE TABLE "Run" (
     "parentStepRunId" UUID,
     "generation" INTEGER NOT NULL DEFAULT 0,
     "stepsTotal" INTEGER NOT NULL DEFAULT 0,
-    "stepsDone" INTEGER NOT NULL DEFAULT 0,
     "createdAt" TIMESTAMP(3) NOT NULL DEFAULT CURRENT_TIMESTAMP,
     "startedAt" TIMESTAMP(3),
     "endedAt" TIMESTAMP(3),
@@ -258,10 +257,10 @@ CREATE INDEX "Run_createdAt_idx" ON "Run"("createdAt");
 CREATE INDEX "Run_parentStepRunId_idx" ON "Run"("parentStepRunId");
 
 -- CreateIndex
-CREATE INDEX "StepRun_runId_nodeId_scope_generation_idx" ON "StepRun"("runId", "nodeId", "scope", "generation");
+CREATE INDEX "StepRun_runId_status_idx" ON "StepRun"("runId", "status");
 
 -- CreateIndex
-CREATE INDEX "StepRun_runId_status_idx" ON "StepRun"("runId", "status");
+CREATE UNIQUE INDEX "StepRun_runId_nodeId_scope_generation_key" ON "StepRun"("runId", "nodeId", "scope", "generation");
 
 -- CreateIndex
 CREATE UNIQUE INDEX "StepAttempt_stepRunId_attempt_key" ON "StepAttempt"("stepRunId", "attempt");

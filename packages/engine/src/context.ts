@@ -1,0 +1,24 @@
+import type { TDatabase } from "@baton/db";
+import type { ProviderRegistry } from "@baton/providers";
+import type { PgBoss } from "pg-boss";
+import type { TResolvedFunction } from "./functions.ts";
+import type { TVersion } from "./versions.ts";
+
+export type TLogger = {
+  info(message: string): void;
+  warn(message: string): void;
+  error(message: string, error?: unknown): void;
+};
+
+/** What every part of the engine reaches: created once per engine. */
+export type TEngineContext = {
+  db: TDatabase;
+  boss: PgBoss;
+  providers: ProviderRegistry;
+  workerId: string;
+  log: TLogger;
+  version(versionId: string): Promise<TVersion>;
+  fn(ref: string): Promise<TResolvedFunction>;
+  /** default deadline of a function call that names none */
+  defaultTimeoutMs: number;
+};

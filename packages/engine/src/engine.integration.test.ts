@@ -1,0 +1,378 @@
+import { afterAll, beforeAll, describe, expect, it } from "vitest";
+import {
+  branch,
+  databases,
+  end,
+  errorEdge,
+  fn,
+  next,
+  openHarness,
+  start,
+  type THarness,
+} from "../test/harness.ts";
+
+describe.each(databases)("engine on $kind", ({ kind }) => {
+  let h: THarness;
+  beforeAll(async () => {
+    h = await openHarness(kind);
+  });
+  afterAll(async () => {
+    await h?.close();
+  });
+
+  const steps = (runId: string) =>
+    h.db.prisma.stepRun.findMany({ where: { runId }, orderBy: { createdAt: "asc" } });
+
+  it("runs a chain, mapping each step's input from what came before", async () => {
+    const versionId = await h.publish({
+      nodes: [
+        start({ type: "object", properties: { x: { type: "number" } }, required: ["x"] }),
+        fn("add1", "Add", { a: { ref: "input.x" }, b: { literal: 1 } }),
+        fn("add2", "Add", { a: { ref: "steps.add1.output.sum" }, b: { ref: "input.x" } }),
+        end({ total: { ref: "steps.add2.output.sum" } }),
+      ],
+      edges: [next("start", "add1"), next("add1", "add2"), next("add2", "end")],
+    });
+    const { runId } = await h.engine.startRun({ versionId, input: { x: 10 } });
+    const run = await h.waitForRun(runId);
+    expect(run).toMatchObject({ status: "succeeded", output: { total: 21 } });
+    const add2 = (await steps(runId)).find((s) => s.nodeId === "add2")!;
+    expect(add2).toMatchObject({ status: "succeeded", input: { a: 11, b: 10 }, attempt: 1 });
+  });
+
+  it("rejects an input that breaks the scenario's input schema, naming the field", async () => {
+    const versionId = await h.publish({
+      nodes: [
+        start({ type: "object", properties: { x: { type: "number" } }, required: ["x"] }),
+        end(),
+      ],
+      edges: [next("start", "end")],
+    });
+    await expect(h.engine.startRun({ versionId, input: { x: "ten" } })).rejects.toMatchObject({
+      code: "BAD_INPUT",
+      message: expect.stringMatching(/x/),
+    });
+    expect(await h.db.prisma.run.count({ where: { scenarioVersionId: versionId } })).toBe(0);
+  });
+
+  it("runs parallel branches and joins them once both are done", async () => {
+    const versionId = await h.publish({
+      nodes: [
+        start(),
+        fn("slow", "Sleep", { ms: { literal: 300 } }),
+        fn("fast", "Add", { a: { literal: 1 }, b: { literal: 2 } }),
+        fn("join", "Add", {
+          a: { ref: "steps.slow.output.slept" },
+          b: { ref: "steps.fast.output.sum" },
+        }),
+        end({ sum: { ref: "steps.join.output.sum" } }),
+      ],
+      edges: [
+        next("start", "slow"),
+        next("start", "fast"),
+        next("slow", "join"),
+        next("fast", "join"),
+        next("join", "end"),
+      ],
+    });
+    const { runId } = await h.engine.startRun({ versionId, input: {} });
+    expect(await h.waitForRun(runId)).toMatchObject({ status: "succeeded", output: { sum: 303 } });
+    expect((await steps(runId)).filter((s) => s.nodeId === "join")).toHaveLength(1);
+  });
+
+  it("follows the branch a choice picks and skips the other", async () => {
+    const versionId = await h.publish({
+      nodes: [
+        start(),
+        {
+          id: "size",
+          kind: "choice",
+          label: "Size",
+          position: { x: 0, y: 0 },
+          rules: [{ branch: "big", condition: { ref: "input.n", op: "gt", value: 100 } }],
+          default: "small",
+        },
+        fn("big", "Add", { a: { ref: "input.n" }, b: { literal: 1000 } }),
+        fn("small", "Add", { a: { ref: "input.n" }, b: { literal: 1 } }),
+        end(),
+      ],
+      edges: [
+        next("start", "size"),
+        branch("size", "big", "big"),
+        branch("size", "small", "small"),
+        next("big", "end"),
+        next("small", "end"),
+      ],
+    });
+    const { runId } = await h.engine.startRun({ versionId, input: { n: 500 } });
+    expect(await h.waitForRun(runId)).toMatchObject({ status: "succeeded" });
+    const byNode = Object.fromEntries((await steps(runId)).map((s) => [s.nodeId, s.status]));
+    expect(byNode).toMatchObject({
+      size: "succeeded",
+      big: "succeeded",
+      small: "skipped",
+      end: "succeeded",
+    });
+  });
+
+  it("fails the run when a step fails and no error edge is wired, keeping the error", async () => {
+    const versionId = await h.publish({
+      nodes: [start(), fn("boom", "Fail", { why: { literal: "testing" } }), end()],
+      edges: [next("start", "boom"), next("boom", "end")],
+    });
+    const { runId } = await h.engine.startRun({ versionId, input: {} });
+    const run = await h.waitForRun(runId);
+    expect(run.status).toBe("failed");
+    expect(run.error).toMatchObject({
+      nodeId: "boom",
+      classification: "function_error",
+      message: expect.stringMatching(/testing/),
+    });
+    const boom = (await steps(runId)).find((s) => s.nodeId === "boom")!;
+    expect(boom).toMatchObject({ status: "failed", attempt: 1 });
+  });
+
+  it("takes the error edge when one is wired", async () => {
+    const versionId = await h.publish({
+      nodes: [
+        start(),
+        fn("boom", "Fail", {}),
+        fn("recover", "Noop", { message: { ref: "steps.boom.error.message" } }),
+        end({ recovered: { ref: "steps.recover.output.message" } }),
+      ],
+      edges: [
+        next("start", "boom"),
+        next("boom", "end"),
+        errorEdge("boom", "recover"),
+        next("recover", "end"),
+      ],
+    });
+    const { runId } = await h.engine.startRun({ versionId, input: {} });
+    const run = await h.waitForRun(runId);
+    expect(run).toMatchObject({
+      status: "succeeded",
+      output: { recovered: expect.stringMatching(/Fail was asked/) },
+    });
+  });
+
+  it("retries a timed-out call with backoff and a new idempotency key per attempt", async () => {
+    const versionId = await h.publish({
+      nodes: [
+        start(),
+        fn(
+          "flaky",
+          "SlowFirst",
+          { okFrom: { literal: 3 } },
+          {
+            // generous: a timed-out call's worker is replaced, and the next one must boot in time
+            timeoutMs: 1_500,
+            retry: { maxAttempts: 3, initialIntervalMs: 50, backoffRate: 2, jitter: false },
+          },
+        ),
+        end({ attempt: { ref: "steps.flaky.output.attempt" } }),
+      ],
+      edges: [next("start", "flaky"), next("flaky", "end")],
+    });
+    const { runId } = await h.engine.startRun({ versionId, input: {} });
+    expect(await h.waitForRun(runId)).toMatchObject({
+      status: "succeeded",
+      output: { attempt: 3 },
+    });
+    const flaky = (await steps(runId)).find((s) => s.nodeId === "flaky")!;
+    const attempts = await h.db.prisma.stepAttempt.findMany({
+      where: { stepRunId: flaky.id },
+      orderBy: { attempt: "asc" },
+    });
+    expect(attempts.map((a) => a.status)).toEqual(["failed", "failed", "succeeded"]);
+    expect(attempts[0]!.error).toMatchObject({ classification: "timeout" });
+    expect(new Set(attempts.map((a) => a.idempotencyKey)).size).toBe(3);
+    expect(attempts[2]!.idempotencyKey).toBe(`${runId}:flaky:0:3`);
+  });
+
+  it("fails a step whose output breaks the function's schema, naming the field", async () => {
+    const versionId = await h.publish({
+      nodes: [start(), fn("bad", "BadOutput", {}), end()],
+      edges: [next("start", "bad"), next("bad", "end")],
+    });
+    const { runId } = await h.engine.startRun({ versionId, input: {} });
+    const run = await h.waitForRun(runId);
+    expect(run.status).toBe("failed");
+    expect(run.error).toMatchObject({
+      classification: "bad_output",
+      message: expect.stringMatching(/email/),
+    });
+  });
+
+  it("waits for a person: the run parks, bad form data is refused, approval continues it", async () => {
+    const versionId = await h.publish({
+      nodes: [
+        start(),
+        {
+          id: "approve",
+          kind: "manual",
+          label: "Approve",
+          title: "Approve the order",
+          position: { x: 0, y: 0 },
+          assignees: { roles: ["approver"], users: [] },
+          form: {
+            type: "object",
+            properties: { note: { type: "string", minLength: 3 } },
+            required: ["note"],
+          },
+          input: { amount: { ref: "input.amount" } },
+        },
+        end({ note: { ref: "steps.approve.output.data.note" } }),
+      ],
+      edges: [next("start", "approve"), next("approve", "end")],
+    });
+    const { runId } = await h.engine.startRun({ versionId, input: { amount: 99 } });
+    const task = await h.waitFor(() =>
+      h.db.prisma.manualTask.findFirst({ where: { runId } }).then((t) => t ?? undefined),
+    );
+    expect(task).toMatchObject({
+      status: "open",
+      title: "Approve the order",
+      input: { amount: 99 },
+    });
+    expect((await h.db.prisma.run.findUniqueOrThrow({ where: { id: runId } })).status).toBe(
+      "running",
+    );
+    await expect(h.engine.approveTask(task.id, { note: "x" })).rejects.toMatchObject({
+      code: "BAD_INPUT",
+    });
+    await h.engine.approveTask(task.id, { note: "looks good" });
+    expect(await h.waitForRun(runId)).toMatchObject({
+      status: "succeeded",
+      output: { note: "looks good" },
+    });
+    await expect(h.engine.approveTask(task.id, { note: "again" })).rejects.toMatchObject({
+      code: "CONFLICT",
+    });
+  });
+
+  it("fails the run when a person rejects, with the reason", async () => {
+    const versionId = await h.publish({
+      nodes: [
+        start(),
+        {
+          id: "ok",
+          kind: "manual",
+          label: "OK?",
+          title: "OK?",
+          position: { x: 0, y: 0 },
+          assignees: { roles: [], users: [] },
+        },
+        end(),
+      ],
+      edges: [next("start", "ok"), next("ok", "end")],
+    });
+    const { runId } = await h.engine.startRun({ versionId, input: {} });
+    const task = await h.waitFor(() =>
+      h.db.prisma.manualTask.findFirst({ where: { runId } }).then((t) => t ?? undefined),
+    );
+    await expect(h.engine.rejectTask(task.id, "  ")).rejects.toMatchObject({ code: "BAD_INPUT" });
+    await h.engine.rejectTask(task.id, "budget exceeded");
+    const run = await h.waitForRun(runId);
+    expect(run).toMatchObject({
+      status: "failed",
+      error: { classification: "rejected", message: expect.stringMatching(/budget/) },
+    });
+  });
+
+  it("cancels a run and aborts its running step", async () => {
+    const versionId = await h.publish({
+      nodes: [
+        start(),
+        fn("long", "Sleep", { ms: { literal: 30_000 } }, { timeoutMs: 60_000 }),
+        end(),
+      ],
+      edges: [next("start", "long"), next("long", "end")],
+    });
+    const { runId } = await h.engine.startRun({ versionId, input: {} });
+    await h.waitFor(async () =>
+      (await steps(runId)).find((s) => s.nodeId === "long" && s.status === "running")
+        ? true
+        : undefined,
+    );
+    const started = Date.now();
+    await h.engine.cancelRun(runId);
+    const run = await h.waitForRun(runId);
+    expect(run.status).toBe("cancelled");
+    expect((await steps(runId)).find((s) => s.nodeId === "long")!.status).toBe("cancelled");
+    expect(Date.now() - started).toBeLessThan(5_000);
+    await expect(h.engine.cancelRun(runId)).rejects.toMatchObject({ code: "CONFLICT" });
+  });
+
+  it("restarts a failed run from the failing step with an edited input, keeping history", async () => {
+    const versionId = await h.publish({
+      nodes: [
+        start(),
+        fn("first", "Add", { a: { literal: 1 }, b: { literal: 1 } }),
+        fn("second", "Add", { a: { ref: "steps.first.output.sum" }, b: { ref: "input.b" } }),
+        end({ sum: { ref: "steps.second.output.sum" } }),
+      ],
+      edges: [next("start", "first"), next("first", "second"), next("second", "end")],
+    });
+    const { runId } = await h.engine.startRun({ versionId, input: { b: "not a number" } });
+    expect((await h.waitForRun(runId)).status).toBe("failed");
+    const firstBefore = (await steps(runId)).find((s) => s.nodeId === "first")!;
+
+    await expect(
+      h.engine.reworkRun(runId, { fromNodeIds: ["second"], input: { a: 2, b: "still bad" } }),
+    ).rejects.toMatchObject({ code: "BAD_INPUT" });
+    await h.engine.reworkRun(runId, { fromNodeIds: ["second"], input: { a: 2, b: 40 } });
+    expect(await h.waitForRun(runId)).toMatchObject({ status: "succeeded", output: { sum: 42 } });
+
+    const all = await steps(runId);
+    expect(
+      all
+        .filter((s) => s.nodeId === "second")
+        .map((s) => s.status)
+        .sort(),
+    ).toEqual(["succeeded", "superseded"]);
+    expect(all.find((s) => s.nodeId === "first" && s.status === "succeeded")!.id).toBe(
+      firstBefore.id,
+    );
+  });
+
+  it("restarts a whole succeeded run, and retries only the failed steps of another", async () => {
+    const versionId = await h.publish({
+      nodes: [
+        start(),
+        fn("a", "Add", { a: { ref: "input.x" }, b: { literal: 1 } }),
+        end({ y: { ref: "steps.a.output.sum" } }),
+      ],
+      edges: [next("start", "a"), next("a", "end")],
+    });
+    const { runId } = await h.engine.startRun({ versionId, input: { x: 1 } });
+    expect(await h.waitForRun(runId)).toMatchObject({ status: "succeeded", output: { y: 2 } });
+    await h.engine.reworkRun(runId, { input: { x: 5 } });
+    expect(await h.waitForRun(runId)).toMatchObject({ status: "succeeded", output: { y: 6 } });
+    expect((await steps(runId)).filter((s) => s.status === "superseded").length).toBe(3);
+    await expect(h.engine.retryFailed(runId)).rejects.toMatchObject({
+      code: "PRECONDITION_FAILED",
+    });
+  });
+
+  it("streams a run's events to subscribers", async () => {
+    const versionId = await h.publish({
+      nodes: [start(), fn("a", "Noop", {}), end()],
+      edges: [next("start", "a"), next("a", "end")],
+    });
+    const seen: string[] = [];
+    const unsubscribe = h.engine.events.subscribe(null, (e) => seen.push(e.type));
+    const { runId } = await h.engine.startRun({ versionId, input: {} });
+    await h.waitForRun(runId);
+    await h.waitFor(async () => (seen.includes("run.succeeded") ? true : undefined), 5_000);
+    unsubscribe();
+    expect(seen).toEqual(
+      expect.arrayContaining([
+        "run.started",
+        "step.scheduled",
+        "step.started",
+        "step.succeeded",
+        "run.succeeded",
+      ]),
+    );
+  });
+});

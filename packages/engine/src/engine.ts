@@ -1,0 +1,134 @@
+import { hostname } from "node:os";
+import type { TDatabase } from "@baton/db";
+import type { ProviderRegistry } from "@baton/providers";
+import type { TEngineContext, TLogger } from "./context.ts";
+import { createEventFeed, type TEventFeed } from "./events/event-feed.ts";
+import { createFunctionCache } from "./functions.ts";
+import { createBoss, ensureQueue, STEP_QUEUE, type TJobData } from "./queue.ts";
+import { cancelRun } from "./transitions/cancel-run.ts";
+import { decideTask } from "./transitions/decide-task.ts";
+import { retryFailedSteps, reworkRun, type TRework } from "./transitions/rework-run.ts";
+import { startRun, type TStartRun } from "./transitions/start-run.ts";
+import { createVersionCache } from "./versions.ts";
+import { handleStep, type TInflight } from "./worker/handle-step.ts";
+
+export type TEngineOptions = {
+  db: TDatabase;
+  providers: ProviderRegistry;
+  /** steps this process executes at once; 0 makes a process that only serves the API */
+  concurrency: number;
+  log?: TLogger;
+  defaultTimeoutMs?: number;
+};
+
+export type TEngine = {
+  startRun(request: TStartRun): Promise<{ runId: string }>;
+  cancelRun(runId: string, actorId?: string): Promise<void>;
+  reworkRun(runId: string, request: TRework): Promise<{ generation: number }>;
+  retryFailed(runId: string, actorId?: string): Promise<{ generation: number }>;
+  approveTask(taskId: string, data: unknown, actorId?: string): Promise<void>;
+  rejectTask(taskId: string, reason: string, actorId?: string): Promise<void>;
+  events: TEventFeed;
+  stop(): Promise<void>;
+};
+
+const consoleLog: TLogger = {
+  info: (m) => console.log(`[engine] ${m}`),
+  warn: (m) => console.warn(`[engine] ${m}`),
+  error: (m, e) => console.error(`[engine] ${m}`, e ?? ""),
+};
+
+/** Tracks running calls by run, so a cancel heard on the event feed aborts them. */
+const createInflight = (events: TEventFeed): TInflight & { close(): void } => {
+  const byRun = new Map<string, Set<AbortController>>();
+  const unsubscribe = events.subscribe(null, (event) => {
+    if (event.type !== "run.cancelled") return;
+    for (const controller of byRun.get(event.runId) ?? [])
+      controller.abort(new Error("The run was cancelled."));
+  });
+  return {
+    track(runId, controller) {
+      const set = byRun.get(runId) ?? new Set();
+      byRun.set(runId, set);
+      set.add(controller);
+      return () => {
+        set.delete(controller);
+        if (!set.size) byRun.delete(runId);
+      };
+    },
+    close: unsubscribe,
+  };
+};
+
+/**
+ * The durable engine of one process: the API to start and steer runs, and (with a
+ * concurrency above 0) workers that take steps from the shared queue.
+ */
+export const createEngine = async (options: TEngineOptions): Promise<TEngine> => {
+  const log = options.log ?? consoleLog;
+  const boss = createBoss(options.db);
+  boss.on("error", (error) => log.error("job queue error:", error));
+  await boss.start();
+  await ensureQueue(boss);
+  const events = await createEventFeed(options.db);
+  const ctx: TEngineContext = {
+    db: options.db,
+    boss,
+    providers: options.providers,
+    workerId: `${hostname()}:${process.pid}`,
+    log,
+    version: createVersionCache(options.db.prisma),
+    fn: createFunctionCache(options.db.prisma),
+    defaultTimeoutMs: options.defaultTimeoutMs ?? 30_000,
+  };
+  const inflight = createInflight(events);
+
+  if (options.concurrency > 0) {
+    const batchSize = Math.max(1, Math.min(options.concurrency, 50));
+    await boss.work<TJobData>(
+      STEP_QUEUE,
+      {
+        batchSize,
+        localConcurrency: Math.max(1, Math.ceil(options.concurrency / batchSize)),
+        pollingIntervalSeconds: 0.5,
+        notifyPollingIntervalSeconds: 1,
+        burstWhenBatchFull: true,
+        perJobResults: true,
+      },
+      (jobs) =>
+        Promise.all(
+          jobs.map(async (job) => {
+            try {
+              if (job.data.kind === "expire-task") {
+                await decideTask(ctx, job.data.taskId, { kind: "expire" }, undefined, job.id);
+              } else {
+                await handleStep(ctx, inflight, { id: job.id, data: job.data });
+              }
+              return { id: job.id, status: "completed" as const };
+            } catch (error) {
+              // An infrastructure failure (database away): the queue retries the job later.
+              log.error(`job ${job.id} failed and will be retried:`, error);
+              return { id: job.id, status: "failed" as const };
+            }
+          }),
+        ),
+    );
+  }
+
+  return {
+    startRun: (request) => startRun(ctx, request),
+    cancelRun: (runId, actorId) => cancelRun(ctx, runId, actorId),
+    reworkRun: (runId, request) => reworkRun(ctx, runId, request),
+    retryFailed: (runId, actorId) => retryFailedSteps(ctx, runId, actorId),
+    approveTask: (taskId, data, actorId) =>
+      decideTask(ctx, taskId, { kind: "approve", data }, actorId),
+    rejectTask: (taskId, reason, actorId) =>
+      decideTask(ctx, taskId, { kind: "reject", reason }, actorId),
+    events,
+    stop: async () => {
+      await boss.stop({ graceful: true, timeout: 10_000 });
+      inflight.close();
+      await events.close();
+    },
+  };
+};

@@ -1,0 +1,61 @@
+import type { TDatabase } from "@baton/db";
+import { fromPglite, fromPrisma, PgBoss } from "pg-boss";
+
+export const STEP_QUEUE = "baton-steps";
+
+/** A step to execute, or a manual task whose due time has come. */
+export type TJobData =
+  | { kind: "step"; runId: string; stepRunId: string; nodeId: string; versionId: string }
+  | { kind: "expire-task"; runId: string; taskId: string };
+
+export type TQueueTx = {
+  $queryRawUnsafe<T = unknown>(query: string, ...values: unknown[]): Promise<T>;
+};
+
+/** pg-boss on the same database as everything else: its own pool, or PGlite's one session. */
+export const createBoss = (db: TDatabase): PgBoss => {
+  const common = {
+    useListenNotify: true,
+    // Maintenance (expiring leases, archiving) runs often so a crashed worker's steps come back fast.
+    superviseIntervalSeconds: 5,
+    monitorIntervalSeconds: 5,
+    maintenanceIntervalSeconds: 60,
+  };
+  if (db.pglite) return new PgBoss({ ...common, db: fromPglite(db.pglite) });
+  return new PgBoss({ ...common, connectionString: db.databaseUrl!, max: 10 });
+};
+
+export const ensureQueue = async (boss: PgBoss): Promise<void> => {
+  await boss.createQueue(STEP_QUEUE, {
+    // Infrastructure failures (a database blip) are retried by the queue; step failures are
+    // retried by the engine with the step's own policy, so they never reach this limit.
+    retryLimit: 20,
+    retryDelay: 1,
+    retryBackoff: true,
+    retryDelayMax: 60,
+    expireInSeconds: 15 * 60,
+    deleteAfterSeconds: 24 * 3600,
+    notify: true,
+  });
+};
+
+/** Enqueues through the caller's transaction, so the job exists if and only if it commits. */
+export const enqueue = (
+  boss: PgBoss,
+  tx: TQueueTx,
+  jobs: { data: TJobData; startAfter?: Date; expireInSeconds?: number }[],
+) =>
+  jobs.length
+    ? boss.insert(
+        STEP_QUEUE,
+        jobs.map((job) => ({
+          data: job.data,
+          ...(job.startAfter ? { startAfter: job.startAfter } : {}),
+          ...(job.expireInSeconds ? { expireInSeconds: job.expireInSeconds } : {}),
+        })),
+        { db: fromPrisma(tx) },
+      )
+    : Promise.resolve(null);
+
+export const completeJob = (boss: PgBoss, tx: TQueueTx, jobId: string) =>
+  boss.complete(STEP_QUEUE, jobId, null, { db: fromPrisma(tx) });

@@ -1,0 +1,323 @@
+import type { TNodeState } from "./flow/advance.ts";
+import { EVENTS_CHANNEL, eventsCte, json, notifiedCount, type TSql } from "./sql.ts";
+
+const ACTIVE = `('pending', 'scheduled', 'running', 'retrying', 'waiting')`;
+
+export type TClaimed = {
+  id: string;
+  runId: string;
+  nodeId: string;
+  scope: string;
+  generation: number;
+  attempt: number;
+  /** an input set by hand when the step was restarted with an edited input */
+  input: unknown;
+  /** true when a worker died holding this attempt: same attempt, same idempotency key */
+  reclaimed: boolean;
+  runInput: unknown;
+  /** outputs and errors of the steps the node may read, by node id */
+  steps: Record<string, { output?: unknown; error?: unknown }> | null;
+};
+
+/**
+ * Takes a step for execution in one statement: marks it running (a new attempt, or the
+ * same one again when its previous worker died), records the attempt and its event, and
+ * returns what building its input needs. Nothing comes back when the step is no longer
+ * runnable (cancelled, superseded, or its run has ended).
+ */
+export const claimStep = async (
+  sql: TSql,
+  stepRunId: string,
+  workerId: string,
+  readable: string[],
+): Promise<TClaimed | undefined> => {
+  const rows = await sql.$queryRawUnsafe<TClaimed[]>(
+    `
+    WITH prev AS (
+      SELECT s.id, s.status FROM "StepRun" s JOIN "Run" r ON r.id = s."runId"
+      WHERE s.id = $1::uuid AND r.status IN ('pending', 'running', 'waiting')
+        AND s.status IN ('scheduled', 'retrying', 'running', 'waiting')
+      FOR UPDATE OF s
+    ),
+    claimed AS (
+      UPDATE "StepRun" s SET
+        status = 'running',
+        attempt = CASE WHEN prev.status = 'running' THEN greatest(s.attempt, 1)
+                       WHEN prev.status = 'waiting' THEN s.attempt ELSE s.attempt + 1 END,
+        "startedAt" = coalesce(s."startedAt", now()),
+        "updatedAt" = now()
+      FROM prev WHERE s.id = prev.id
+      RETURNING s.id, s."runId", s."nodeId", s.scope, s.generation, s.attempt, s.input,
+        prev.status = 'running' AS reclaimed
+    ),
+    attempt AS (
+      INSERT INTO "StepAttempt" (id, "stepRunId", attempt, status, "idempotencyKey", "workerId")
+      SELECT gen_random_uuid(), id, attempt, 'running',
+        "runId" || ':' || "nodeId" || ':' || generation || ':' || attempt, $2
+      FROM claimed
+      ON CONFLICT ("stepRunId", attempt) DO UPDATE SET "workerId" = excluded."workerId", "startedAt" = now()
+    ),
+    ${eventsCte("claimed", "'step.started'", `jsonb_build_object('nodeId', "nodeId", 'attempt', attempt, 'scope', scope, 'reclaimed', reclaimed, 'workerId', $2::text)`)}
+    SELECT c.*, r.input AS "runInput",
+      (SELECT jsonb_object_agg(p."nodeId", jsonb_build_object('output', p.output, 'error', p.error))
+         FROM "StepRun" p
+        WHERE p."runId" = c."runId" AND p."nodeId" = ANY($3::text[])
+          AND p.status IN ('succeeded', 'failed')) AS steps,
+      ${notifiedCount()} AS notified
+    FROM claimed c JOIN "Run" r ON r.id = c."runId"`,
+    stepRunId,
+    workerId,
+    readable,
+  );
+  return rows[0];
+};
+
+type TFinished = { runId: string; nodeId: string; scope: string };
+
+/** Stores a step's output, if the attempt is still the current one. */
+export const succeedStep = async (
+  sql: TSql,
+  stepRunId: string,
+  attempt: number,
+  output: unknown,
+  input?: unknown,
+  type = "step.succeeded",
+): Promise<TFinished | undefined> => {
+  const rows = await sql.$queryRawUnsafe<TFinished[]>(
+    `
+    WITH done AS (
+      UPDATE "StepRun" SET status = 'succeeded', output = $3::jsonb, error = NULL,
+        input = coalesce($5::jsonb, input), "endedAt" = now(), "updatedAt" = now()
+      WHERE id = $1::uuid AND attempt = $2 AND status IN ('running', 'waiting')
+      RETURNING id, "runId", "nodeId", scope, attempt
+    ),
+    attempt AS (
+      UPDATE "StepAttempt" a SET status = 'succeeded', "endedAt" = now()
+      FROM done WHERE a."stepRunId" = done.id AND a.attempt = done.attempt
+    ),
+    ${eventsCte("done", "$4", `jsonb_build_object('nodeId', "nodeId", 'attempt', attempt, 'scope', scope)`)}
+    SELECT "runId", "nodeId", scope, ${notifiedCount()} AS notified FROM done`,
+    stepRunId,
+    attempt,
+    json(output),
+    type,
+    json(input),
+  );
+  return rows[0];
+};
+
+/**
+ * Records a failed attempt. `next` says what follows: another attempt later
+ * (`retrying`), or the end of the step (`failed`).
+ */
+export const failStep = async (
+  sql: TSql,
+  stepRunId: string,
+  attempt: number,
+  error: unknown,
+  next: "retrying" | "failed",
+  details: Record<string, unknown> = {},
+  input?: unknown,
+): Promise<TFinished | undefined> => {
+  const rows = await sql.$queryRawUnsafe<TFinished[]>(
+    `
+    WITH done AS (
+      UPDATE "StepRun" SET status = $4::"StepStatus", error = $3::jsonb, "updatedAt" = now(),
+        input = coalesce($6::jsonb, input),
+        "endedAt" = CASE WHEN $4 = 'failed' THEN now() ELSE NULL END
+      WHERE id = $1::uuid AND attempt = $2 AND status IN ('running', 'waiting')
+      RETURNING id, "runId", "nodeId", scope, attempt
+    ),
+    attempt AS (
+      UPDATE "StepAttempt" a SET status = 'failed', error = $3::jsonb, "endedAt" = now()
+      FROM done WHERE a."stepRunId" = done.id AND a.attempt = done.attempt
+    ),
+    ${eventsCte("done", "'step.' || $4", `jsonb_build_object('nodeId', "nodeId", 'attempt', attempt, 'scope', scope, 'error', $3::jsonb) || $5::jsonb`)}
+    SELECT "runId", "nodeId", scope, ${notifiedCount()} AS notified FROM done`,
+    stepRunId,
+    attempt,
+    json(error),
+    next,
+    json(details),
+    json(input),
+  );
+  return rows[0];
+};
+
+/** Parks a running step: a manual task is open, or a wait has not elapsed. */
+export const parkStep = async (
+  sql: TSql,
+  stepRunId: string,
+  attempt: number,
+  input: unknown,
+  details: Record<string, unknown>,
+): Promise<boolean> => {
+  const rows = await sql.$queryRawUnsafe<unknown[]>(
+    `
+    WITH done AS (
+      UPDATE "StepRun" SET status = 'waiting', input = $3::jsonb, "updatedAt" = now()
+      WHERE id = $1::uuid AND attempt = $2 AND status = 'running'
+      RETURNING id, "runId", "nodeId", scope
+    ),
+    ${eventsCte("done", "'step.waiting'", `jsonb_build_object('nodeId', "nodeId", 'scope', scope) || $4::jsonb`)}
+    SELECT ${notifiedCount()} AS notified FROM done`,
+    stepRunId,
+    attempt,
+    json(input),
+    json(details),
+  );
+  return rows.length > 0;
+};
+
+export type TCreated = { id: string; nodeId: string };
+
+/** Creates step runs of the run's current generation; a node that already has one is left alone. */
+export const createStepRuns = async (
+  sql: TSql,
+  runId: string,
+  nodeIds: string[],
+  status: "scheduled" | "skipped",
+  scope = "",
+): Promise<TCreated[]> => {
+  if (!nodeIds.length) return [];
+  return sql.$queryRawUnsafe<TCreated[]>(
+    `
+    WITH created AS (
+      INSERT INTO "StepRun" (id, "runId", "nodeId", scope, generation, status, "scheduledAt", "endedAt", "updatedAt")
+      SELECT gen_random_uuid(), $1::uuid, node, $4, r.generation, $3::"StepStatus", now(),
+        CASE WHEN $3 = 'skipped' THEN now() END, now()
+      FROM unnest($2::text[]) AS node, "Run" r WHERE r.id = $1::uuid
+      ON CONFLICT ("runId", "nodeId", scope, generation) DO NOTHING
+      RETURNING id, "runId", "nodeId"
+    ),
+    ${eventsCte("created", "'step.' || $3", `jsonb_build_object('nodeId', "nodeId")`)}
+    SELECT id, "nodeId", ${notifiedCount()} AS notified FROM created`,
+    runId,
+    nodeIds,
+    status,
+    scope,
+  );
+};
+
+/** Serializes the transitions of one run, so two branches finishing at once see each other. */
+export const lockRun = async (
+  sql: TSql,
+  runId: string,
+): Promise<{ status: string; generation: number } | undefined> => {
+  const rows = await sql.$queryRawUnsafe<{ status: string; generation: number }[]>(
+    `SELECT status, generation FROM "Run" WHERE id = $1::uuid FOR UPDATE`,
+    runId,
+  );
+  return rows[0];
+};
+
+/** The current (not superseded) state of some nodes of a run. */
+export const loadStates = async (
+  sql: TSql,
+  runId: string,
+  nodeIds: string[],
+  scope = "",
+): Promise<Map<string, TNodeState>> => {
+  const rows = await sql.$queryRawUnsafe<{ nodeId: string; status: string; output: unknown }[]>(
+    `SELECT "nodeId", status, output FROM "StepRun"
+      WHERE "runId" = $1::uuid AND scope = $3 AND "nodeId" = ANY($2::text[]) AND status <> 'superseded'`,
+    runId,
+    nodeIds,
+    scope,
+  );
+  return new Map(
+    rows.map((row): [string, TNodeState] => {
+      switch (row.status) {
+        case "succeeded":
+          return [row.nodeId, { kind: "succeeded", branch: branchOf(row.output) }];
+        case "failed":
+          return [row.nodeId, { kind: "failed" }];
+        case "skipped":
+          return [row.nodeId, { kind: "skipped" }];
+        default:
+          return [row.nodeId, { kind: "active" }];
+      }
+    }),
+  );
+};
+
+/** A choice step records the branch it picked in its output. */
+export const branchOf = (output: unknown): string | undefined =>
+  typeof output === "object" &&
+  output !== null &&
+  typeof (output as { branch?: unknown }).branch === "string"
+    ? (output as { branch: string }).branch
+    : undefined;
+
+export const countActiveSteps = async (sql: TSql, runId: string): Promise<number> => {
+  const rows = await sql.$queryRawUnsafe<{ n: number }[]>(
+    `SELECT count(*)::int AS n FROM "StepRun" WHERE "runId" = $1::uuid AND status IN ${ACTIVE}`,
+    runId,
+  );
+  return rows[0]?.n ?? 0;
+};
+
+/**
+ * Ends a run: sets its status and output or error, and cancels whatever of it is still
+ * active (a branch still running when another reached the end, open manual tasks).
+ */
+export const finishRun = async (
+  sql: TSql,
+  runId: string,
+  status: "succeeded" | "failed" | "cancelled",
+  result: { output?: unknown; error?: unknown },
+  actorId?: string,
+): Promise<boolean> => {
+  const rows = await sql.$queryRawUnsafe<unknown[]>(
+    `
+    WITH ended AS (
+      UPDATE "Run" SET status = $2::"RunStatus", output = $3::jsonb, error = $4::jsonb,
+        "endedAt" = now(), "updatedAt" = now()
+      WHERE id = $1::uuid AND status IN ('pending', 'running', 'waiting')
+      RETURNING id AS "runId", NULL::uuid AS id
+    ),
+    stopped AS (
+      UPDATE "StepRun" s SET status = 'cancelled', "endedAt" = now(), "updatedAt" = now()
+      FROM ended WHERE s."runId" = ended."runId" AND s.status IN ${ACTIVE}
+      RETURNING s.id, s."runId", s."nodeId"
+    ),
+    tasks AS (
+      UPDATE "ManualTask" t SET status = 'cancelled'
+      FROM ended WHERE t."runId" = ended."runId" AND t.status = 'open'
+    ),
+    ${eventsCte("ended", "'run.' || $2", `jsonb_build_object('output', $3::jsonb, 'error', $4::jsonb, 'actorId', $5::text)`)},
+    ${eventsCte("stopped", "'step.cancelled'", `jsonb_build_object('nodeId', "nodeId")`, "ev2")}
+    SELECT ${notifiedCount("ev")} + ${notifiedCount("ev2")} AS notified FROM ended`,
+    runId,
+    status,
+    json(result.output ?? null),
+    json(result.error ?? null),
+    actorId ?? null,
+  );
+  return rows.length > 0;
+};
+
+/** Appends a run-level event (no step) and wakes listeners. */
+export const appendRunEvent = (
+  sql: TSql,
+  runId: string,
+  type: string,
+  data: unknown,
+  actorId?: string,
+) =>
+  sql.$queryRawUnsafe(
+    `
+    WITH src AS (SELECT $1::uuid AS "runId", NULL::uuid AS id),
+    ev AS (
+      INSERT INTO "RunEvent" ("runId", "stepRunId", type, data, "actorId")
+      SELECT "runId", id, $2, $3::jsonb, $4::uuid FROM src RETURNING id, "runId"
+    ),
+    ev_notified AS (
+      SELECT pg_notify('${EVENTS_CHANNEL}', "runId"::text || ':' || min(id) || ':' || max(id)) FROM ev GROUP BY "runId"
+    )
+    SELECT ${notifiedCount()} AS notified`,
+    runId,
+    type,
+    json(data),
+    actorId ?? null,
+  );

@@ -1,0 +1,90 @@
+import type { Prisma } from "@baton/db";
+import { BatonError } from "@baton/model";
+import { formatIssues, validateAgainstSchema } from "@baton/providers";
+import type { TEngineContext } from "../context.ts";
+import { appendRunEvent, createStepRuns, succeedStep } from "../step-store.ts";
+import type { TVersion } from "../versions.ts";
+import { advanceRun } from "./advance-run.ts";
+
+export type TStartRun = {
+  versionId: string;
+  input: unknown;
+  trigger?: string;
+  startedById?: string | undefined;
+  parentStepRunId?: string | undefined;
+};
+
+/** Rejects an input the scenario's start node does not accept, naming every field. */
+export const checkRunInput = (version: TVersion, input: unknown): void => {
+  const schema = version.startNode.kind === "start" ? version.startNode.inputSchema : undefined;
+  if (schema === undefined) return;
+  const issues = validateAgainstSchema(schema, input);
+  if (issues.length) {
+    throw new BatonError(
+      "BAD_INPUT",
+      `The input does not match the scenario's input schema: ${formatIssues(issues)}`,
+      {
+        issues,
+      },
+    );
+  }
+};
+
+/**
+ * Starts a run in one transaction: the run, its start step (done at once, its output is
+ * the input), and the jobs of the steps after it. Either all of it exists or none.
+ */
+export const startRun = async (
+  ctx: TEngineContext,
+  request: TStartRun,
+): Promise<{ runId: string }> => {
+  const version = await ctx.version(request.versionId);
+  checkRunInput(version, request.input);
+  const runId = await ctx.db.prisma.$transaction(async (tx) => {
+    const run = await tx.run.create({
+      data: {
+        scenarioVersionId: version.id,
+        status: "running",
+        input: request.input as Prisma.InputJsonValue,
+        trigger: request.trigger ?? "api",
+        startedById: request.startedById ?? null,
+        parentStepRunId: request.parentStepRunId ?? null,
+        stepsTotal: version.scenario.nodes.length,
+        startedAt: new Date(),
+      },
+      select: { id: true },
+    });
+    await appendRunEvent(
+      tx,
+      run.id,
+      "run.started",
+      {
+        versionId: version.id,
+        version: version.version,
+        trigger: request.trigger ?? "api",
+      },
+      request.startedById,
+    );
+    await startFromStart(ctx, tx, version, run.id, request.input);
+    return run.id;
+  });
+  return { runId };
+};
+
+/** The start node finishes as soon as it exists: its output is the run's input. */
+export const startFromStart = async (
+  ctx: TEngineContext,
+  tx: Prisma.TransactionClient,
+  version: TVersion,
+  runId: string,
+  input: unknown,
+) => {
+  const [start] = await createStepRuns(tx, runId, [version.startNode.id], "scheduled");
+  if (!start) throw new BatonError("CONFLICT", "The run's start step exists already.");
+  await tx.$queryRawUnsafe(
+    `UPDATE "StepRun" SET status = 'running', attempt = 1, "startedAt" = now() WHERE id = $1::uuid`,
+    start.id,
+  );
+  await succeedStep(tx, start.id, 1, input, input);
+  await advanceRun(ctx, tx, version, runId, version.startNode.id, { kind: "succeeded" });
+};

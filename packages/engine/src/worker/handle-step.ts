@@ -1,0 +1,267 @@
+import type { Prisma } from "@baton/db";
+import {
+  ancestors,
+  BatonError,
+  buildInput,
+  chooseBranch,
+  parseDuration,
+  resolveRetryPolicy,
+  resolveWaitUntil,
+  retryDelayMs,
+  type TNode,
+  type TRunContext,
+} from "@baton/model";
+import { formatIssues, validateAgainstSchema } from "@baton/providers";
+import type { TEngineContext } from "../context.ts";
+import { completeJob, enqueue, STEP_QUEUE, type TJobData } from "../queue.ts";
+import { EVENTS_CHANNEL } from "../sql.ts";
+import {
+  claimStep,
+  failStep,
+  finishRun,
+  parkStep,
+  succeedStep,
+  type TClaimed,
+} from "../step-store.ts";
+import { advanceRun } from "../transitions/advance-run.ts";
+import type { TVersion } from "../versions.ts";
+import { type TStepError, toStepError } from "./step-error.ts";
+import { stepInput } from "./step-input.ts";
+
+type TStepJob = { id: string; data: Extract<TJobData, { kind: "step" }> };
+
+export type TInflight = {
+  /** registers a running call so a cancel can abort it */
+  track(runId: string, controller: AbortController): () => void;
+};
+
+const readableCache = new WeakMap<TVersion, Map<string, string[]>>();
+
+/** The nodes whose results a node may read: its ancestors. */
+const readableNodes = (version: TVersion, nodeId: string): string[] => {
+  const byNode = readableCache.get(version) ?? new Map<string, string[]>();
+  readableCache.set(version, byNode);
+  const nodes = byNode.get(nodeId) ?? [...ancestors(version.index, nodeId)];
+  byNode.set(nodeId, nodes);
+  return nodes;
+};
+
+const transaction = <T>(ctx: TEngineContext, work: (tx: Prisma.TransactionClient) => Promise<T>) =>
+  ctx.db.prisma.$transaction(work, { timeout: 30_000, maxWait: 30_000 });
+
+/** Stores a success and moves the run on, completing the job in the same transaction. */
+const succeed = (
+  ctx: TEngineContext,
+  job: TStepJob,
+  version: TVersion,
+  step: TClaimed,
+  output: unknown,
+  input: unknown,
+  branch?: string,
+) =>
+  transaction(ctx, async (tx) => {
+    const done = await succeedStep(tx, step.id, step.attempt, output, input);
+    if (done)
+      await advanceRun(ctx, tx, version, step.runId, step.nodeId, { kind: "succeeded", branch });
+    await completeJob(ctx.boss, tx, job.id);
+  });
+
+/**
+ * Records a failed attempt. A retryable error with attempts left schedules the next
+ * attempt after its backoff; otherwise the step fails for good and the run follows the
+ * step's error edge, or fails and waits for rework.
+ */
+const fail = (
+  ctx: TEngineContext,
+  job: TStepJob,
+  version: TVersion,
+  node: TNode,
+  step: TClaimed,
+  error: TStepError,
+  input: unknown,
+) =>
+  transaction(ctx, async (tx) => {
+    const policy = resolveRetryPolicy(node.kind === "function" ? node.retry : { maxAttempts: 1 });
+    if (error.retryable && step.attempt < policy.maxAttempts) {
+      const delayMs = retryDelayMs(policy, step.attempt);
+      const done = await failStep(tx, step.id, step.attempt, error, "retrying", { delayMs }, input);
+      if (done) {
+        await enqueue(ctx.boss, tx, [
+          { data: job.data, startAfter: new Date(Date.now() + delayMs) },
+        ]);
+      }
+    } else {
+      const done = await failStep(tx, step.id, step.attempt, error, "failed", {}, input);
+      if (done) {
+        if (version.flow.outgoing(node.id).some((edge) => edge.kind === "error")) {
+          await advanceRun(ctx, tx, version, step.runId, node.id, { kind: "failed" });
+        } else {
+          await finishRun(tx, step.runId, "failed", {
+            error: { nodeId: node.id, label: node.label, ...error },
+          });
+        }
+      }
+    }
+    await completeJob(ctx.boss, tx, job.id);
+  });
+
+const callFunction = async (
+  ctx: TEngineContext,
+  inflight: TInflight,
+  node: Extract<TNode, { kind: "function" }>,
+  step: TClaimed,
+  input: unknown,
+): Promise<unknown> => {
+  if (!node.function)
+    throw new BatonError("BAD_INPUT", `Step "${node.label}" has no function chosen.`);
+  const { fn, connection } = await ctx.fn(node.function);
+  const timeoutMs = node.timeoutMs ?? fn.costHints?.timeoutMs ?? ctx.defaultTimeoutMs;
+  const controller = new AbortController();
+  const untrack = inflight.track(step.runId, controller);
+  try {
+    return await ctx.providers.invoke(connection, fn, input, {
+      deadline: Date.now() + timeoutMs,
+      signal: controller.signal,
+      idempotencyKey: `${step.runId}:${step.nodeId}:${step.generation}:${step.attempt}`,
+    });
+  } finally {
+    untrack();
+  }
+};
+
+/** Opens the manual task; the run waits for a person, holding no worker. */
+const openTask = (
+  ctx: TEngineContext,
+  job: TStepJob,
+  node: Extract<TNode, { kind: "manual" }>,
+  step: TClaimed,
+  input: unknown,
+) =>
+  transaction(ctx, async (tx) => {
+    const dueAt = node.due === undefined ? null : new Date(Date.now() + parseDuration(node.due));
+    const parked = await parkStep(tx, step.id, step.attempt, input, { task: true });
+    if (parked) {
+      const task = await tx.manualTask.upsert({
+        where: { stepRunId: step.id },
+        create: {
+          runId: step.runId,
+          stepRunId: step.id,
+          nodeId: node.id,
+          title: node.title,
+          instructions: node.instructions ?? "",
+          formSchema: (node.form ?? { type: "object" }) as Prisma.InputJsonValue,
+          input: (input ?? null) as Prisma.InputJsonValue,
+          assignees: node.assignees as Prisma.InputJsonValue,
+          dueAt,
+        },
+        update: {},
+        select: { id: true },
+      });
+      await tx.$queryRawUnsafe(
+        `WITH ev AS (INSERT INTO "RunEvent" ("runId", "stepRunId", type, data)
+           VALUES ($1::uuid, $2::uuid, 'task.opened', jsonb_build_object('taskId', $3::text, 'nodeId', $4::text))
+           RETURNING id, "runId")
+         SELECT count(pg_notify('${EVENTS_CHANNEL}', "runId"::text || ':' || id || ':' || id))::int AS notified FROM ev`,
+        step.runId,
+        step.id,
+        task.id,
+        node.id,
+      );
+      if (dueAt) {
+        await enqueue(ctx.boss, tx, [
+          { data: { kind: "expire-task", runId: step.runId, taskId: task.id }, startAfter: dueAt },
+        ]);
+      }
+    }
+    await completeJob(ctx.boss, tx, job.id);
+  });
+
+/** Waits without a worker: the job comes back when the time has come. */
+const waitUntil = (ctx: TEngineContext, job: TStepJob, step: TClaimed, until: number) =>
+  transaction(ctx, async (tx) => {
+    const parked = await parkStep(tx, step.id, step.attempt, null, {
+      until: new Date(until).toISOString(),
+    });
+    if (parked) await enqueue(ctx.boss, tx, [{ data: job.data, startAfter: new Date(until) }]);
+    await completeJob(ctx.boss, tx, job.id);
+  });
+
+/** Runs one step job from claim to its completion transaction. */
+export const handleStep = async (
+  ctx: TEngineContext,
+  inflight: TInflight,
+  job: TStepJob,
+): Promise<void> => {
+  const version = await ctx.version(job.data.versionId);
+  const node = version.node(job.data.nodeId);
+  const step = await claimStep(
+    ctx.db.prisma,
+    job.data.stepRunId,
+    ctx.workerId,
+    readableNodes(version, node.id),
+  );
+  if (!step) {
+    // cancelled, superseded or already done: nothing to do but drop the job
+    await ctx.boss.complete(STEP_QUEUE, job.id);
+    return;
+  }
+  const context: TRunContext = { input: step.runInput, steps: step.steps ?? {} };
+  let input: unknown = step.input ?? undefined;
+  try {
+    switch (node.kind) {
+      case "function": {
+        input ??= await stepInput(version, node.id, node.input, context);
+        const output = await callFunction(ctx, inflight, node, step, input);
+        return await succeed(ctx, job, version, step, output, input);
+      }
+      case "choice": {
+        const branch = await chooseBranch(node, context);
+        return await succeed(ctx, job, version, step, { branch }, null, branch);
+      }
+      case "end": {
+        const output = node.output ? await buildInput(node.output, context) : null;
+        if (node.outputSchema !== undefined) {
+          const issues = validateAgainstSchema(node.outputSchema, output);
+          if (issues.length) {
+            throw new BatonError(
+              "BAD_INPUT",
+              `The scenario's output does not match its schema: ${formatIssues(issues)}`,
+            );
+          }
+        }
+        return await transaction(ctx, async (tx) => {
+          const done = await succeedStep(tx, step.id, step.attempt, output, null);
+          if (done) await finishRun(tx, step.runId, "succeeded", { output });
+          await completeJob(ctx.boss, tx, job.id);
+        });
+      }
+      case "manual": {
+        input ??= node.input ? await buildInput(node.input, context) : null;
+        return await openTask(ctx, job, node, step, input);
+      }
+      case "wait": {
+        const until = await resolveWaitUntil(node, context, Date.now());
+        if (until > Date.now()) return await waitUntil(ctx, job, step, until);
+        return await succeed(
+          ctx,
+          job,
+          version,
+          step,
+          { waitedUntil: new Date(until).toISOString() },
+          null,
+        );
+      }
+      case "start":
+        // only reached when a whole run is restarted: the start step re-emits the run's input
+        return await succeed(ctx, job, version, step, step.runInput, step.runInput);
+      case "map":
+      case "subscenario":
+        throw new BatonError(
+          "PRECONDITION_FAILED",
+          `"${node.label}" is a ${node.kind} step, which this engine cannot execute yet; the run stops here and can be reworked once it can.`,
+        );
+    }
+  } catch (error) {
+    await fail(ctx, job, version, node, step, toStepError(error), input ?? null);
+  }
+};

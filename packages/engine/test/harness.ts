@@ -1,0 +1,169 @@
+import { mkdtemp, rm } from "node:fs/promises";
+import { tmpdir } from "node:os";
+import path from "node:path";
+import { fileURLToPath } from "node:url";
+import { openDatabase, type Prisma, type TDatabase } from "@baton/db";
+import { createTestDatabase } from "@baton/db/testing";
+import type { TEdge, TNode, TScenario } from "@baton/model";
+import {
+  createLocalProvider,
+  createProviderRegistry,
+  type ProviderRegistry,
+} from "@baton/providers";
+import { createEngine, type TEngine } from "../src/index.ts";
+
+export const functionsDir = fileURLToPath(new URL("./functions", import.meta.url));
+
+export type THarness = {
+  db: TDatabase;
+  engine: TEngine;
+  providers: ProviderRegistry;
+  publish(
+    scenario: Omit<TScenario, "format" | "slug" | "name"> & { slug?: string },
+  ): Promise<string>;
+  waitForRun(
+    runId: string,
+    timeoutMs?: number,
+  ): Promise<{ status: string; output: unknown; error: unknown }>;
+  waitFor<T>(probe: () => Promise<T | undefined>, timeoutMs?: number): Promise<T>;
+  close(): Promise<void>;
+};
+
+export const databases = [
+  { kind: "pglite" as const },
+  ...(process.env.DATABASE_URL_TEST ? [{ kind: "postgres" as const }] : []),
+];
+
+let slugs = 0;
+
+/** A database, the test functions in its catalog, and an engine with workers on it. */
+export const openHarness = async (
+  kind: "pglite" | "postgres",
+  options: { concurrency?: number } = {},
+): Promise<THarness> => {
+  const dir = await mkdtemp(path.join(tmpdir(), "baton-engine-"));
+  const server =
+    kind === "postgres" ? await createTestDatabase(process.env.DATABASE_URL_TEST!) : undefined;
+  const db = await openDatabase({ dataDir: dir, databaseUrl: server?.url });
+  const providers = createProviderRegistry([createLocalProvider({ poolSize: 2 })]);
+  const connection = await db.prisma.connection.create({
+    data: { name: "t", provider: "local", config: { folder: functionsDir } },
+  });
+  const { functions } = await providers.discover({
+    name: "t",
+    provider: "local",
+    config: { folder: functionsDir },
+  });
+  await db.prisma.function.createMany({
+    data: functions.map((f) => ({
+      connectionId: connection.id,
+      ref: f.ref,
+      name: f.name,
+      inputSchema: f.inputSchema as Prisma.InputJsonValue,
+      outputSchema: f.outputSchema as Prisma.InputJsonValue,
+      locator: f.locator as Prisma.InputJsonValue,
+    })),
+  });
+  const engine = await createEngine({
+    db,
+    providers,
+    concurrency: options.concurrency ?? 8,
+    defaultTimeoutMs: 5_000,
+    log: { info: () => {}, warn: () => {}, error: () => {} },
+  });
+
+  const waitFor = async <T>(
+    probe: () => Promise<T | undefined>,
+    timeoutMs = 20_000,
+  ): Promise<T> => {
+    const deadline = Date.now() + timeoutMs;
+    for (;;) {
+      const value = await probe();
+      if (value !== undefined) return value;
+      if (Date.now() > deadline) throw new Error("timed out waiting");
+      await new Promise((r) => setTimeout(r, 25));
+    }
+  };
+
+  return {
+    db,
+    engine,
+    providers,
+    waitFor,
+    publish: async (scenario) => {
+      const slug = scenario.slug ?? `s${++slugs}-${Date.now()}`;
+      const definition = { format: "baton.scenario/v1", name: slug, ...scenario, slug };
+      const row = await db.prisma.scenario.create({
+        data: {
+          slug,
+          name: slug,
+          draft: definition as Prisma.InputJsonValue,
+          versions: { create: { version: 1, definition: definition as Prisma.InputJsonValue } },
+        },
+        select: { versions: { select: { id: true } } },
+      });
+      return row.versions[0]!.id;
+    },
+    waitForRun: (runId, timeoutMs) =>
+      waitFor(async () => {
+        const run = await db.prisma.run.findUniqueOrThrow({ where: { id: runId } });
+        return ["succeeded", "failed", "cancelled"].includes(run.status) ? run : undefined;
+      }, timeoutMs),
+    close: async () => {
+      await engine.stop();
+      await providers.close();
+      await db.close();
+      await server?.drop();
+      await rm(dir, { recursive: true, force: true });
+    },
+  };
+};
+
+const at = { x: 0, y: 0 };
+export const start = (inputSchema?: Record<string, unknown>): TNode => ({
+  id: "start",
+  kind: "start",
+  label: "Start",
+  position: at,
+  ...(inputSchema ? { inputSchema } : {}),
+});
+export const end = (output?: Record<string, { ref: string }>): TNode => ({
+  id: "end",
+  kind: "end",
+  label: "End",
+  position: at,
+  ...(output ? { output } : {}),
+});
+export const fn = (
+  id: string,
+  name: string,
+  input?: Record<string, { ref: string } | { literal: unknown } | { expr: string }>,
+  extra: Partial<Extract<TNode, { kind: "function" }>> = {},
+): TNode => ({
+  id,
+  kind: "function",
+  label: id,
+  position: at,
+  function: `t/${name}`,
+  ...(input ? { input: input as never } : {}),
+  ...extra,
+});
+export const next = (source: string, target: string): TEdge => ({
+  id: `${source}->${target}`,
+  kind: "next",
+  source,
+  target,
+});
+export const errorEdge = (source: string, target: string): TEdge => ({
+  id: `${source}!>${target}`,
+  kind: "error",
+  source,
+  target,
+});
+export const branch = (source: string, target: string, name: string): TEdge => ({
+  id: `${source}-${name}->${target}`,
+  kind: "branch",
+  source,
+  target,
+  branch: name,
+});
