@@ -1,6 +1,7 @@
 import { readFileSync } from "node:fs";
 import { openDatabase } from "@baton/db";
-import { createLocalProvider, createProviderRegistry } from "@baton/providers";
+import { createEngine } from "@baton/engine";
+import { createProviderRegistry } from "@baton/providers";
 import { ensureDemoConnection } from "./catalog/demo-connection.ts";
 import { refreshConnection, type TRefreshReport } from "./catalog/refresh-connection.ts";
 import type { TConfig } from "./config.ts";
@@ -22,13 +23,20 @@ export type TRunningServer = {
 /** Opens the database (migrating it) and serves the API and the web app. */
 export const startServer = async (config: TConfig): Promise<TRunningServer> => {
   const db = await openDatabase({ databaseUrl: config.databaseUrl, dataDir: config.dataDir });
-  const providers = createProviderRegistry([createLocalProvider()]);
-  const services: TAppServices = { db, providers, config, startedAt: new Date(), version };
-  const server = createHttpServer(services);
-  const closeServices = async () => {
+  const providers = createProviderRegistry();
+  const closeServices = async (engine?: { stop(): Promise<void> }) => {
+    await engine?.stop();
     await providers.close();
     await db.close();
   };
+  const engine = await createEngine({ db, providers, concurrency: config.workerConcurrency }).catch(
+    async (error: unknown) => {
+      await closeServices();
+      throw error;
+    },
+  );
+  const services: TAppServices = { db, providers, engine, config, startedAt: new Date(), version };
+  const server = createHttpServer(services);
   let url: string;
   let catalog: TRefreshReport;
   try {
@@ -36,7 +44,7 @@ export const startServer = async (config: TConfig): Promise<TRunningServer> => {
     catalog = await refreshConnection(db.prisma, providers, demo);
     url = await listen(server, config.port, config.host);
   } catch (error) {
-    await closeServices();
+    await closeServices(engine);
     throw error;
   }
   return {
@@ -48,7 +56,7 @@ export const startServer = async (config: TConfig): Promise<TRunningServer> => {
       const closed = new Promise((resolve) => server.close(resolve));
       server.closeAllConnections();
       await closed;
-      await closeServices();
+      await closeServices(engine);
     },
   };
 };

@@ -125,7 +125,7 @@ describe.each(databases)("engine on $kind", ({ kind }) => {
     expect(run.status).toBe("failed");
     expect(run.error).toMatchObject({
       nodeId: "boom",
-      classification: "function_error",
+      code: "function_error",
       message: expect.stringMatching(/testing/),
     });
     const boom = (await steps(runId)).find((s) => s.nodeId === "boom")!;
@@ -184,7 +184,7 @@ describe.each(databases)("engine on $kind", ({ kind }) => {
       orderBy: { attempt: "asc" },
     });
     expect(attempts.map((a) => a.status)).toEqual(["failed", "failed", "succeeded"]);
-    expect(attempts[0]!.error).toMatchObject({ classification: "timeout" });
+    expect(attempts[0]!.error).toMatchObject({ code: "timeout", details: { retryable: true } });
     expect(new Set(attempts.map((a) => a.idempotencyKey)).size).toBe(3);
     expect(attempts[2]!.idempotencyKey).toBe(`${runId}:flaky:0:3`);
   });
@@ -198,7 +198,7 @@ describe.each(databases)("engine on $kind", ({ kind }) => {
     const run = await h.waitForRun(runId);
     expect(run.status).toBe("failed");
     expect(run.error).toMatchObject({
-      classification: "bad_output",
+      code: "bad_output",
       message: expect.stringMatching(/email/),
     });
   });
@@ -250,7 +250,7 @@ describe.each(databases)("engine on $kind", ({ kind }) => {
     });
   });
 
-  it("fails the run when a person rejects, with the reason", async () => {
+  it("records a rejection, with its reason, as the step's decision", async () => {
     const versionId = await h.publish({
       nodes: [
         start(),
@@ -262,7 +262,10 @@ describe.each(databases)("engine on $kind", ({ kind }) => {
           position: { x: 0, y: 0 },
           assignees: { roles: [], users: [] },
         },
-        end(),
+        end({
+          decision: { ref: "steps.ok.output.decision" },
+          why: { ref: "steps.ok.output.comment" },
+        }),
       ],
       edges: [next("start", "ok"), next("ok", "end")],
     });
@@ -273,10 +276,51 @@ describe.each(databases)("engine on $kind", ({ kind }) => {
     await expect(h.engine.rejectTask(task.id, "  ")).rejects.toMatchObject({ code: "BAD_INPUT" });
     await h.engine.rejectTask(task.id, "budget exceeded");
     const run = await h.waitForRun(runId);
+    expect(run.error).toBeNull();
     expect(run).toMatchObject({
-      status: "failed",
-      error: { classification: "rejected", message: expect.stringMatching(/budget/) },
+      status: "succeeded",
+      output: { decision: "rejected", why: "budget exceeded" },
     });
+    expect(
+      await h.db.prisma.manualTask.findUniqueOrThrow({ where: { id: task.id } }),
+    ).toMatchObject({
+      status: "rejected",
+      reason: "budget exceeded",
+    });
+  });
+
+  it("expires a task nobody decided by its due time and takes the step's error path", async () => {
+    const versionId = await h.publish({
+      nodes: [
+        start(),
+        {
+          id: "ok",
+          kind: "manual",
+          label: "OK?",
+          title: "OK?",
+          position: { x: 0, y: 0 },
+          assignees: { roles: [], users: [] },
+          due: 300,
+        },
+        fn("escalate", "Noop", { why: { ref: "steps.ok.error.message" } }),
+        end({ why: { ref: "steps.escalate.output.why" } }),
+      ],
+      edges: [
+        next("start", "ok"),
+        next("ok", "end"),
+        errorEdge("ok", "escalate"),
+        next("escalate", "end"),
+      ],
+    });
+    const { runId } = await h.engine.startRun({ versionId, input: {} });
+    const run = await h.waitForRun(runId);
+    expect(run).toMatchObject({
+      status: "succeeded",
+      output: { why: expect.stringMatching(/due time/) },
+    });
+    expect((await h.db.prisma.manualTask.findFirstOrThrow({ where: { runId } })).status).toBe(
+      "expired",
+    );
   });
 
   it("cancels a run and aborts its running step", async () => {

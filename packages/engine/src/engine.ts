@@ -26,7 +26,7 @@ export type TEngine = {
   cancelRun(runId: string, actorId?: string): Promise<void>;
   reworkRun(runId: string, request: TRework): Promise<{ generation: number }>;
   retryFailed(runId: string, actorId?: string): Promise<{ generation: number }>;
-  approveTask(taskId: string, data: unknown, actorId?: string): Promise<void>;
+  approveTask(taskId: string, data: unknown, actorId?: string, comment?: string): Promise<void>;
   rejectTask(taskId: string, reason: string, actorId?: string): Promise<void>;
   events: TEventFeed;
   stop(): Promise<void>;

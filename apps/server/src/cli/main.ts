@@ -3,6 +3,7 @@ import { version } from "../app.ts";
 import { migrateCommand } from "./migrate.ts";
 import { reportError } from "./report-error.ts";
 import { startCommand } from "./start.ts";
+import { workerCommand } from "./worker.ts";
 
 const program = new Command("baton")
   .description("Baton: design, run and monitor scenarios of cloud functions")
@@ -17,6 +18,14 @@ program
   .option("-p, --port <port>", "port to listen on (env PORT, default 4400)")
   .option("--host <host>", "address to listen on (env HOST, default 127.0.0.1)")
   .action(startCommand);
+
+program
+  .command("worker")
+  .description(
+    "run workers only (no server), sharing the work of a PostgreSQL database (DATABASE_URL)",
+  )
+  .option("-c, --concurrency <n>", "steps to run at once (env BATON_WORKER_CONCURRENCY, default 8)")
+  .action(workerCommand);
 
 program
   .command("migrate")

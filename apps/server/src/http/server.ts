@@ -4,6 +4,7 @@ import { createHTTPHandler } from "@trpc/server/adapters/standalone";
 import { appRouter } from "../trpc/root.ts";
 import type { TAppServices } from "../trpc/trpc.ts";
 import { createStaticWeb } from "./static-web.ts";
+import { handleWebhook } from "./webhook.ts";
 
 const sendJson = (res: ServerResponse, status: number, body: unknown) => {
   res.writeHead(status, { "content-type": "application/json", "cache-control": "no-store" });
@@ -34,6 +35,7 @@ export const createHttpServer = (services: TAppServices): Server => {
     const url = req.url ?? "/";
     if (url.startsWith("/trpc/")) return trpc(req, res);
     if (url === "/healthz" || url.startsWith("/healthz?")) return void health(services, res);
+    if (url.startsWith("/hooks/")) return void handleWebhook(services, req, res);
     return web(req, res);
   });
 };

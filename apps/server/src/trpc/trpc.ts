@@ -1,5 +1,6 @@
 import type { IncomingMessage } from "node:http";
 import type { TDatabase } from "@baton/db";
+import type { TEngine } from "@baton/engine";
 import { isBatonError, type TBatonErrorCode } from "@baton/model";
 import type { ProviderRegistry } from "@baton/providers";
 import { initTRPC, TRPCError } from "@trpc/server";
@@ -11,6 +12,7 @@ import type { TConfig } from "../config.ts";
 export type TAppServices = {
   db: TDatabase;
   providers: ProviderRegistry;
+  engine: TEngine;
   config: TConfig;
   startedAt: Date;
   version: string;

@@ -25,7 +25,7 @@ import {
 } from "../step-store.ts";
 import { advanceRun } from "../transitions/advance-run.ts";
 import type { TVersion } from "../versions.ts";
-import { type TStepError, toStepError } from "./step-error.ts";
+import { toStepError } from "./step-error.ts";
 import { stepInput } from "./step-input.ts";
 
 type TStepJob = { id: string; data: Extract<TJobData, { kind: "step" }> };
@@ -77,12 +77,13 @@ const fail = (
   version: TVersion,
   node: TNode,
   step: TClaimed,
-  error: TStepError,
+  failure: ReturnType<typeof toStepError>,
   input: unknown,
 ) =>
   transaction(ctx, async (tx) => {
+    const { retryable, ...error } = failure;
     const policy = resolveRetryPolicy(node.kind === "function" ? node.retry : { maxAttempts: 1 });
-    if (error.retryable && step.attempt < policy.maxAttempts) {
+    if (retryable && step.attempt < policy.maxAttempts) {
       const delayMs = retryDelayMs(policy, step.attempt);
       const done = await failStep(tx, step.id, step.attempt, error, "retrying", { delayMs }, input);
       if (done) {
@@ -96,9 +97,7 @@ const fail = (
         if (version.flow.outgoing(node.id).some((edge) => edge.kind === "error")) {
           await advanceRun(ctx, tx, version, step.runId, node.id, { kind: "failed" });
         } else {
-          await finishRun(tx, step.runId, "failed", {
-            error: { nodeId: node.id, label: node.label, ...error },
-          });
+          await finishRun(tx, step.runId, "failed", { error: { ...error, label: node.label } });
         }
       }
     }
@@ -262,6 +261,14 @@ export const handleStep = async (
         );
     }
   } catch (error) {
-    await fail(ctx, job, version, node, step, toStepError(error), input ?? null);
+    await fail(
+      ctx,
+      job,
+      version,
+      node,
+      step,
+      toStepError(error, node.id, step.attempt),
+      input ?? null,
+    );
   }
 };

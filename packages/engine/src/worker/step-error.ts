@@ -1,33 +1,43 @@
-import { isBatonError } from "@baton/model";
+import { isBatonError, type TStepError } from "@baton/model";
 import { isProviderError } from "@baton/providers";
 
-export type TStepError = {
-  message: string;
-  classification: string;
-  retryable: boolean;
-  code?: string;
-  details?: unknown;
-};
-
 /**
- * The stored shape of a failed attempt. Provider errors carry their own classification;
+ * The stored shape of a failed attempt, as `@baton/model` types `steps.<id>.error` for
+ * the steps after an error edge: `code` is the classification, `details.retryable` says
+ * whether another attempt could help. Provider errors carry their own classification;
  * our own errors (an input that cannot be built, an invalid form) are never retried, and
- * anything unexpected is treated as the function's failure.
+ * anything unexpected counts as the function's failure.
  */
-export const toStepError = (error: unknown): TStepError => {
-  if (isProviderError(error)) return error.toJSON();
+export const toStepError = (
+  error: unknown,
+  nodeId: string,
+  attempts: number,
+): TStepError & { retryable: boolean } => {
+  if (isProviderError(error)) {
+    return {
+      message: error.message,
+      code: error.classification,
+      nodeId,
+      attempts,
+      details: { ...error.details, retryable: error.retryable },
+      retryable: error.retryable,
+    };
+  }
   if (isBatonError(error)) {
     return {
       message: error.message,
-      classification: error.code === "BAD_INPUT" ? "rejected_input" : "engine",
-      retryable: false,
-      code: error.code,
+      code: error.code === "BAD_INPUT" ? "rejected_input" : "engine",
+      nodeId,
+      attempts,
       ...(error.details === undefined ? {} : { details: error.details }),
+      retryable: false,
     };
   }
   return {
     message: error instanceof Error ? error.message : String(error),
-    classification: "function_error",
+    code: "function_error",
+    nodeId,
+    attempts,
     retryable: false,
   };
 };

@@ -1,4 +1,8 @@
+import { BatonError } from "@baton/model";
+import { tracked } from "@trpc/server";
 import { z } from "zod";
+import { resolveVersion } from "../../runs/resolve-version.ts";
+import { streamEvents } from "../event-stream.ts";
 import { pageArgs, toPage, ZPage } from "../paging.ts";
 import { baseProcedure, router } from "../trpc.ts";
 
@@ -10,6 +14,7 @@ export const ZRunStatus = z.enum([
   "failed",
   "cancelled",
 ]);
+const ZRunId = z.object({ id: z.string().uuid() });
 
 export const runsRouter = router({
   list: baseProcedure
@@ -21,7 +26,8 @@ export const runsRouter = router({
       }),
     )
     .query(async ({ ctx, input }) => {
-      const rows = await ctx.db.prisma.run.findMany({
+      const { prisma } = ctx.db;
+      const rows = await prisma.run.findMany({
         where: {
           ...(input.status ? { status: input.status } : {}),
           ...(input.scenarioId ? { scenarioVersion: { scenarioId: input.scenarioId } } : {}),
@@ -32,7 +38,6 @@ export const runsRouter = router({
           id: true,
           status: true,
           trigger: true,
-          stepsDone: true,
           stepsTotal: true,
           createdAt: true,
           startedAt: true,
@@ -44,6 +49,112 @@ export const runsRouter = router({
         },
         ...pageArgs(input),
       });
-      return toPage(rows, input.limit);
+      const page = toPage(rows, input.limit);
+      const done = await prisma.stepRun.groupBy({
+        by: ["runId"],
+        where: {
+          runId: { in: page.items.map((r) => r.id) },
+          status: { in: ["succeeded", "skipped"] },
+        },
+        _count: { _all: true },
+      });
+      const doneByRun = new Map(done.map((d) => [d.runId, d._count._all]));
+      return {
+        ...page,
+        items: page.items.map((r) => ({ ...r, stepsDone: doneByRun.get(r.id) ?? 0 })),
+      };
     }),
+
+  get: baseProcedure.input(ZRunId).query(async ({ ctx, input }) => {
+    const run = await ctx.db.prisma.run.findUnique({
+      where: { id: input.id },
+      include: {
+        startedBy: { select: { id: true, name: true } },
+        scenarioVersion: {
+          select: {
+            id: true,
+            version: true,
+            definition: true,
+            scenario: { select: { id: true, name: true, slug: true } },
+          },
+        },
+        stepRuns: {
+          orderBy: [{ createdAt: "asc" }, { id: "asc" }],
+          include: { attempts: { orderBy: { attempt: "asc" } }, task: true },
+        },
+      },
+    });
+    if (!run) throw new BatonError("NOT_FOUND", `No run ${input.id}.`);
+    return run;
+  }),
+
+  start: baseProcedure
+    .input(
+      z.object({
+        versionId: z.string().uuid().optional(),
+        scenario: z.string().min(1).max(200).optional(),
+        version: z.number().int().min(1).optional(),
+        input: z.json().default({}),
+      }),
+    )
+    .mutation(async ({ ctx, input }) => {
+      const versionId = await resolveVersion(ctx.db.prisma, input);
+      return ctx.engine.startRun({ versionId, input: input.input, trigger: "ui" });
+    }),
+
+  cancel: baseProcedure.input(ZRunId).mutation(async ({ ctx, input }) => {
+    await ctx.engine.cancelRun(input.id);
+    return { ok: true };
+  }),
+
+  restart: baseProcedure
+    .input(
+      ZRunId.extend({
+        fromNodeId: z.string().min(1).optional(),
+        input: z.json().optional(),
+        versionId: z.string().uuid().optional(),
+      }),
+    )
+    .mutation(({ ctx, input }) =>
+      ctx.engine.reworkRun(input.id, {
+        ...(input.fromNodeId ? { fromNodeIds: [input.fromNodeId] } : {}),
+        ...(input.input !== undefined ? { input: input.input } : {}),
+        ...(input.versionId ? { versionId: input.versionId } : {}),
+      }),
+    ),
+
+  retryFailed: baseProcedure
+    .input(ZRunId)
+    .mutation(({ ctx, input }) => ctx.engine.retryFailed(input.id)),
+
+  /** A run's events: those stored so far (after lastEventId when resuming), then live ones. */
+  events: baseProcedure
+    .input(z.object({ runId: z.string().uuid(), lastEventId: z.string().regex(/^\d+$/).nullish() }))
+    .subscription(async function* ({ ctx, input, signal }) {
+      const live = streamEvents(ctx.engine.events, input.runId, signal);
+      const stored = await ctx.db.prisma.runEvent.findMany({
+        where: {
+          runId: input.runId,
+          ...(input.lastEventId ? { id: { gt: BigInt(input.lastEventId) } } : {}),
+        },
+        orderBy: { id: "asc" },
+      });
+      const sent = new Set<string>();
+      for (const event of stored) {
+        const id = event.id.toString();
+        sent.add(id);
+        yield tracked(id, { ...event, id });
+      }
+      for await (const event of live) {
+        if (sent.has(event.id)) continue;
+        yield tracked(event.id, event);
+      }
+    }),
+
+  /** Every run's events as they happen, for the dashboard. */
+  feed: baseProcedure.subscription(async function* ({ ctx, signal }) {
+    for await (const event of streamEvents(ctx.engine.events, null, signal)) {
+      yield { id: event.id, runId: event.runId, type: event.type, createdAt: event.createdAt };
+    }
+  }),
 });
