@@ -5,6 +5,7 @@ import { createProviderRegistry } from "@baton/providers";
 import { ensureDemoConnection } from "./catalog/demo-connection.ts";
 import { refreshConnection, type TRefreshReport } from "./catalog/refresh-connection.ts";
 import type { TConfig } from "./config.ts";
+import { seedExamples, type TSeedReport } from "./examples/seed-examples.ts";
 import { createHttpServer, listen } from "./http/server.ts";
 import type { TAppServices } from "./trpc/trpc.ts";
 
@@ -17,6 +18,8 @@ export type TRunningServer = {
   services: TAppServices;
   /** what discovering the local functions found at start */
   catalog: TRefreshReport;
+  /** the example scenarios published on a first start */
+  examples: TSeedReport;
   stop(): Promise<void>;
 };
 
@@ -39,9 +42,11 @@ export const startServer = async (config: TConfig): Promise<TRunningServer> => {
   const server = createHttpServer(services);
   let url: string;
   let catalog: TRefreshReport;
+  let examples: TSeedReport;
   try {
     const demo = await ensureDemoConnection(db.prisma, config.functionsDir);
     catalog = await refreshConnection(db.prisma, providers, demo);
+    examples = await seedExamples(db.prisma, config.scenariosDir);
     url = await listen(server, config.port, config.host);
   } catch (error) {
     await closeServices(engine);
@@ -51,6 +56,7 @@ export const startServer = async (config: TConfig): Promise<TRunningServer> => {
     url,
     services,
     catalog,
+    examples,
     stop: async () => {
       // SSE subscriptions keep connections open forever; end them so close() returns.
       const closed = new Promise((resolve) => server.close(resolve));

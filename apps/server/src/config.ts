@@ -24,6 +24,10 @@ const ZEnv = z.object({
     .string()
     .min(1)
     .default(path.join(repoRoot, "examples", "functions")),
+  BATON_SCENARIOS_DIR: z
+    .string()
+    .min(1)
+    .default(path.join(repoRoot, "examples", "scenarios")),
   BATON_WEB_DIR: z
     .string()
     .min(1)
@@ -37,6 +41,7 @@ export type TConfig = {
   databaseUrl: string | undefined;
   workerConcurrency: number;
   functionsDir: string;
+  scenariosDir: string;
   webDir: string;
 };
 
@@ -58,6 +63,7 @@ export const loadConfig = (env: NodeJS.ProcessEnv = process.env): TConfig => {
     databaseUrl: e.DATABASE_URL,
     workerConcurrency: e.BATON_WORKER_CONCURRENCY,
     functionsDir: path.resolve(e.BATON_FUNCTIONS_DIR),
+    scenariosDir: path.resolve(e.BATON_SCENARIOS_DIR),
     webDir: path.resolve(e.BATON_WEB_DIR),
   };
 };

@@ -21,5 +21,10 @@ export const startCommand = async (options: { port?: string; host?: string }): P
   }
   console.log(`baton: database: ${db.location}`);
   console.log(`baton: ${describeRefresh(server.catalog)}`);
+  const { examples } = server;
+  if (examples.published.length) {
+    console.log(`baton: published the example scenarios ${examples.published.join(", ")}`);
+  }
+  for (const problem of examples.problems) console.warn(`baton: example scenario ${problem}`);
   console.log(`baton: Baton ${server.services.version} is ready at ${server.url}`);
 };

@@ -1,0 +1,23 @@
+import { randomUUID } from "node:crypto";
+
+export const signupInput = (email = `ada.${Date.now()}@example.com`) => ({
+  name: "Ada Lovelace",
+  email,
+  phone: "+31612345678",
+  address: { line1: "Herengracht 1", city: "Amsterdam", postalCode: "1015 BA", country: "NL" },
+});
+
+/** An order large enough (580 EUR) that the order scenario asks a person to approve it. */
+export const largeOrderInput = () => ({
+  orderId: randomUUID(),
+  customerEmail: "grace@example.com",
+  items: [{ sku: "TEE-010", quantity: 20 }],
+  card: { number: "4242424242424242", expMonth: 12, expYear: 2030, cvc: "123" },
+  address: {
+    name: "Grace Hopper",
+    line1: "Damrak 1",
+    city: "Amsterdam",
+    postalCode: "1012 LG",
+    country: "NL",
+  },
+});
