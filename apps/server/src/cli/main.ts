@@ -1,7 +1,9 @@
 import { Command } from "commander";
 import { version } from "../app.ts";
+import { checkCommand } from "./check.ts";
 import { migrateCommand } from "./migrate.ts";
 import { reportError } from "./report-error.ts";
+import { runCommand } from "./run.ts";
 import { startCommand } from "./start.ts";
 import { workerCommand } from "./worker.ts";
 
@@ -31,6 +33,27 @@ program
   .command("migrate")
   .description("apply pending database migrations and exit (start does this too)")
   .action(migrateCommand);
+
+program
+  .command("check")
+  .description("check a scenario file: types, mappings, graph; exits 1 when there are errors")
+  .argument("<scenario>", "a baton.scenario/v1 JSON file")
+  .option(
+    "--catalog <file>",
+    "catalog JSON (ref → {ref, name, inputSchema, outputSchema}); default: the local functions folder",
+  )
+  .option("--json", "print the diagnostics as JSON")
+  .action(checkCommand);
+
+program
+  .command("run")
+  .description(
+    "publish a scenario file if it changed and run it here, printing each step as it finishes",
+  )
+  .argument("<scenario>", "a baton.scenario/v1 JSON file")
+  .option("-i, --input <json>", "the run's input as JSON")
+  .option("--input-file <file>", "the run's input from a JSON file")
+  .action(runCommand);
 
 program.parseAsync().catch((error: unknown) => {
   reportError(error);
