@@ -2,6 +2,7 @@ import { BatonError } from "@baton/model";
 import { tracked } from "@trpc/server";
 import { z } from "zod";
 import { resolveVersion } from "../../runs/resolve-version.ts";
+import { loadCatalog } from "../../scenarios/load-catalog.ts";
 import { streamEvents } from "../event-stream.ts";
 import { pageArgs, toPage, ZPage } from "../paging.ts";
 import { baseProcedure, router } from "../trpc.ts";
@@ -15,6 +16,10 @@ export const ZRunStatus = z.enum([
   "cancelled",
 ]);
 const ZRunId = z.object({ id: z.string().uuid() });
+// Only what finding a step's function needs; the version was fully checked when published.
+const ZFunctionNodes = z.looseObject({
+  nodes: z.array(z.looseObject({ id: z.string(), function: z.string().optional() })),
+});
 
 export const runsRouter = router({
   list: baseProcedure
@@ -87,6 +92,25 @@ export const runsRouter = router({
     if (!run) throw new BatonError("NOT_FOUND", `No run ${input.id}.`);
     return run;
   }),
+
+  /**
+   * The catalog entry (with the input schema restarts are checked against) of the function
+   * a step of the run calls; null when the step calls none.
+   */
+  stepFunction: baseProcedure
+    .input(ZRunId.extend({ nodeId: z.string().min(1).max(200) }))
+    .query(async ({ ctx, input }) => {
+      const run = await ctx.db.prisma.run.findUnique({
+        where: { id: input.id },
+        select: { scenarioVersion: { select: { definition: true } } },
+      });
+      if (!run) throw new BatonError("NOT_FOUND", `No run ${input.id}.`);
+      const graph = ZFunctionNodes.safeParse(run.scenarioVersion.definition);
+      const ref = graph.data?.nodes.find((n) => n.id === input.nodeId)?.function;
+      if (!ref) return null;
+      const fn = (await loadCatalog(ctx.db.prisma, [ref]))[ref];
+      return fn ? { ref: fn.ref, name: fn.name, inputSchema: fn.inputSchema } : null;
+    }),
 
   start: baseProcedure
     .input(

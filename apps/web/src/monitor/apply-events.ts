@@ -1,0 +1,189 @@
+import type { TRunDetail, TRunEvent, TStepAttempt, TStepRun } from "./run-types.ts";
+
+type TEventData = {
+  nodeId?: unknown;
+  attempt?: unknown;
+  error?: unknown;
+  output?: unknown;
+  generation?: unknown;
+};
+
+const dataOf = (event: TRunEvent): TEventData =>
+  typeof event.data === "object" && event.data !== null ? (event.data as TEventData) : {};
+
+const at = (iso: string): number => Date.parse(iso);
+
+type TStepPatch = Partial<Omit<TStepRun, "attempts" | "task">>;
+
+const STEP_PATCHES: Record<string, (event: TRunEvent, step: TStepRun) => TStepPatch> = {
+  "step.scheduled": (e) => ({ status: "scheduled", scheduledAt: e.createdAt, endedAt: null }),
+  "step.skipped": (e) => ({ status: "skipped", endedAt: e.createdAt }),
+  "step.started": (e, s) => ({
+    status: "running",
+    attempt: numberOr(dataOf(e).attempt, s.attempt),
+    startedAt: s.startedAt ?? e.createdAt,
+  }),
+  "step.waiting": () => ({ status: "waiting" }),
+  "step.succeeded": (e) => ({ status: "succeeded", error: null, endedAt: e.createdAt }),
+  "step.failed": (e) => ({
+    status: "failed",
+    error: jsonOf(dataOf(e).error),
+    endedAt: e.createdAt,
+  }),
+  "step.retrying": (e) => ({ status: "retrying", error: jsonOf(dataOf(e).error) }),
+  "step.cancelled": (e) => ({ status: "cancelled", endedAt: e.createdAt }),
+  "step.superseded": () => ({ status: "superseded" }),
+};
+
+const ATTEMPT_ENDS: Record<string, TStepAttempt["status"]> = {
+  "step.succeeded": "succeeded",
+  "step.failed": "failed",
+  "step.retrying": "failed",
+};
+
+const TASK_DECISIONS: Record<string, NonNullable<TStepRun["task"]>["status"]> = {
+  "task.approved": "approved",
+  "task.rejected": "rejected",
+  "task.expired": "expired",
+};
+
+function numberOr(value: unknown, fallback: number): number {
+  return typeof value === "number" ? value : fallback;
+}
+
+function jsonOf(value: unknown): TStepRun["error"] {
+  return value === undefined ? null : (value as TStepRun["error"]);
+}
+
+const placeholderStep = (run: TRunDetail, event: TRunEvent, nodeId: string): TStepRun => ({
+  id: event.stepRunId ?? "",
+  runId: run.id,
+  nodeId,
+  scope: "",
+  generation: run.generation,
+  status: "pending",
+  attempt: 0,
+  input: null,
+  output: null,
+  error: null,
+  supersedesId: null,
+  createdAt: event.createdAt,
+  scheduledAt: null,
+  startedAt: null,
+  endedAt: null,
+  updatedAt: event.createdAt,
+  attempts: [],
+  task: null,
+});
+
+const withAttempt = (step: TStepRun, event: TRunEvent): TStepAttempt[] => {
+  const number = numberOr(dataOf(event).attempt, step.attempt);
+  if (event.type === "step.started") {
+    const rest = step.attempts.filter((a) => a.attempt !== number);
+    const started: TStepAttempt = {
+      id: `${step.id}:${number}`,
+      stepRunId: step.id,
+      attempt: number,
+      status: "running",
+      idempotencyKey: `${step.runId}:${step.nodeId}:${step.generation}:${number}`,
+      workerId: null,
+      input: null,
+      output: null,
+      error: null,
+      startedAt: event.createdAt,
+      endedAt: null,
+    };
+    return [...rest, started].sort((a, b) => a.attempt - b.attempt);
+  }
+  const ended = ATTEMPT_ENDS[event.type];
+  if (!ended) return step.attempts;
+  return step.attempts.map((a) =>
+    a.attempt === number
+      ? {
+          ...a,
+          status: ended,
+          endedAt: event.createdAt,
+          error: ended === "failed" ? jsonOf(dataOf(event).error) : a.error,
+        }
+      : a,
+  );
+};
+
+const applyStepEvent = (run: TRunDetail, steps: TStepRun[], event: TRunEvent): void => {
+  const index = steps.findIndex((s) => s.id === event.stepRunId);
+  const nodeId = dataOf(event).nodeId;
+  if (index < 0 && typeof nodeId !== "string") return;
+  const step = index >= 0 ? steps[index]! : placeholderStep(run, event, nodeId as string);
+  // Stored events replay from the start of the run; the snapshot may already be newer.
+  if (at(event.createdAt) < at(step.updatedAt)) return;
+  const decision = TASK_DECISIONS[event.type];
+  const patch = STEP_PATCHES[event.type];
+  if (!patch && !decision) return;
+  const next: TStepRun = {
+    ...step,
+    ...(patch ? patch(event, step) : {}),
+    attempts: withAttempt(step, event),
+    task:
+      decision && step.task
+        ? { ...step.task, status: decision, decidedAt: event.createdAt }
+        : step.task,
+    updatedAt: event.createdAt,
+  };
+  if (index >= 0) steps[index] = next;
+  else steps.push(next);
+};
+
+const RUN_PATCHES: Record<string, (event: TRunEvent, run: TRunDetail) => Partial<TRunDetail>> = {
+  "run.started": (e, r) => ({ status: "running", startedAt: r.startedAt ?? e.createdAt }),
+  "run.succeeded": (e) => ({
+    status: "succeeded",
+    output: jsonOf(dataOf(e).output),
+    error: null,
+    endedAt: e.createdAt,
+  }),
+  "run.failed": (e) => ({ status: "failed", error: jsonOf(dataOf(e).error), endedAt: e.createdAt }),
+  "run.cancelled": (e) => ({ status: "cancelled", endedAt: e.createdAt }),
+  "run.restarted": (e, r) => ({
+    status: "running",
+    generation: numberOr(dataOf(e).generation, r.generation + 1),
+    output: null,
+    error: null,
+    endedAt: null,
+  }),
+};
+
+/**
+ * The run as the events say it is now: the `runs.get` snapshot with every event newer
+ * than the state it already holds applied (status, attempts, timings, errors, outputs the
+ * events carry). Inputs and outputs of steps are not in the events; a refetch brings them.
+ */
+export const applyEvents = (snapshot: TRunDetail, events: readonly TRunEvent[]): TRunDetail => {
+  let run = snapshot;
+  const steps = [...snapshot.stepRuns];
+  for (const event of events) {
+    if (event.runId !== snapshot.id) continue;
+    const runPatch = RUN_PATCHES[event.type];
+    if (runPatch) {
+      if (at(event.createdAt) >= at(run.updatedAt)) {
+        run = { ...run, ...runPatch(event, run), updatedAt: event.createdAt };
+      }
+      continue;
+    }
+    if (event.stepRunId) applyStepEvent(run, steps, event);
+  }
+  return { ...run, stepRuns: steps };
+};
+
+/** The newest moment the snapshot knows about; events after it are news to it. */
+export const snapshotWatermark = (run: TRunDetail): number =>
+  run.stepRuns.reduce((max, s) => Math.max(max, at(s.updatedAt)), at(run.updatedAt));
+
+/**
+ * Whether an event changes data that only a refetch brings: step inputs and outputs (for
+ * the step on screen), the run's restart, and the tasks a manual step opens or closes.
+ */
+export const needsRefetch = (event: TRunEvent, selectedStepRunId: string | undefined): boolean =>
+  event.type.startsWith("run.") ||
+  event.type.startsWith("task.") ||
+  event.type === "step.waiting" ||
+  (selectedStepRunId !== undefined && event.stepRunId === selectedStepRunId);

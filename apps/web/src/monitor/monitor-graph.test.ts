@@ -1,0 +1,91 @@
+import type { TScenario } from "@baton/model";
+import { describe, expect, it } from "vitest";
+import { toMonitorEdges, toMonitorNodes } from "./monitor-graph.ts";
+import { nodeStates } from "./node-states.ts";
+import { runDetail, stepRun, T0 } from "./test-fixtures.ts";
+
+const scenario: Pick<TScenario, "nodes" | "edges"> = {
+  nodes: [
+    { id: "start", kind: "start", label: "Start", position: { x: 0, y: 0 } },
+    {
+      id: "check",
+      kind: "choice",
+      label: "Large?",
+      position: { x: 200, y: 0 },
+      rules: [{ branch: "big", condition: "true" }],
+      default: "small",
+    },
+    {
+      id: "approve",
+      kind: "manual",
+      label: "Approve",
+      title: "Approve a large order",
+      assignees: { roles: [], users: [] },
+      position: { x: 400, y: -100 },
+    },
+    {
+      id: "ship",
+      kind: "function",
+      label: "Ship",
+      function: "examples/ShipOrder",
+      position: { x: 400, y: 100 },
+    },
+  ],
+  edges: [
+    { id: "e1", kind: "next", source: "start", target: "check" },
+    { id: "e2", kind: "branch", branch: "big", source: "check", target: "approve" },
+    { id: "e3", kind: "branch", branch: "small", source: "check", target: "ship" },
+  ],
+};
+
+const ids = scenario.nodes.map((n) => n.id);
+
+describe("toMonitorNodes", () => {
+  it("puts each step's state, attempts and what it does on the node at its position", () => {
+    const run = runDetail([
+      stepRun("start"),
+      stepRun("check"),
+      stepRun("approve", { status: "waiting", endedAt: null }),
+      stepRun("ship", { status: "skipped" }),
+    ]);
+    const nodes = toMonitorNodes(scenario, nodeStates(run, ids, T0 + 5000));
+    expect(nodes.map((n) => [n.id, n.data.state, n.data.detail])).toEqual([
+      ["start", "succeeded", undefined],
+      ["check", "succeeded", "1 rule"],
+      ["approve", "waiting", "Approve a large order"],
+      ["ship", "skipped", "examples/ShipOrder"],
+    ]);
+    expect(nodes[2]).toMatchObject({ type: "step", position: { x: 400, y: -100 } });
+  });
+
+  it("keeps the objects of nodes that did not change, so only changed steps re-render", () => {
+    const before = runDetail([stepRun("start"), stepRun("check", { status: "running" })]);
+    const first = toMonitorNodes(scenario, nodeStates(before, ids, T0));
+    const after = runDetail([stepRun("start"), stepRun("check")]);
+    const second = toMonitorNodes(
+      scenario,
+      nodeStates(after, ids, T0),
+      new Map(first.map((n) => [n.id, n])),
+    );
+    expect(second[0]).toBe(first[0]);
+    expect(second[1]).not.toBe(first[1]);
+    expect(second[1]!.data.state).toBe("succeeded");
+  });
+});
+
+describe("toMonitorEdges", () => {
+  it("marks the branch the run took, and the edge into a waiting step as live", () => {
+    const run = runDetail([
+      stepRun("start"),
+      stepRun("check"),
+      stepRun("approve", { status: "waiting", endedAt: null }),
+      stepRun("ship", { status: "skipped" }),
+    ]);
+    const edges = toMonitorEdges(scenario, nodeStates(run, ids, T0));
+    expect(edges.map((e) => [e.id, e.data?.taken, e.data?.live, e.label])).toEqual([
+      ["e1", true, false, undefined],
+      ["e2", true, true, "big"],
+      ["e3", false, false, "small"],
+    ]);
+  });
+});

@@ -1,0 +1,95 @@
+import type { TEdge, TNode, TNodeKind, TScenario } from "@baton/model";
+import type { Edge, Node } from "@xyflow/react";
+import type { TNodeState } from "./node-states.ts";
+import type { TStepState } from "./step-state.ts";
+
+export type TMonitorNodeData = {
+  label: string;
+  kind: TNodeKind;
+  /** the function, approval title or rule count shown under the label */
+  detail: string | undefined;
+  state: TStepState;
+  attempts: number;
+  durationMs: number | undefined;
+  /** earlier step runs of this node that rework replaced */
+  superseded: number;
+};
+
+export type TMonitorNode = Node<TMonitorNodeData, "step">;
+export type TMonitorEdge = Edge<{ kind: TEdge["kind"]; taken: boolean; live: boolean }>;
+
+const detailOf = (node: TNode): string | undefined => {
+  switch (node.kind) {
+    case "function":
+      return node.function;
+    case "manual":
+      return node.title;
+    case "choice":
+      return `${node.rules.length} rule${node.rules.length === 1 ? "" : "s"}`;
+    case "subscenario":
+      return `${node.scenario.slug} v${node.scenario.version}`;
+    default:
+      return undefined;
+  }
+};
+
+const sameData = (a: TMonitorNodeData, b: TMonitorNodeData): boolean =>
+  a.state === b.state &&
+  a.attempts === b.attempts &&
+  a.durationMs === b.durationMs &&
+  a.superseded === b.superseded &&
+  a.label === b.label &&
+  a.detail === b.detail;
+
+/**
+ * The run graph's nodes at the version's positions. A node whose data did not change is
+ * the same object as before, so React Flow re-renders only the steps that moved.
+ */
+export const toMonitorNodes = (
+  scenario: Pick<TScenario, "nodes">,
+  states: ReadonlyMap<string, TNodeState>,
+  previous: ReadonlyMap<string, TMonitorNode> = new Map(),
+): TMonitorNode[] =>
+  scenario.nodes.map((node) => {
+    const s = states.get(node.id);
+    const data: TMonitorNodeData = {
+      label: node.label,
+      kind: node.kind,
+      detail: detailOf(node),
+      state: s?.state ?? "pending",
+      attempts: s?.attempts ?? 0,
+      durationMs: s?.durationMs,
+      superseded: s?.history.filter((h) => h.status === "superseded").length ?? 0,
+    };
+    const before = previous.get(node.id);
+    if (before && sameData(before.data, data)) return before;
+    return { id: node.id, type: "step", position: node.position, data };
+  });
+
+const reached = (state: TStepState | undefined): boolean =>
+  state !== undefined &&
+  state !== "pending" &&
+  state !== "skipped" &&
+  state !== "superseded" &&
+  state !== "cancelled";
+
+/** Edges of the graph; the ones the run went along are marked taken, those into live steps live. */
+export const toMonitorEdges = (
+  scenario: Pick<TScenario, "edges">,
+  states: ReadonlyMap<string, TNodeState>,
+): TMonitorEdge[] =>
+  scenario.edges.map((edge) => {
+    const source = states.get(edge.source)?.state;
+    const target = states.get(edge.target)?.state;
+    const sourceDone = edge.kind === "error" ? source === "failed" : source === "succeeded";
+    const taken = sourceDone && reached(target);
+    const live = taken && (target === "running" || target === "waiting" || target === "retrying");
+    return {
+      id: edge.id,
+      source: edge.source,
+      target: edge.target,
+      type: "smoothstep",
+      ...(edge.kind === "branch" ? { label: edge.branch } : {}),
+      data: { kind: edge.kind, taken, live },
+    };
+  });

@@ -1,0 +1,86 @@
+import type { TRunDetail, TRunEvent, TStepAttempt, TStepRun } from "./run-types.ts";
+
+const RUN_ID = "00000000-0000-4000-8000-000000000001";
+export const T0 = Date.parse("2026-11-21T10:00:00.000Z");
+/** An ISO time `s` seconds after T0. */
+export const t = (s: number): string => new Date(T0 + s * 1000).toISOString();
+
+export const stepRun = (nodeId: string, overrides: Partial<TStepRun> = {}): TStepRun => ({
+  id: `step-${nodeId}-${overrides.generation ?? 0}`,
+  runId: RUN_ID,
+  nodeId,
+  scope: "",
+  generation: 0,
+  status: "succeeded",
+  attempt: 1,
+  input: null,
+  output: null,
+  error: null,
+  supersedesId: null,
+  createdAt: t(0),
+  scheduledAt: t(0),
+  startedAt: t(1),
+  endedAt: t(2),
+  updatedAt: t(2),
+  attempts: [],
+  task: null,
+  ...overrides,
+});
+
+export const attempt = (n: number, overrides: Partial<TStepAttempt> = {}): TStepAttempt => ({
+  id: `attempt-${n}`,
+  stepRunId: "step",
+  attempt: n,
+  status: "succeeded",
+  idempotencyKey: `k:${n}`,
+  workerId: null,
+  input: null,
+  output: null,
+  error: null,
+  startedAt: t(1),
+  endedAt: t(2),
+  ...overrides,
+});
+
+export const runDetail = (stepRuns: TStepRun[], overrides: Partial<TRunDetail> = {}): TRunDetail =>
+  ({
+    id: RUN_ID,
+    scenarioVersionId: "00000000-0000-4000-8000-000000000002",
+    status: "running",
+    input: {},
+    output: null,
+    error: null,
+    trigger: "ui",
+    startedById: null,
+    parentStepRunId: null,
+    generation: 0,
+    stepsTotal: 4,
+    createdAt: t(0),
+    startedAt: t(0),
+    endedAt: null,
+    updatedAt: t(0),
+    startedBy: null,
+    scenarioVersion: {
+      id: "00000000-0000-4000-8000-000000000002",
+      version: 1,
+      definition: {},
+      scenario: { id: "00000000-0000-4000-8000-000000000003", name: "Test", slug: "test" },
+    },
+    stepRuns,
+    ...overrides,
+  }) as TRunDetail;
+
+let nextId = 1;
+export const event = (
+  type: string,
+  at: number,
+  stepRunId: string | null,
+  data: Record<string, unknown> = {},
+): TRunEvent => ({
+  id: String(nextId++),
+  runId: RUN_ID,
+  stepRunId,
+  type,
+  data,
+  createdAt: t(at),
+});

@@ -1,0 +1,36 @@
+import { describe, expect, it } from "vitest";
+import { parseJsonText, schemaIssues } from "./schema-validator.ts";
+
+const createUserInput = {
+  $schema: "https://json-schema.org/draft/2020-12/schema",
+  type: "object",
+  properties: {
+    name: { type: "string", minLength: 1 },
+    email: { type: "string", format: "email" },
+  },
+  required: ["name", "email"],
+  additionalProperties: false,
+};
+
+describe("schemaIssues", () => {
+  it("accepts a value that fits a draft 2020-12 schema", () => {
+    expect(schemaIssues(createUserInput, { name: "Ada", email: "ada@example.com" })).toEqual([]);
+  });
+
+  it("says where and how a value breaks the schema, formats included", () => {
+    const issues = schemaIssues(createUserInput, { name: "", email: "not-an-email", x: 1 });
+    expect(issues).toContainEqual({
+      path: "$.name",
+      message: "must NOT have fewer than 1 characters",
+    });
+    expect(issues.map((i) => i.path)).toContain("$.email");
+    expect(issues.some((i) => /additional/.test(i.message))).toBe(true);
+  });
+});
+
+describe("parseJsonText", () => {
+  it("reads JSON or explains why not", () => {
+    expect(parseJsonText('{"a": 1}')).toEqual({ ok: true, value: { a: 1 } });
+    expect(parseJsonText("{a: 1}").ok).toBe(false);
+  });
+});

@@ -1,0 +1,35 @@
+import type { RJSFSchema } from "@rjsf/utils";
+import { customizeValidator } from "@rjsf/validator-ajv8";
+import Ajv2020 from "ajv/dist/2020.js";
+
+/**
+ * One Ajv for every schema the browser checks: draft 2020-12 (what the catalog and the
+ * scenario format use) with formats, shared by task forms and the restart input editor.
+ */
+export const schemaValidator = customizeValidator({ AjvClass: Ajv2020 });
+
+export type TSchemaIssue = { path: string; message: string };
+
+/** Every way `value` breaks `schema`, with the JSON path of each problem. */
+export const schemaIssues = (schema: unknown, value: unknown): TSchemaIssue[] => {
+  const { errors, validationError } = schemaValidator.rawValidation<{
+    instancePath: string;
+    message?: string;
+  }>(schema as RJSFSchema, value);
+  if (validationError) return [{ path: "$", message: validationError.message }];
+  return (errors ?? []).map((e) => ({
+    path: `$${e.instancePath.replaceAll("/", ".")}`,
+    message: e.message ?? "is not allowed here",
+  }));
+};
+
+/** Reads JSON typed by a person; a syntax error comes back as a sentence. */
+export const parseJsonText = (
+  text: string,
+): { ok: true; value: unknown } | { ok: false; message: string } => {
+  try {
+    return { ok: true, value: JSON.parse(text) };
+  } catch (error) {
+    return { ok: false, message: error instanceof Error ? error.message : "Not valid JSON" };
+  }
+};
