@@ -35,7 +35,9 @@ export const freePort = (): Promise<number> =>
  * Starts a private PostgreSQL cluster in a temporary folder on a free loopback port.
  * As root it runs as the `postgres` user, since the server refuses to run as root.
  */
-export const startThrowawayPostgres = async (): Promise<TThrowawayPostgres> => {
+export const startThrowawayPostgres = async (
+  settings: Record<string, string> = {},
+): Promise<TThrowawayPostgres> => {
   const bin = findPostgresBin();
   if (!bin) throw new Error("no PostgreSQL server binaries under /usr/lib/postgresql");
   const asRoot = process.getuid?.() === 0;
@@ -55,7 +57,10 @@ export const startThrowawayPostgres = async (): Promise<TThrowawayPostgres> => {
     path.join(dir, "server.log"),
     "-w",
     "-o",
-    `-c listen_addresses=127.0.0.1 -p ${port} -k ${dir} -c fsync=off -c max_connections=200`,
+    [
+      `-c listen_addresses=127.0.0.1 -p ${port} -k ${dir} -c fsync=off -c max_connections=200`,
+      ...Object.entries(settings).map(([name, value]) => `-c ${name}=${value}`),
+    ].join(" "),
     "start",
   ]);
   return {

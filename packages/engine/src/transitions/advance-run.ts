@@ -4,6 +4,26 @@ import { enqueue, type TQueueTx } from "../queue.ts";
 import { countActiveSteps, createStepRuns, finishRun, loadStates, lockRun } from "../step-store.ts";
 import type { TVersion } from "../versions.ts";
 
+/** Slack on top of a call's deadline before its job's lease runs out. */
+const LEASE_MARGIN_S = 10;
+
+/**
+ * How long a worker may hold a node's job before the queue assumes it died and hands the
+ * job to another: the call's deadline plus a margin, so a slow call is never run twice
+ * while its first worker is alive, and a crashed worker's step comes back soon.
+ */
+export const leaseSeconds = async (ctx: TEngineContext, version: TVersion, nodeId: string) => {
+  const node = version.node(nodeId);
+  if (node.kind !== "function" || !node.function) return LEASE_MARGIN_S * 3;
+  const hinted =
+    node.timeoutMs ??
+    (await ctx.fn(node.function).then(
+      (f) => f.fn.costHints?.timeoutMs,
+      () => undefined,
+    ));
+  return Math.ceil((hinted ?? ctx.defaultTimeoutMs) / 1000) + LEASE_MARGIN_S;
+};
+
 /** Creates step runs for nodes and their jobs, in the caller's transaction. */
 export const scheduleNodes = async (
   ctx: TEngineContext,
@@ -16,9 +36,18 @@ export const scheduleNodes = async (
   await enqueue(
     ctx.boss,
     tx,
-    created.map((step) => ({
-      data: { kind: "step", runId, stepRunId: step.id, nodeId: step.nodeId, versionId: version.id },
-    })),
+    await Promise.all(
+      created.map(async (step) => ({
+        data: {
+          kind: "step" as const,
+          runId,
+          stepRunId: step.id,
+          nodeId: step.nodeId,
+          versionId: version.id,
+        },
+        expireInSeconds: await leaseSeconds(ctx, version, step.nodeId),
+      })),
+    ),
   );
   return created;
 };

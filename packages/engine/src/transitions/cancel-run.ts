@@ -1,6 +1,7 @@
 import { BatonError } from "@baton/model";
 import type { TEngineContext } from "../context.ts";
 import { finishRun } from "../step-store.ts";
+import { transaction } from "../transaction.ts";
 
 /** Stops a run: its active steps are cancelled and workers running them are told to abort. */
 export const cancelRun = async (
@@ -8,7 +9,7 @@ export const cancelRun = async (
   runId: string,
   actorId?: string,
 ): Promise<void> => {
-  const cancelled = await ctx.db.prisma.$transaction((tx) =>
+  const cancelled = await transaction(ctx, (tx) =>
     finishRun(tx, runId, "cancelled", { error: { message: "The run was cancelled." } }, actorId),
   );
   if (cancelled) return;

@@ -4,6 +4,7 @@ import { formatIssues, type JsonSchema, validateAgainstSchema } from "@baton/pro
 import type { TEngineContext } from "../context.ts";
 import { completeJob } from "../queue.ts";
 import { appendRunEvent, failStep, finishRun, succeedStep } from "../step-store.ts";
+import { transaction } from "../transaction.ts";
 import { advanceRun } from "./advance-run.ts";
 
 export type TDecision =
@@ -44,92 +45,89 @@ export const decideTask = async (
   actorId?: string,
   jobId?: string,
 ): Promise<void> => {
-  await ctx.db.prisma.$transaction(
-    async (tx) => {
-      const [task] = await tx.$queryRawUnsafe<TTaskRow[]>(
-        `SELECT id, "runId", "stepRunId", "nodeId", status, "formSchema" FROM "ManualTask" WHERE id = $1::uuid FOR UPDATE`,
-        taskId,
-      );
-      if (!task) throw new BatonError("NOT_FOUND", `No manual task ${taskId}.`);
-      if (task.status !== "open") {
-        if (decision.kind !== "expire") {
-          throw new BatonError(
-            "CONFLICT",
-            `This task is already ${task.status}; nothing was changed.`,
-          );
-        }
-        // decided in time: the expiry job has nothing left to do
-        if (jobId) await completeJob(ctx.boss, tx, jobId);
-        return;
+  await transaction(ctx, async (tx) => {
+    const [task] = await tx.$queryRawUnsafe<TTaskRow[]>(
+      `SELECT id, "runId", "stepRunId", "nodeId", status, "formSchema" FROM "ManualTask" WHERE id = $1::uuid FOR UPDATE`,
+      taskId,
+    );
+    if (!task) throw new BatonError("NOT_FOUND", `No manual task ${taskId}.`);
+    if (task.status !== "open") {
+      if (decision.kind !== "expire") {
+        throw new BatonError(
+          "CONFLICT",
+          `This task is already ${task.status}; nothing was changed.`,
+        );
       }
-      if (decision.kind === "reject" && !decision.reason.trim()) {
-        throw new BatonError("BAD_INPUT", "Say why the task is rejected: a reason is required.");
-      }
-      const data = decision.kind === "expire" ? undefined : (decision.data ?? {});
-      if (
-        decision.kind === "approve" ||
-        (decision.kind === "reject" && decision.data !== undefined)
-      ) {
-        checkForm(task, data);
-      }
-      const decidedAt = new Date();
-      await tx.manualTask.update({
-        where: { id: task.id },
-        data: {
-          status: statusOf[decision.kind],
-          decidedAt,
-          decidedById: actorId ?? null,
-          ...(data === undefined ? {} : { decision: data as Prisma.InputJsonValue }),
-          ...(decision.kind === "reject" ? { reason: decision.reason } : {}),
-        },
-      });
-      await appendRunEvent(
-        tx,
-        task.runId,
-        `task.${statusOf[decision.kind]}`,
-        { taskId, nodeId: task.nodeId },
-        actorId,
-      );
-      const step = await tx.stepRun.findUniqueOrThrow({
-        where: { id: task.stepRunId },
-        select: { attempt: true },
-      });
-      const run = await tx.run.findUniqueOrThrow({
-        where: { id: task.runId },
-        select: { scenarioVersionId: true },
-      });
-      const version = await ctx.version(run.scenarioVersionId);
-
-      if (decision.kind === "expire") {
-        const error = {
-          message: "Nobody decided the task by its due time.",
-          code: "timeout",
-          nodeId: task.nodeId,
-          attempts: step.attempt,
-        };
-        if (await failStep(tx, task.stepRunId, step.attempt, error, "failed")) {
-          if (version.flow.outgoing(task.nodeId).some((edge) => edge.kind === "error")) {
-            await advanceRun(ctx, tx, version, task.runId, task.nodeId, { kind: "failed" });
-          } else {
-            await finishRun(tx, task.runId, "failed", { error });
-          }
-        }
-      } else {
-        // A decision either way is the step's result; the scenario branches on `decision`.
-        const comment = decision.kind === "reject" ? decision.reason : decision.comment;
-        const output: TManualOutput = {
-          decision: statusOf[decision.kind],
-          data,
-          decidedBy: actorId ?? "anonymous",
-          decidedAt: decidedAt.toISOString(),
-          ...(comment ? { comment } : {}),
-        };
-        if (await succeedStep(tx, task.stepRunId, step.attempt, output)) {
-          await advanceRun(ctx, tx, version, task.runId, task.nodeId, { kind: "succeeded" });
-        }
-      }
+      // decided in time: the expiry job has nothing left to do
       if (jobId) await completeJob(ctx.boss, tx, jobId);
-    },
-    { timeout: 30_000, maxWait: 30_000 },
-  );
+      return;
+    }
+    if (decision.kind === "reject" && !decision.reason.trim()) {
+      throw new BatonError("BAD_INPUT", "Say why the task is rejected: a reason is required.");
+    }
+    const data = decision.kind === "expire" ? undefined : (decision.data ?? {});
+    if (
+      decision.kind === "approve" ||
+      (decision.kind === "reject" && decision.data !== undefined)
+    ) {
+      checkForm(task, data);
+    }
+    const decidedAt = new Date();
+    await tx.manualTask.update({
+      where: { id: task.id },
+      data: {
+        status: statusOf[decision.kind],
+        decidedAt,
+        decidedById: actorId ?? null,
+        ...(data === undefined ? {} : { decision: data as Prisma.InputJsonValue }),
+        ...(decision.kind === "reject" ? { reason: decision.reason } : {}),
+      },
+    });
+    await appendRunEvent(
+      tx,
+      task.runId,
+      `task.${statusOf[decision.kind]}`,
+      { taskId, nodeId: task.nodeId },
+      actorId,
+    );
+    const step = await tx.stepRun.findUniqueOrThrow({
+      where: { id: task.stepRunId },
+      select: { attempt: true },
+    });
+    const run = await tx.run.findUniqueOrThrow({
+      where: { id: task.runId },
+      select: { scenarioVersionId: true },
+    });
+    const version = await ctx.version(run.scenarioVersionId);
+
+    if (decision.kind === "expire") {
+      const error = {
+        message: "Nobody decided the task by its due time.",
+        code: "timeout",
+        nodeId: task.nodeId,
+        attempts: step.attempt,
+      };
+      if (await failStep(tx, task.stepRunId, step.attempt, error, "failed")) {
+        if (version.flow.outgoing(task.nodeId).some((edge) => edge.kind === "error")) {
+          await advanceRun(ctx, tx, version, task.runId, task.nodeId, { kind: "failed" });
+        } else {
+          await finishRun(tx, task.runId, "failed", { error });
+        }
+      }
+    } else {
+      // A decision either way is the step's result; the scenario branches on `decision`.
+      const comment = decision.kind === "reject" ? decision.reason : decision.comment;
+      const output: TManualOutput = {
+        decision: statusOf[decision.kind],
+        data,
+        decidedBy: actorId ?? "anonymous",
+        decidedAt: decidedAt.toISOString(),
+        ...(comment ? { comment } : {}),
+      };
+      if (await succeedStep(tx, task.stepRunId, step.attempt, output)) {
+        await advanceRun(ctx, tx, version, task.runId, task.nodeId, { kind: "succeeded" });
+      }
+    }
+    if (jobId) await completeJob(ctx.boss, tx, jobId);
+  });
 };

@@ -4,6 +4,7 @@ import { formatIssues, validateAgainstSchema } from "@baton/providers";
 import type { TEngineContext } from "../context.ts";
 import { json } from "../sql.ts";
 import { appendRunEvent, lockRun } from "../step-store.ts";
+import { transaction } from "../transaction.ts";
 import type { TVersion } from "../versions.ts";
 import { scheduleNodes } from "./advance-run.ts";
 import { checkRunInput, startFromStart } from "./start-run.ts";
@@ -17,9 +18,6 @@ export type TRework = {
   versionId?: string;
   actorId?: string;
 };
-
-const transaction = <T>(ctx: TEngineContext, work: (tx: Prisma.TransactionClient) => Promise<T>) =>
-  ctx.db.prisma.$transaction(work, { timeout: 30_000, maxWait: 30_000 });
 
 const checkEditedInput = async (
   ctx: TEngineContext,

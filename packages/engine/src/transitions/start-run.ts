@@ -3,6 +3,7 @@ import { BatonError } from "@baton/model";
 import { formatIssues, validateAgainstSchema } from "@baton/providers";
 import type { TEngineContext } from "../context.ts";
 import { appendRunEvent, createStepRuns, succeedStep } from "../step-store.ts";
+import { transaction } from "../transaction.ts";
 import type { TVersion } from "../versions.ts";
 import { advanceRun } from "./advance-run.ts";
 
@@ -40,7 +41,7 @@ export const startRun = async (
 ): Promise<{ runId: string }> => {
   const version = await ctx.version(request.versionId);
   checkRunInput(version, request.input);
-  const runId = await ctx.db.prisma.$transaction(async (tx) => {
+  const runId = await transaction(ctx, async (tx) => {
     const run = await tx.run.create({
       data: {
         scenarioVersionId: version.id,

@@ -23,7 +23,8 @@ import {
   succeedStep,
   type TClaimed,
 } from "../step-store.ts";
-import { advanceRun } from "../transitions/advance-run.ts";
+import { transaction } from "../transaction.ts";
+import { advanceRun, leaseSeconds } from "../transitions/advance-run.ts";
 import type { TVersion } from "../versions.ts";
 import { toStepError } from "./step-error.ts";
 import { stepInput } from "./step-input.ts";
@@ -45,9 +46,6 @@ const readableNodes = (version: TVersion, nodeId: string): string[] => {
   byNode.set(nodeId, nodes);
   return nodes;
 };
-
-const transaction = <T>(ctx: TEngineContext, work: (tx: Prisma.TransactionClient) => Promise<T>) =>
-  ctx.db.prisma.$transaction(work, { timeout: 30_000, maxWait: 30_000 });
 
 /** Stores a success and moves the run on, completing the job in the same transaction. */
 const succeed = (
