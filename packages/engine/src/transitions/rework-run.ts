@@ -1,4 +1,3 @@
-import type { Prisma } from "@baton/db";
 import { BatonError, descendants } from "@baton/model";
 import { formatIssues, validateAgainstSchema } from "@baton/providers";
 import type { TEngineContext } from "../context.ts";

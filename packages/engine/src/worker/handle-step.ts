@@ -24,7 +24,7 @@ import {
   type TClaimed,
 } from "../step-store.ts";
 import { transaction } from "../transaction.ts";
-import { advanceRun, leaseSeconds } from "../transitions/advance-run.ts";
+import { advanceRun } from "../transitions/advance-run.ts";
 import type { TVersion } from "../versions.ts";
 import { toStepError } from "./step-error.ts";
 import { stepInput } from "./step-input.ts";
