@@ -8,6 +8,7 @@ import { createClient, createQueryClient, TRPCProvider } from "./lib/trpc.ts";
 import { CatalogPage } from "./pages/CatalogPage.tsx";
 import { NotFoundPage } from "./pages/NotFoundPage.tsx";
 import { RunsPage } from "./pages/RunsPage.tsx";
+import { ScenarioDesignerPage } from "./pages/ScenarioDesignerPage.tsx";
 import { ScenariosPage } from "./pages/ScenariosPage.tsx";
 import { TasksPage } from "./pages/TasksPage.tsx";
 
@@ -18,6 +19,7 @@ const router = createBrowserRouter([
       { index: true, element: <Navigate to="/catalog" replace /> },
       { path: "catalog", element: <CatalogPage /> },
       { path: "scenarios", element: <ScenariosPage /> },
+      { path: "scenarios/:slug", element: <ScenarioDesignerPage /> },
       { path: "runs", element: <RunsPage /> },
       { path: "tasks", element: <TasksPage /> },
       { path: "*", element: <NotFoundPage /> },

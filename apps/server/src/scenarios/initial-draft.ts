@@ -13,7 +13,7 @@ export const initialDraft = (name: string, slug: string): TScenario => ({
       position: { x: 0, y: 0 },
       inputSchema: { type: "object", properties: {}, additionalProperties: true },
     },
-    { id: "end", kind: "end", label: "End", position: { x: 0, y: 240 } },
+    { id: "end", kind: "end", label: "End", position: { x: 480, y: 0 } },
   ],
   edges: [{ id: "start-end", kind: "next", source: "start", target: "end" }],
 });

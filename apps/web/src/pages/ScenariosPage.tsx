@@ -1,5 +1,8 @@
 import { useQuery } from "@tanstack/react-query";
 import { Workflow } from "lucide-react";
+import { Link } from "react-router";
+import { ImportScenarioButton } from "../designer/scenarios/ImportScenarioButton.tsx";
+import { NewScenarioButton } from "../designer/scenarios/NewScenarioButton.tsx";
 import { timeAgo } from "../lib/format.ts";
 import { useTRPC } from "../lib/trpc.ts";
 import { PageHeader } from "../ui/PageHeader.tsx";
@@ -14,6 +17,12 @@ export function ScenariosPage() {
       <PageHeader
         title="Scenarios"
         description="Typed graphs of functions and human steps. Drafts are editable; published versions run."
+        actions={
+          <>
+            <ImportScenarioButton />
+            <NewScenarioButton />
+          </>
+        }
       />
       <div className="p-6">
         {scenarios.error ? (
@@ -22,7 +31,7 @@ export function ScenariosPage() {
           <LoadingRows />
         ) : scenarios.data.items.length === 0 ? (
           <EmptyState icon={Workflow} title="No scenarios yet">
-            Scenarios you design or import appear here with their published versions and runs.
+            Create one with “New scenario”, or import a baton.scenario/v1 file.
           </EmptyState>
         ) : (
           <Table
@@ -33,16 +42,20 @@ export function ScenariosPage() {
               {
                 header: "Scenario",
                 cell: (s) => (
-                  <div>
-                    <div className="font-medium">{s.name}</div>
+                  <Link to={`/scenarios/${s.slug}`} className="group block">
+                    <div className="font-medium group-hover:text-indigo-600 dark:group-hover:text-indigo-400">
+                      {s.name}
+                    </div>
                     <div className="font-mono text-xs text-zinc-500">{s.slug}</div>
-                  </div>
+                  </Link>
                 ),
               },
               {
                 header: "Description",
                 cell: (s) => (
-                  <span className="text-zinc-600 dark:text-zinc-400">{s.description}</span>
+                  <span className="line-clamp-2 text-zinc-600 dark:text-zinc-400">
+                    {s.description}
+                  </span>
                 ),
               },
               {

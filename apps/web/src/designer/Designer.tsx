@@ -1,0 +1,46 @@
+import { useState } from "react";
+import { Canvas } from "./canvas/Canvas.tsx";
+import { ProblemsPanel } from "./check/ProblemsPanel.tsx";
+import { useLiveCheck } from "./check/use-live-check.ts";
+import "./designer.css";
+import { DesignerHeader } from "./lifecycle/DesignerHeader.tsx";
+import { useAutosave } from "./lifecycle/use-autosave.ts";
+import { Palette } from "./palette/Palette.tsx";
+import { SidePanel } from "./panel/SidePanel.tsx";
+import { DesignerToolbar } from "./toolbar/DesignerToolbar.tsx";
+
+/** The designer's frame: header, palette, toolbar and canvas, problems, and the side panel. */
+export function Designer({
+  scenarioId,
+  draftUpdatedAt,
+}: {
+  scenarioId: string;
+  draftUpdatedAt: string;
+}) {
+  useLiveCheck();
+  const saver = useAutosave(scenarioId, draftUpdatedAt);
+  const [problemsOpen, setProblemsOpen] = useState(false);
+  return (
+    <div className="baton-designer flex h-full flex-col">
+      <DesignerHeader
+        scenarioId={scenarioId}
+        saver={saver}
+        onRefused={() => setProblemsOpen(true)}
+      />
+      <div className="flex min-h-0 flex-1">
+        <Palette />
+        <div className="flex min-w-0 flex-1 flex-col">
+          <DesignerToolbar
+            problemsOpen={problemsOpen}
+            onToggleProblems={() => setProblemsOpen((v) => !v)}
+          />
+          <div className="min-h-0 flex-1 bg-zinc-50 dark:bg-zinc-950">
+            <Canvas />
+          </div>
+          {problemsOpen && <ProblemsPanel onClose={() => setProblemsOpen(false)} />}
+        </div>
+        <SidePanel />
+      </div>
+    </div>
+  );
+}

@@ -1,0 +1,30 @@
+import { createContext, type ReactNode, useState } from "react";
+import { createCheckStore, type TCheckStore } from "./check/check-store.ts";
+import type { TCatalog, TScenario } from "./model.ts";
+import { createDesignerStore, type TDesignerStore } from "./store/designer-store.ts";
+
+export type TDesignerContext = {
+  store: TDesignerStore;
+  checks: TCheckStore;
+  catalog: TCatalog;
+};
+
+export const DesignerContext = createContext<TDesignerContext | undefined>(undefined);
+
+/** One designer's stores, made once per opened scenario and loaded with its draft. */
+export function DesignerProvider({
+  catalog,
+  scenario,
+  children,
+}: {
+  catalog: TCatalog;
+  scenario: TScenario;
+  children: ReactNode;
+}) {
+  const [stores] = useState(() => {
+    const store = createDesignerStore();
+    store.getState().load(scenario);
+    return { store, checks: createCheckStore() };
+  });
+  return <DesignerContext value={{ ...stores, catalog }}>{children}</DesignerContext>;
+}

@@ -1,0 +1,46 @@
+import { useReactFlow } from "@xyflow/react";
+import { useEffect } from "react";
+import { useDesignerContext } from "../use-designer-context.ts";
+import { useAutoLayout } from "./use-auto-layout.ts";
+
+const isTyping = (target: EventTarget | null): boolean =>
+  target instanceof HTMLElement &&
+  (target.isContentEditable || ["INPUT", "TEXTAREA", "SELECT"].includes(target.tagName));
+
+/**
+ * The editor's keys (React Flow itself handles Delete/Backspace and Shift-drag selection).
+ * Ignored while typing in a field, where the browser's own undo and copy apply.
+ */
+export const useCanvasShortcuts = (): void => {
+  const { store } = useDesignerContext();
+  const { fitView } = useReactFlow();
+  const layout = useAutoLayout();
+  useEffect(() => {
+    const onKey = (event: KeyboardEvent) => {
+      if (isTyping(event.target)) return;
+      const mod = event.metaKey || event.ctrlKey;
+      const key = event.key.toLowerCase();
+      const state = store.getState();
+      const run = (action: () => void) => {
+        event.preventDefault();
+        action();
+      };
+      if (mod && key === "z" && !event.shiftKey) return run(state.undo);
+      if (mod && ((key === "z" && event.shiftKey) || key === "y")) return run(state.redo);
+      if (mod && key === "c") return run(() => state.copySelection());
+      if (mod && key === "v") return run(state.paste);
+      if (mod && key === "d") {
+        return run(() => {
+          if (state.copySelection() > 0) state.paste();
+        });
+      }
+      if (mod && key === "a") return run(state.selectAll);
+      if (!mod && event.shiftKey && key === "l") return run(() => void layout());
+      if (!mod && event.shiftKey && event.code === "Digit1") {
+        return run(() => void fitView({ padding: 0.15, duration: 300 }));
+      }
+    };
+    window.addEventListener("keydown", onKey);
+    return () => window.removeEventListener("keydown", onKey);
+  }, [store, fitView, layout]);
+};

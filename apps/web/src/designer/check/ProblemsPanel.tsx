@@ -1,0 +1,77 @@
+import { CircleX, TriangleAlert, X } from "lucide-react";
+import { useMemo } from "react";
+import type { TDiagnostic } from "../model.ts";
+import { useDesigner } from "../use-designer.ts";
+import { useDesignerContext } from "../use-designer-context.ts";
+import { useChecks } from "./use-checks.ts";
+
+const sortKey = (d: TDiagnostic) => (d.severity === "error" ? 0 : 1);
+
+/** Every diagnostic of the live check; a click brings its node into view. */
+export function ProblemsPanel({ onClose }: { onClose: () => void }) {
+  const { checks } = useDesignerContext();
+  const all = useChecks((s) => s.index.all);
+  const labels = useDesigner((s) => s.nodes);
+  const labelOf = useMemo(() => new Map(labels.map((n) => [n.id, n.data.step.label])), [labels]);
+  const sorted = useMemo(() => [...all].sort((a, b) => sortKey(a) - sortKey(b)), [all]);
+  return (
+    <section
+      aria-label="Problems"
+      className="flex h-48 shrink-0 flex-col border-zinc-200 border-t bg-white dark:border-zinc-800 dark:bg-zinc-900"
+    >
+      <header className="flex h-8 shrink-0 items-center gap-2 border-zinc-100 border-b px-3 dark:border-zinc-800">
+        <h2 className="font-semibold text-xs">Problems</h2>
+        <span className="text-xs text-zinc-500 tabular-nums">{all.length}</span>
+        <div className="flex-1" />
+        <button
+          type="button"
+          onClick={onClose}
+          aria-label="Close problems"
+          className="rounded p-0.5 text-zinc-400 hover:text-zinc-700 dark:hover:text-zinc-200"
+        >
+          <X className="size-3.5" />
+        </button>
+      </header>
+      {sorted.length === 0 ? (
+        <p className="px-3 py-3 text-xs text-zinc-500">
+          No problems: every step's input can be built from what comes before it.
+        </p>
+      ) : (
+        <ul className="flex-1 divide-y divide-zinc-100 overflow-y-auto dark:divide-zinc-800">
+          {sorted.map((d) => {
+            const nodeId = d.nodeId;
+            const Icon = d.severity === "error" ? CircleX : TriangleAlert;
+            return (
+              <li key={`${d.code}|${d.nodeId ?? ""}|${d.edgeId ?? ""}|${d.message}`}>
+                <button
+                  type="button"
+                  disabled={nodeId === undefined || !labelOf.has(nodeId)}
+                  onClick={() => nodeId && checks.getState().focusNode(nodeId)}
+                  className="flex w-full items-start gap-2 px-3 py-1.5 text-left text-xs hover:bg-zinc-50 disabled:cursor-default dark:hover:bg-zinc-800/50"
+                >
+                  <Icon
+                    className={`mt-px size-3.5 shrink-0 ${d.severity === "error" ? "text-red-500" : "text-amber-500"}`}
+                    aria-label={d.severity}
+                  />
+                  <span className="w-32 shrink-0 truncate font-medium text-zinc-700 dark:text-zinc-300">
+                    {nodeId
+                      ? (labelOf.get(nodeId) ?? nodeId)
+                      : d.edgeId
+                        ? `edge ${d.edgeId}`
+                        : "Scenario"}
+                  </span>
+                  <span className="min-w-0 flex-1 text-zinc-600 dark:text-zinc-400">
+                    {d.message}
+                    {d.fix && (
+                      <span className="block text-zinc-400 dark:text-zinc-500">{d.fix}</span>
+                    )}
+                  </span>
+                </button>
+              </li>
+            );
+          })}
+        </ul>
+      )}
+    </section>
+  );
+}

@@ -1,0 +1,25 @@
+import { createStore } from "zustand/vanilla";
+import type { TScenarioAnalysis } from "../model.ts";
+import { EMPTY_INDEX, type TDiagnosticIndex } from "./index-diagnostics.ts";
+
+/** The latest live check, apart from the graph store so that checking never enters undo. */
+export type TCheckState = {
+  index: TDiagnosticIndex;
+  /** What each node receives and produces, as the check typed it. */
+  analysis: TScenarioAnalysis | undefined;
+  /** A node the problems panel asked to bring into view. */
+  focus: { nodeId: string; at: number } | undefined;
+  setResult(index: TDiagnosticIndex, analysis: TScenarioAnalysis): void;
+  focusNode(nodeId: string): void;
+};
+
+export const createCheckStore = () =>
+  createStore<TCheckState>()((set) => ({
+    index: EMPTY_INDEX,
+    analysis: undefined,
+    focus: undefined,
+    setResult: (index, analysis) => set({ index, analysis }),
+    focusNode: (nodeId) => set({ focus: { nodeId, at: Date.now() } }),
+  }));
+
+export type TCheckStore = ReturnType<typeof createCheckStore>;

@@ -1,0 +1,34 @@
+import { useEffect } from "react";
+import { fromCanvas } from "../canvas/from-canvas.ts";
+import { analyzeScenario } from "../model.ts";
+import { useDesignerContext } from "../use-designer-context.ts";
+import { graphChanged } from "./graph-changed.ts";
+import { indexDiagnostics } from "./index-diagnostics.ts";
+
+// Typing a mapping fires an edit per key; one check per short pause is enough to feel live.
+const DEBOUNCE_MS = 60;
+
+/** Runs the model's check in the browser after every edit of the graph. */
+export const useLiveCheck = (): void => {
+  const { store, checks, catalog } = useDesignerContext();
+  useEffect(() => {
+    let timer: ReturnType<typeof setTimeout> | undefined;
+    const run = () => {
+      timer = undefined;
+      const { meta, nodes, edges } = store.getState();
+      const scenario = fromCanvas(meta, nodes, edges);
+      const analysis = analyzeScenario(scenario, catalog);
+      checks.getState().setResult(indexDiagnostics(analysis.diagnostics, scenario), analysis);
+    };
+    run();
+    const unsubscribe = store.subscribe((state, previous) => {
+      if (!graphChanged(state, previous)) return;
+      clearTimeout(timer);
+      timer = setTimeout(run, DEBOUNCE_MS);
+    });
+    return () => {
+      clearTimeout(timer);
+      unsubscribe();
+    };
+  }, [store, checks, catalog]);
+};

@@ -1,0 +1,7 @@
+import type { TDiagnostic } from "../model.ts";
+import { useChecks } from "./use-checks.ts";
+
+const NONE: readonly TDiagnostic[] = [];
+
+export const useNodeDiagnostics = (nodeId: string): readonly TDiagnostic[] =>
+  useChecks((s) => s.index.byNode.get(nodeId) ?? NONE);

@@ -1,0 +1,62 @@
+import { useMutation } from "@tanstack/react-query";
+import { isTRPCClientError } from "@trpc/client";
+import { useEffect, useRef, useState } from "react";
+import { useTRPC } from "../../lib/trpc.ts";
+import { fromCanvas } from "../canvas/from-canvas.ts";
+import { type TScenario, ZScenario } from "../model.ts";
+import { useDesignerContext } from "../use-designer-context.ts";
+import { createDraftSaver, type TDraftSaver } from "./draft-saver.ts";
+
+const isConflict = (error: unknown): boolean =>
+  isTRPCClientError(error) && error.data?.code === "CONFLICT";
+
+const formatProblem = (draft: TScenario): string | undefined => {
+  const parsed = ZScenario.safeParse(draft);
+  if (parsed.success) return undefined;
+  return parsed.error.issues.map((i) => `${i.path.join(".")}: ${i.message}`).join("; ");
+};
+
+/** Saves the draft shortly after every edit; the returned saver also flushes on demand. */
+export const useAutosave = (scenarioId: string, draftUpdatedAt: string): TDraftSaver => {
+  const trpc = useTRPC();
+  const { store } = useDesignerContext();
+  const { mutateAsync } = useMutation(trpc.scenarios.saveDraft.mutationOptions());
+  const save = useRef(mutateAsync);
+  useEffect(() => {
+    save.current = mutateAsync;
+  }, [mutateAsync]);
+  const [saver] = useState(() =>
+    createDraftSaver<TScenario>({
+      updatedAt: draftUpdatedAt,
+      read: () => {
+        const { meta, nodes, edges } = store.getState();
+        return fromCanvas(meta, nodes, edges);
+      },
+      validate: formatProblem,
+      save: (draft, updatedAt) =>
+        save.current({ id: scenarioId, draft, draftUpdatedAt: updatedAt }).then((r) => ({
+          draftUpdatedAt: String(r.draftUpdatedAt),
+        })),
+      isConflict,
+    }),
+  );
+  useEffect(
+    () =>
+      store.subscribe((state, previous) => {
+        if (state.revision !== previous.revision) saver.schedule();
+      }),
+    [store, saver],
+  );
+  useEffect(() => {
+    // Leaving with unsaved edits asks first; saved drafts leave quietly.
+    const onBeforeUnload = (event: BeforeUnloadEvent) => {
+      if (saver.status.getState().status.state !== "saved") event.preventDefault();
+    };
+    window.addEventListener("beforeunload", onBeforeUnload);
+    return () => {
+      window.removeEventListener("beforeunload", onBeforeUnload);
+      saver.dispose();
+    };
+  }, [saver]);
+  return saver;
+};

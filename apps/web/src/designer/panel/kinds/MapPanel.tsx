@@ -1,0 +1,67 @@
+import type { TStep } from "../../canvas/canvas-types.ts";
+import { KIND_LOOKS } from "../../canvas/nodes/node-kinds.ts";
+import { DataTree } from "../DataTree.tsx";
+import { hintClass, inputClass, labelClass } from "../form-styles.ts";
+import { PanelSection } from "../PanelSection.tsx";
+import { SourceEditor } from "../SourceEditor.tsx";
+import { useStepUpdater } from "../use-step-updater.ts";
+import { useUpstream } from "../use-upstream.ts";
+import { withField } from "../with-field.ts";
+
+/** A map: the list it iterates, how many items run at once, and the steps run per item. */
+export function MapPanel({ step }: { step: TStep<"map"> }) {
+  const update = useStepUpdater<"map">(step.id);
+  const { sources, candidates } = useUpstream(step.id);
+  const body = step.body.nodes.filter((n) => n.kind !== "start" && n.kind !== "end");
+  return (
+    <>
+      <PanelSection title="Items">
+        <SourceEditor
+          label="Items"
+          source={step.items}
+          target={{ type: "array" }}
+          candidates={candidates}
+          onChange={(items) => items && update((s) => ({ ...s, items }), "items")}
+        />
+        <label className={labelClass}>
+          At most at once
+          <input
+            type="number"
+            min={1}
+            value={step.concurrency ?? ""}
+            placeholder="engine default"
+            onChange={(e) =>
+              update(
+                (s) =>
+                  withField(s, "concurrency", e.target.value ? Number(e.target.value) : undefined),
+                "concurrency",
+              )
+            }
+            className={`${inputClass} mt-0.5 tabular-nums`}
+          />
+        </label>
+      </PanelSection>
+      <PanelSection title="Per item">
+        {body.length === 0 ? (
+          <p className={hintClass}>
+            The body runs nothing yet; its steps read item.&lt;field&gt; and index.
+          </p>
+        ) : (
+          <ul className="space-y-1">
+            {body.map((n) => (
+              <li key={n.id} className="flex items-center gap-2 text-[12px]">
+                <span className={`size-2 rounded-full ${KIND_LOOKS[n.kind].accent}`} aria-hidden />
+                {n.label}
+                <span className="font-mono text-[11px] text-zinc-400">{n.id}</span>
+              </li>
+            ))}
+          </ul>
+        )}
+        <p className={hintClass}>The body is kept as imported; edit it in the scenario's JSON.</p>
+      </PanelSection>
+      <PanelSection title="Available data" defaultOpen={false}>
+        <DataTree sources={sources} />
+      </PanelSection>
+    </>
+  );
+}

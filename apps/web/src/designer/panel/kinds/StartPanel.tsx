@@ -1,0 +1,54 @@
+import { useShallow } from "zustand/react/shallow";
+import type { TStep } from "../../canvas/canvas-types.ts";
+import { useDesigner } from "../../use-designer.ts";
+import { useDesignerContext } from "../../use-designer-context.ts";
+import { hintClass, inputClass, labelClass } from "../form-styles.ts";
+import { PanelSection } from "../PanelSection.tsx";
+import { SchemaFieldsEditor } from "../SchemaFieldsEditor.tsx";
+import { useStepUpdater } from "../use-step-updater.ts";
+
+/** The scenario's input: typed fields, or a function's input taken over whole. */
+export function StartPanel({ step }: { step: TStep<"start"> }) {
+  const { catalog } = useDesignerContext();
+  const update = useStepUpdater<"start">(step.id);
+  const functionRefs = useDesigner(
+    useShallow((s) => [
+      ...new Set(
+        s.nodes.flatMap((n) =>
+          n.data.step.kind === "function" && n.data.step.function ? [n.data.step.function] : [],
+        ),
+      ),
+    ]),
+  );
+  const usable = functionRefs.filter((ref) => catalog[ref]);
+  return (
+    <PanelSection title="Scenario input">
+      <p className={hintClass}>What a run is started with. Steps read it as input.&lt;field&gt;.</p>
+      <SchemaFieldsEditor
+        schema={step.inputSchema}
+        label="Input"
+        onChange={(inputSchema) => update((s) => ({ ...s, inputSchema }))}
+      />
+      {usable.length > 0 && (
+        <label className={labelClass}>
+          Or take the input of a step
+          <select
+            value=""
+            onChange={(e) => {
+              const fn = catalog[e.target.value];
+              if (fn) update((s) => ({ ...s, inputSchema: fn.inputSchema }));
+            }}
+            className={`${inputClass} mt-0.5`}
+          >
+            <option value="">Choose a function…</option>
+            {usable.map((ref) => (
+              <option key={ref} value={ref}>
+                {catalog[ref]?.name ?? ref}
+              </option>
+            ))}
+          </select>
+        </label>
+      )}
+    </PanelSection>
+  );
+}

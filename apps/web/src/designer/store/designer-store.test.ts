@@ -1,0 +1,195 @@
+import { describe, expect, it } from "vitest";
+import { fromCanvas } from "../canvas/from-canvas.ts";
+import { ZScenario } from "../model.ts";
+import { everyKindScenario } from "../test/fixtures.ts";
+import { createDesignerStore } from "./designer-store.ts";
+
+const loaded = () => {
+  const store = createDesignerStore();
+  store.getState().load(everyKindScenario());
+  return store;
+};
+
+const scenarioOf = (store: ReturnType<typeof loaded>) => {
+  const { meta, nodes, edges } = store.getState();
+  return fromCanvas(meta, nodes, edges);
+};
+
+describe("designer store", () => {
+  it("adds a function step with a readable, unique id and a label", () => {
+    const store = loaded();
+    const first = store
+      .getState()
+      .addStep(
+        { kind: "function", ref: "examples/CreateUser", name: "CreateUser" },
+        { x: 10, y: 20 },
+      );
+    expect(first).toBe("createUser2");
+    const node = store.getState().nodes.find((n) => n.id === first);
+    expect(node).toMatchObject({ type: "function", position: { x: 10, y: 20 }, selected: true });
+    expect(node?.data.step).toEqual({
+      id: "createUser2",
+      kind: "function",
+      label: "Create user",
+      function: "examples/CreateUser",
+    });
+  });
+
+  it("drops every control node valid for the scenario format", () => {
+    const store = createDesignerStore();
+    store.getState().load({ ...everyKindScenario(), nodes: [], edges: [] });
+    for (const kind of ["manual", "choice", "map", "wait", "subscenario", "end"] as const) {
+      store.getState().addStep({ kind }, { x: 0, y: 0 });
+    }
+    const result = ZScenario.safeParse(scenarioOf(store));
+    expect(result.error?.issues ?? []).toEqual([]);
+    expect(store.getState().nodes.map((n) => n.id)).toEqual([
+      "approval",
+      "choice",
+      "forEach",
+      "wait",
+      "subscenario",
+      "end",
+    ]);
+  });
+
+  it("connects by handle: next, error, and a branch that moves when drawn again", () => {
+    const store = loaded();
+    const { connect } = store.getState();
+    expect(
+      connect({ source: "createUser", sourceHandle: "error", target: "route", targetHandle: "in" }),
+    ).toBe("createUser-route");
+    expect(
+      connect({ source: "route", sourceHandle: "branch:vip", target: "end", targetHandle: "in" }),
+    ).toBe("route-end");
+    const edges = scenarioOf(store).edges;
+    expect(edges).toContainEqual({
+      id: "createUser-route",
+      kind: "error",
+      source: "createUser",
+      target: "route",
+    });
+    expect(edges.filter((e) => e.kind === "branch" && e.branch === "vip")).toEqual([
+      { id: "route-end", kind: "branch", source: "route", target: "end", branch: "vip" },
+    ]);
+    // a duplicate and a self-loop are refused
+    expect(
+      connect({ source: "route", sourceHandle: "branch:vip", target: "end", targetHandle: "in" }),
+    ).toBeUndefined();
+    expect(
+      connect({ source: "end", sourceHandle: "next", target: "end", targetHandle: "in" }),
+    ).toBeUndefined();
+  });
+
+  it("removes a node with its edges in one undo step, and redoes it", () => {
+    const store = loaded();
+    const before = scenarioOf(store);
+    store.getState().onNodesChange([{ type: "remove", id: "createUser" }]);
+    store.getState().onEdgesChange([{ type: "remove", id: "e1" }]);
+    const after = scenarioOf(store);
+    expect(after.nodes.map((n) => n.id)).not.toContain("createUser");
+    expect(after.edges.some((e) => e.source === "createUser" || e.target === "createUser")).toBe(
+      false,
+    );
+    store.getState().undo();
+    expect(scenarioOf(store)).toEqual(before);
+    store.getState().redo();
+    expect(scenarioOf(store)).toEqual(after);
+  });
+
+  it("makes a whole drag one undo step", () => {
+    const store = loaded();
+    store.getState().beginDrag();
+    for (const x of [10, 20, 30]) {
+      store
+        .getState()
+        .onNodesChange([{ type: "position", id: "start", position: { x, y: 0 }, dragging: true }]);
+    }
+    expect(store.getState().nodes[0]?.position).toEqual({ x: 30, y: 0 });
+    store.getState().undo();
+    expect(store.getState().nodes[0]?.position).toEqual({ x: 0, y: 0 });
+  });
+
+  it("folds typing into one field into one undo step", () => {
+    const store = loaded();
+    for (const label of ["C", "Cr", "Cre"]) {
+      store.getState().updateStep("createUser", (s) => ({ ...s, label }), "label");
+    }
+    store.getState().updateStep("createUser", (s) => ({ ...s, description: "x" }));
+    store.getState().undo();
+    expect(store.getState().nodes[1]?.data.step.label).toBe("Cre");
+    store.getState().undo();
+    expect(store.getState().nodes[1]?.data.step.label).toBe("Create user");
+  });
+
+  it("counts saveworthy changes only: selecting and measuring are not edits", () => {
+    const store = loaded();
+    store.getState().onNodesChange([{ type: "select", id: "start", selected: true }]);
+    store
+      .getState()
+      .onNodesChange([{ type: "dimensions", id: "start", dimensions: { width: 10, height: 10 } }]);
+    expect(store.getState().revision).toBe(0);
+    store.getState().onNodesChange([{ type: "position", id: "start", position: { x: 5, y: 5 } }]);
+    expect(store.getState().revision).toBe(1);
+  });
+
+  it("pastes copies with new ids, offset, and references between them renamed", () => {
+    const store = loaded();
+    store.getState().select(["createUser", "end"]);
+    expect(store.getState().copySelection()).toBe(2);
+    store.getState().paste();
+    const scenario = scenarioOf(store);
+    const copyEnd = scenario.nodes.find((n) => n.id === "end2");
+    expect(copyEnd).toMatchObject({
+      kind: "end",
+      position: { x: 1240, y: 40 },
+      output: { id: { ref: "steps.createUser2.output.id" } },
+    });
+    expect(scenario.edges).toContainEqual({
+      id: "createUser2-end2",
+      kind: "error",
+      source: "createUser2",
+      target: "end2",
+    });
+    expect(
+      store
+        .getState()
+        .nodes.filter((n) => n.selected)
+        .map((n) => n.id),
+    ).toEqual(["createUser2", "end2"]);
+  });
+
+  it("never deletes the start node", () => {
+    const store = loaded();
+    store.getState().selectAll();
+    store.getState().deleteSelection();
+    expect(scenarioOf(store).nodes.map((n) => n.id)).toEqual(["start"]);
+    expect(scenarioOf(store).edges).toEqual([]);
+  });
+
+  it("renames a branch on the rules, the default and the edges together", () => {
+    const store = loaded();
+    store.getState().renameBranch("route", "other", "regular");
+    const scenario = scenarioOf(store);
+    expect(scenario.nodes.find((n) => n.id === "route")).toMatchObject({ default: "regular" });
+    expect(scenario.edges.find((e) => e.id === "e6")).toMatchObject({ branch: "regular" });
+    expect(store.getState().edges.find((e) => e.id === "e6")?.sourceHandle).toBe("branch:regular");
+  });
+});
+
+describe("replacing the scenario", () => {
+  it("swaps the graph in one undo step and keeps this scenario's slug", () => {
+    const store = loaded();
+    const before = scenarioOf(store);
+    store.getState().replaceScenario({
+      ...everyKindScenario(),
+      slug: "other",
+      name: "Imported",
+      nodes: [],
+      edges: [],
+    });
+    expect(scenarioOf(store)).toMatchObject({ slug: "every-kind", name: "Imported", nodes: [] });
+    store.getState().undo();
+    expect(scenarioOf(store).nodes).toEqual(before.nodes);
+  });
+});

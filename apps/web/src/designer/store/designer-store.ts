@@ -1,0 +1,344 @@
+import {
+  applyEdgeChanges,
+  applyNodeChanges,
+  type Connection,
+  type EdgeChange,
+  type NodeChange,
+  type XYPosition,
+} from "@xyflow/react";
+import { createStore } from "zustand/vanilla";
+import {
+  branchOfHandle,
+  ERROR_HANDLE,
+  TARGET_HANDLE,
+  type TCanvasEdge,
+  type TCanvasNode,
+  type TScenarioMeta,
+  type TStep,
+} from "../canvas/canvas-types.ts";
+import { toCanvas, toCanvasEdge } from "../canvas/to-canvas.ts";
+import type { TEdge, TScenario } from "../model.ts";
+import { emptyHistory, record, redo, type THistory, undo } from "./history.ts";
+import { CONTROL_LABELS, newStep, type TNewStep } from "./new-step.ts";
+import { renameReferences } from "./rename-references.ts";
+import { humanize, stepIdBase, uniqueStepId } from "./step-ids.ts";
+
+export type TSnapshot = { nodes: TCanvasNode[]; edges: TCanvasEdge[] };
+
+type TClipboard = { nodes: TCanvasNode[]; edges: TCanvasEdge[] };
+
+export type TDesignerState = {
+  meta: TScenarioMeta;
+  nodes: TCanvasNode[];
+  edges: TCanvasEdge[];
+  history: THistory<TSnapshot>;
+  clipboard: TClipboard | undefined;
+  /** Bumped by every change worth saving; selection and measuring do not count. */
+  revision: number;
+  /** Edits typed into one field within a moment form one undo step. */
+  lastEdit: { key: string; at: number } | undefined;
+
+  load(scenario: TScenario): void;
+  /** Replaces the whole graph as one undoable edit (import, restore a version); the slug stays. */
+  replaceScenario(scenario: TScenario): void;
+  onNodesChange(changes: NodeChange<TCanvasNode>[]): void;
+  onEdgesChange(changes: EdgeChange<TCanvasEdge>[]): void;
+  /** Call when a drag starts, so the whole drag is one undo step. */
+  beginDrag(): void;
+  connect(connection: Connection): string | undefined;
+  addStep(spec: TNewStep, position: XYPosition): string;
+  updateStep(id: string, recipe: (step: TStep) => TStep, coalesceKey?: string): void;
+  renameBranch(id: string, from: string, to: string): void;
+  setMeta(patch: Partial<TScenarioMeta>): void;
+  deleteSelection(): void;
+  copySelection(): number;
+  paste(): void;
+  selectAll(): void;
+  select(ids: readonly string[]): void;
+  setPositions(positions: ReadonlyMap<string, XYPosition>): void;
+  undo(): void;
+  redo(): void;
+};
+
+const COALESCE_MS = 1_000;
+const PASTE_OFFSET = 40;
+
+const emptyMeta: TScenarioMeta = { format: "baton.scenario/v1", slug: "draft", name: "Draft" };
+
+/** Which edge a drag from `sourceHandle` makes: the handle says next, error or which branch. */
+export const edgeFromConnection = (connection: Connection, id: string): TCanvasEdge => {
+  const branch = branchOfHandle(connection.sourceHandle);
+  const ends = { id, source: connection.source, target: connection.target };
+  const edge: TEdge =
+    branch !== undefined
+      ? { ...ends, kind: "branch", branch }
+      : connection.sourceHandle === ERROR_HANDLE
+        ? { ...ends, kind: "error" }
+        : { ...ends, kind: "next" };
+  return toCanvasEdge(edge);
+};
+
+const uniqueEdgeId = (source: string, target: string, taken: ReadonlySet<string>) =>
+  uniqueStepId(`${source}-${target}`, taken);
+
+export const createDesignerStore = () =>
+  createStore<TDesignerState>()((set, get) => {
+    const snapshot = (): TSnapshot => ({ nodes: get().nodes, edges: get().edges });
+    /** Remember the state before an edit, for undo. */
+    const remember = () => set({ history: record(get().history, snapshot()), lastEdit: undefined });
+    const changed = () => ({ revision: get().revision + 1 });
+
+    return {
+      meta: emptyMeta,
+      nodes: [],
+      edges: [],
+      history: emptyHistory(),
+      clipboard: undefined,
+      revision: 0,
+      lastEdit: undefined,
+
+      load: (scenario) => {
+        const { meta, nodes, edges } = toCanvas(scenario);
+        set({ meta, nodes, edges, history: emptyHistory(), lastEdit: undefined, revision: 0 });
+      },
+
+      replaceScenario: (scenario) => {
+        const { meta, nodes, edges } = toCanvas(scenario);
+        remember();
+        set({ meta: { ...meta, slug: get().meta.slug }, nodes, edges, ...changed() });
+      },
+
+      onNodesChange: (changes) => {
+        const { nodes, edges } = get();
+        const present = new Set(nodes.map((n) => n.id));
+        const removed = new Set(
+          changes.flatMap((c) => (c.type === "remove" && present.has(c.id) ? [c.id] : [])),
+        );
+        if (removed.size > 0) remember();
+        const saveworthy = changes.some((c) => c.type !== "select" && c.type !== "dimensions");
+        set({
+          nodes: applyNodeChanges(changes, nodes),
+          // Edges never outlive their nodes, whatever order React Flow reports removals in.
+          edges:
+            removed.size > 0
+              ? edges.filter((e) => !removed.has(e.source) && !removed.has(e.target))
+              : edges,
+          ...(saveworthy ? changed() : {}),
+        });
+      },
+
+      onEdgesChange: (changes) => {
+        const { edges } = get();
+        const present = new Set(edges.map((e) => e.id));
+        if (changes.some((c) => c.type === "remove" && present.has(c.id))) remember();
+        const saveworthy = changes.some((c) => c.type !== "select");
+        set({ edges: applyEdgeChanges(changes, edges), ...(saveworthy ? changed() : {}) });
+      },
+
+      beginDrag: remember,
+
+      connect: (connection) => {
+        if (connection.source === connection.target) return undefined;
+        const { edges } = get();
+        const sameHandle = (e: TCanvasEdge) =>
+          e.source === connection.source && e.sourceHandle === connection.sourceHandle;
+        if (edges.some((e) => sameHandle(e) && e.target === connection.target)) return undefined;
+        // A branch leads to one place: drawing it again moves it.
+        const kept =
+          branchOfHandle(connection.sourceHandle) === undefined
+            ? edges
+            : edges.filter((e) => !sameHandle(e));
+        const id = uniqueEdgeId(
+          connection.source,
+          connection.target,
+          new Set(edges.map((e) => e.id)),
+        );
+        remember();
+        set({
+          edges: [...kept, { ...edgeFromConnection(connection, id), targetHandle: TARGET_HANDLE }],
+          ...changed(),
+        });
+        return id;
+      },
+
+      addStep: (spec, position) => {
+        const { nodes } = get();
+        const name = spec.kind === "function" ? spec.name : CONTROL_LABELS[spec.kind];
+        const id = uniqueStepId(stepIdBase(name), new Set(nodes.map((n) => n.id)));
+        const step = newStep(spec, id, spec.kind === "function" ? humanize(spec.name) : name);
+        remember();
+        const node = {
+          id,
+          type: step.kind,
+          position,
+          data: { step },
+          selected: true,
+        } as TCanvasNode;
+        set({
+          nodes: [...nodes.map((n) => (n.selected ? { ...n, selected: false } : n)), node],
+          ...changed(),
+        });
+        return id;
+      },
+
+      updateStep: (id, recipe, coalesceKey) => {
+        const now = Date.now();
+        const { lastEdit } = get();
+        const key = coalesceKey ? `${id}:${coalesceKey}` : undefined;
+        const coalesce =
+          key !== undefined && lastEdit?.key === key && now - lastEdit.at < COALESCE_MS;
+        if (!coalesce) remember();
+        set({
+          nodes: get().nodes.map((n) =>
+            n.id === id ? ({ ...n, data: { step: recipe(n.data.step) } } as TCanvasNode) : n,
+          ),
+          lastEdit: key ? { key, at: now } : undefined,
+          ...changed(),
+        });
+      },
+
+      renameBranch: (id, from, to) => {
+        remember();
+        set({
+          nodes: get().nodes.map((n) => {
+            if (n.id !== id || n.data.step.kind !== "choice") return n;
+            const step = n.data.step;
+            return {
+              ...n,
+              data: {
+                step: {
+                  ...step,
+                  rules: step.rules.map((r) => (r.branch === from ? { ...r, branch: to } : r)),
+                  ...(step.default === from ? { default: to } : {}),
+                },
+              },
+            } as TCanvasNode;
+          }),
+          edges: get().edges.map((e) =>
+            e.source === id && e.type === "branch" && e.data?.branch === from
+              ? toCanvasEdge({
+                  id: e.id,
+                  kind: "branch",
+                  source: e.source,
+                  target: e.target,
+                  branch: to,
+                })
+              : e,
+          ),
+          ...changed(),
+        });
+      },
+
+      setMeta: (patch) => {
+        set({ meta: { ...get().meta, ...patch }, ...changed() });
+      },
+
+      deleteSelection: () => {
+        const { nodes, edges } = get();
+        const gone = new Set(
+          nodes.filter((n) => n.selected && n.type !== "start").map((n) => n.id),
+        );
+        const keptEdges = edges.filter(
+          (e) => !e.selected && !gone.has(e.source) && !gone.has(e.target),
+        );
+        if (gone.size === 0 && keptEdges.length === edges.length) return;
+        remember();
+        set({ nodes: nodes.filter((n) => !gone.has(n.id)), edges: keptEdges, ...changed() });
+      },
+
+      copySelection: () => {
+        const { nodes, edges } = get();
+        const picked = nodes.filter((n) => n.selected && n.type !== "start");
+        const ids = new Set(picked.map((n) => n.id));
+        set({
+          clipboard: {
+            nodes: picked,
+            edges: edges.filter((e) => ids.has(e.source) && ids.has(e.target)),
+          },
+        });
+        return picked.length;
+      },
+
+      paste: () => {
+        const { clipboard, nodes, edges } = get();
+        if (!clipboard || clipboard.nodes.length === 0) return;
+        const taken = new Set(nodes.map((n) => n.id));
+        const renamed = new Map<string, string>();
+        for (const node of clipboard.nodes) {
+          const id = uniqueStepId(node.id.replace(/\d+$/, ""), taken);
+          taken.add(id);
+          renamed.set(node.id, id);
+        }
+        const pasted = clipboard.nodes.map(
+          (node) =>
+            ({
+              ...node,
+              id: renamed.get(node.id)!,
+              position: { x: node.position.x + PASTE_OFFSET, y: node.position.y + PASTE_OFFSET },
+              selected: true,
+              data: {
+                step: { ...renameReferences(node.data.step, renamed), id: renamed.get(node.id)! },
+              },
+            }) as TCanvasNode,
+        );
+        const edgeIds = new Set(edges.map((e) => e.id));
+        const pastedEdges = clipboard.edges.map((edge) => {
+          const source = renamed.get(edge.source)!;
+          const target = renamed.get(edge.target)!;
+          const id = uniqueEdgeId(source, target, edgeIds);
+          edgeIds.add(id);
+          return { ...edge, id, source, target, selected: false };
+        });
+        remember();
+        set({
+          nodes: [...nodes.map((n) => (n.selected ? { ...n, selected: false } : n)), ...pasted],
+          edges: [...edges, ...pastedEdges],
+          // Pasting again offsets from the copies, so repeated pastes fan out.
+          clipboard: { nodes: pasted.map((n) => ({ ...n, selected: false })), edges: pastedEdges },
+          ...changed(),
+        });
+      },
+
+      selectAll: () => {
+        set({
+          nodes: get().nodes.map((n) => (n.selected ? n : { ...n, selected: true })),
+          edges: get().edges.map((e) => (e.selected ? e : { ...e, selected: true })),
+        });
+      },
+
+      select: (ids) => {
+        const wanted = new Set(ids);
+        set({
+          nodes: get().nodes.map((n) =>
+            Boolean(n.selected) === wanted.has(n.id) ? n : { ...n, selected: wanted.has(n.id) },
+          ),
+          edges: get().edges.map((e) => (e.selected ? { ...e, selected: false } : e)),
+        });
+      },
+
+      setPositions: (positions) => {
+        remember();
+        set({
+          nodes: get().nodes.map((n) => {
+            const position = positions.get(n.id);
+            return position ? { ...n, position } : n;
+          }),
+          ...changed(),
+        });
+      },
+
+      undo: () => {
+        const step = undo(get().history, snapshot());
+        if (step)
+          set({ ...step.snapshot, history: step.history, lastEdit: undefined, ...changed() });
+      },
+
+      redo: () => {
+        const step = redo(get().history, snapshot());
+        if (step)
+          set({ ...step.snapshot, history: step.history, lastEdit: undefined, ...changed() });
+      },
+    };
+  });
+
+export type TDesignerStore = ReturnType<typeof createDesignerStore>;

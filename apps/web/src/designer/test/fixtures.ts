@@ -1,0 +1,91 @@
+import type { TScenario } from "../model.ts";
+
+/** A scenario with one node of every kind and every edge kind, for mapper and store tests. */
+export const everyKindScenario = (): TScenario => ({
+  format: "baton.scenario/v1",
+  slug: "every-kind",
+  name: "Every kind",
+  description: "one of each",
+  nodes: [
+    {
+      id: "start",
+      kind: "start",
+      label: "Start",
+      position: { x: 0, y: 0 },
+      inputSchema: { type: "object", properties: { email: { type: "string" } } },
+    },
+    {
+      id: "createUser",
+      kind: "function",
+      label: "Create user",
+      position: { x: 200.4, y: 0 },
+      function: "examples/CreateUser",
+      input: { email: { ref: "input.email" }, name: { literal: "Ada" } },
+      retry: { maxAttempts: 5 },
+      timeoutMs: 2_000,
+    },
+    {
+      id: "approve",
+      kind: "manual",
+      label: "Approve",
+      position: { x: 400, y: 0 },
+      title: "Approve the user",
+      assignees: { roles: ["approver"], users: [] },
+      due: "P1D",
+    },
+    {
+      id: "route",
+      kind: "choice",
+      label: "Route",
+      position: { x: 600, y: 0 },
+      rules: [{ branch: "vip", condition: { ref: "input.email", op: "exists" } }],
+      default: "other",
+    },
+    {
+      id: "pause",
+      kind: "wait",
+      label: "Pause",
+      position: { x: 800, y: -100 },
+      duration: "PT5M",
+    },
+    {
+      id: "each",
+      kind: "map",
+      label: "Each",
+      position: { x: 800, y: 100 },
+      items: { literal: [1, 2] },
+      body: {
+        nodes: [
+          { id: "bodyStart", kind: "start", label: "Item", position: { x: 0, y: 0 } },
+          { id: "bodyEnd", kind: "end", label: "Done", position: { x: 0, y: 100 } },
+        ],
+        edges: [{ id: "b1", kind: "next", source: "bodyStart", target: "bodyEnd" }],
+      },
+    },
+    {
+      id: "child",
+      kind: "subscenario",
+      label: "Child",
+      position: { x: 1000, y: 0 },
+      scenario: { slug: "child", version: 1 },
+    },
+    {
+      id: "end",
+      kind: "end",
+      label: "End",
+      position: { x: 1200, y: 0 },
+      output: { id: { ref: "steps.createUser.output.id" } },
+    },
+  ],
+  edges: [
+    { id: "e1", kind: "next", source: "start", target: "createUser" },
+    { id: "e2", kind: "next", source: "createUser", target: "approve" },
+    { id: "e3", kind: "error", source: "createUser", target: "end" },
+    { id: "e4", kind: "next", source: "approve", target: "route" },
+    { id: "e5", kind: "branch", source: "route", target: "pause", branch: "vip" },
+    { id: "e6", kind: "branch", source: "route", target: "each", branch: "other" },
+    { id: "e7", kind: "next", source: "pause", target: "child" },
+    { id: "e8", kind: "next", source: "each", target: "child" },
+    { id: "e9", kind: "next", source: "child", target: "end" },
+  ],
+});

@@ -1,0 +1,108 @@
+import { useReactFlow } from "@xyflow/react";
+import {
+  ClipboardPaste,
+  Copy,
+  Keyboard,
+  Maximize,
+  Network,
+  Redo2,
+  Trash2,
+  Undo2,
+} from "lucide-react";
+import { useState } from "react";
+import { useAutoLayout } from "../canvas/use-auto-layout.ts";
+import { ProblemsToggle } from "../check/ProblemsToggle.tsx";
+import { ToolButton, ToolDivider } from "../ui/ToolButton.tsx";
+import { useDesigner } from "../use-designer.ts";
+import { useDesignerContext } from "../use-designer-context.ts";
+import { ShortcutsHelp } from "./ShortcutsHelp.tsx";
+
+const mod = typeof navigator !== "undefined" && /Mac/.test(navigator.platform) ? "⌘" : "Ctrl";
+
+/** Editing actions above the canvas; each also has a key (see the shortcuts list). */
+export function DesignerToolbar({
+  problemsOpen,
+  onToggleProblems,
+}: {
+  problemsOpen: boolean;
+  onToggleProblems: () => void;
+}) {
+  const canUndo = useDesigner((s) => s.history.past.length > 0);
+  const canRedo = useDesigner((s) => s.history.future.length > 0);
+  const hasSelection = useDesigner(
+    (s) => s.nodes.some((n) => n.selected) || s.edges.some((e) => e.selected),
+  );
+  const canPaste = useDesigner((s) => (s.clipboard?.nodes.length ?? 0) > 0);
+  const actions = useDesignerContext().store.getState();
+  const layout = useAutoLayout();
+  const { fitView } = useReactFlow();
+  const [help, setHelp] = useState(false);
+  return (
+    <div
+      role="toolbar"
+      aria-label="Canvas tools"
+      className="flex h-10 shrink-0 items-center gap-0.5 border-zinc-200 border-b bg-white px-2 dark:border-zinc-800 dark:bg-zinc-900"
+    >
+      <ToolButton
+        icon={Undo2}
+        label="Undo"
+        shortcut={`${mod}+Z`}
+        onClick={actions.undo}
+        disabled={!canUndo}
+      />
+      <ToolButton
+        icon={Redo2}
+        label="Redo"
+        shortcut={`${mod}+Shift+Z`}
+        onClick={actions.redo}
+        disabled={!canRedo}
+      />
+      <ToolDivider />
+      <ToolButton
+        icon={Copy}
+        label="Copy"
+        shortcut={`${mod}+C`}
+        onClick={() => actions.copySelection()}
+        disabled={!hasSelection}
+      />
+      <ToolButton
+        icon={ClipboardPaste}
+        label="Paste"
+        shortcut={`${mod}+V`}
+        onClick={actions.paste}
+        disabled={!canPaste}
+      />
+      <ToolButton
+        icon={Trash2}
+        label="Delete"
+        shortcut="Delete"
+        onClick={actions.deleteSelection}
+        disabled={!hasSelection}
+      />
+      <ToolDivider />
+      <ToolButton
+        icon={Network}
+        label="Auto-layout"
+        shortcut="Shift+L"
+        onClick={() => void layout()}
+      />
+      <ToolButton
+        icon={Maximize}
+        label="Fit view"
+        shortcut="Shift+1"
+        onClick={() => void fitView({ padding: 0.15, duration: 300 })}
+      />
+      <div className="flex-1" />
+      <ProblemsToggle open={problemsOpen} onToggle={onToggleProblems} />
+      <div className="relative">
+        <ToolButton
+          icon={Keyboard}
+          label="Keyboard shortcuts"
+          onClick={() => setHelp((v) => !v)}
+          pressed={help}
+        />
+        {help && <ShortcutsHelp mod={mod} onClose={() => setHelp(false)} />}
+      </div>
+    </div>
+  );
+}

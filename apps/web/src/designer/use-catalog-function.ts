@@ -1,0 +1,7 @@
+import type { TCatalogFunction } from "./model.ts";
+import { useDesignerContext } from "./use-designer-context.ts";
+
+export const useCatalogFunction = (ref: string | undefined): TCatalogFunction | undefined => {
+  const { catalog } = useDesignerContext();
+  return ref === undefined ? undefined : catalog[ref];
+};
