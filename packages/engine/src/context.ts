@@ -1,4 +1,4 @@
-import type { TDatabase } from "@baton/db";
+import type { Prisma, TDatabase } from "@baton/db";
 import type { ProviderRegistry } from "@baton/providers";
 import type { PgBoss } from "pg-boss";
 import type { TResolvedFunction } from "./functions.ts";
@@ -17,8 +17,9 @@ export type TEngineContext = {
   providers: ProviderRegistry;
   workerId: string;
   log: TLogger;
-  version(versionId: string): Promise<TVersion>;
-  fn(ref: string): Promise<TResolvedFunction>;
+  /** Inside a transaction pass it: a cache miss then reads through it (see functions.ts). */
+  version(versionId: string, tx?: Prisma.TransactionClient): Promise<TVersion>;
+  fn(ref: string, tx?: Prisma.TransactionClient): Promise<TResolvedFunction>;
   /** default deadline of a function call that names none */
   defaultTimeoutMs: number;
 };

@@ -1,10 +1,14 @@
-import type { PrismaClient } from "@baton/db";
+import type { Prisma, PrismaClient } from "@baton/db";
 import { BatonError } from "@baton/model";
 import type { Connection, InvocableFunction, JsonSchema } from "@baton/providers";
 
 export type TResolvedFunction = { fn: InvocableFunction; connection: Connection };
 
 const TTL_MS = 10_000;
+
+/** Inside a transaction, reads must go through it: PGlite has one session, so a read
+ * beside the transaction would wait for it forever. */
+type TDb = PrismaClient | Prisma.TransactionClient;
 
 /**
  * Catalog entries with their connection, cached briefly: a step pays no lookup, and a
@@ -13,8 +17,8 @@ const TTL_MS = 10_000;
  */
 export const createFunctionCache = (prisma: PrismaClient) => {
   const cache = new Map<string, { at: number; value: Promise<TResolvedFunction> }>();
-  const load = async (ref: string): Promise<TResolvedFunction> => {
-    const row = await prisma.function.findUnique({ where: { ref }, include: { connection: true } });
+  const load = async (ref: string, db: TDb): Promise<TResolvedFunction> => {
+    const row = await db.function.findUnique({ where: { ref }, include: { connection: true } });
     if (!row) {
       throw new BatonError(
         "NOT_FOUND",
@@ -41,10 +45,10 @@ export const createFunctionCache = (prisma: PrismaClient) => {
       },
     };
   };
-  return (ref: string): Promise<TResolvedFunction> => {
+  return (ref: string, tx?: Prisma.TransactionClient): Promise<TResolvedFunction> => {
     const hit = cache.get(ref);
     if (hit && Date.now() - hit.at < TTL_MS) return hit.value;
-    const value = load(ref);
+    const value = load(ref, tx ?? prisma);
     value.catch(() => cache.delete(ref));
     cache.set(ref, { at: Date.now(), value });
     return value;

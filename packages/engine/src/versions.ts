@@ -1,4 +1,4 @@
-import type { PrismaClient } from "@baton/db";
+import type { Prisma, PrismaClient } from "@baton/db";
 import {
   BatonError,
   incomingEdges,
@@ -62,13 +62,15 @@ export const toVersion = (row: {
 
 export const createVersionCache = (prisma: PrismaClient) => {
   const cache = new Map<string, Promise<TVersion>>();
-  return (versionId: string): Promise<TVersion> => {
+  return (versionId: string, tx?: Prisma.TransactionClient): Promise<TVersion> => {
     let found = cache.get(versionId);
     if (!found) {
-      found = prisma.scenarioVersion.findUnique({ where: { id: versionId } }).then((row) => {
-        if (!row) throw new BatonError("NOT_FOUND", `No scenario version ${versionId}.`);
-        return toVersion(row);
-      });
+      found = (tx ?? prisma).scenarioVersion
+        .findUnique({ where: { id: versionId } })
+        .then((row) => {
+          if (!row) throw new BatonError("NOT_FOUND", `No scenario version ${versionId}.`);
+          return toVersion(row);
+        });
       found.catch(() => cache.delete(versionId));
       cache.set(versionId, found);
     }

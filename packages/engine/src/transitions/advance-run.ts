@@ -1,6 +1,7 @@
+import type { Prisma } from "@baton/db";
 import type { TEngineContext } from "../context.ts";
 import { advance, type TOutcome } from "../flow/advance.ts";
-import { enqueue, type TQueueTx } from "../queue.ts";
+import { enqueue } from "../queue.ts";
 import { countActiveSteps, createStepRuns, finishRun, loadStates, lockRun } from "../step-store.ts";
 import type { TVersion } from "../versions.ts";
 
@@ -12,12 +13,17 @@ const LEASE_MARGIN_S = 10;
  * job to another: the call's deadline plus a margin, so a slow call is never run twice
  * while its first worker is alive, and a crashed worker's step comes back soon.
  */
-export const leaseSeconds = async (ctx: TEngineContext, version: TVersion, nodeId: string) => {
+export const leaseSeconds = async (
+  ctx: TEngineContext,
+  tx: Prisma.TransactionClient,
+  version: TVersion,
+  nodeId: string,
+) => {
   const node = version.node(nodeId);
   if (node.kind !== "function" || !node.function) return LEASE_MARGIN_S * 3;
   const hinted =
     node.timeoutMs ??
-    (await ctx.fn(node.function).then(
+    (await ctx.fn(node.function, tx).then(
       (f) => f.fn.costHints?.timeoutMs,
       () => undefined,
     ));
@@ -27,7 +33,7 @@ export const leaseSeconds = async (ctx: TEngineContext, version: TVersion, nodeI
 /** Creates step runs for nodes and their jobs, in the caller's transaction. */
 export const scheduleNodes = async (
   ctx: TEngineContext,
-  tx: TQueueTx,
+  tx: Prisma.TransactionClient,
   version: TVersion,
   runId: string,
   nodeIds: string[],
@@ -45,7 +51,7 @@ export const scheduleNodes = async (
           nodeId: step.nodeId,
           versionId: version.id,
         },
-        expireInSeconds: await leaseSeconds(ctx, version, step.nodeId),
+        expireInSeconds: await leaseSeconds(ctx, tx, version, step.nodeId),
       })),
     ),
   );
@@ -59,7 +65,7 @@ export const scheduleNodes = async (
  */
 export const advanceRun = async (
   ctx: TEngineContext,
-  tx: TQueueTx,
+  tx: Prisma.TransactionClient,
   version: TVersion,
   runId: string,
   nodeId: string,

@@ -98,7 +98,7 @@ export const decideTask = async (
       where: { id: task.runId },
       select: { scenarioVersionId: true },
     });
-    const version = await ctx.version(run.scenarioVersionId);
+    const version = await ctx.version(run.scenarioVersionId, tx);
 
     if (decision.kind === "expire") {
       const error = {

@@ -1,3 +1,4 @@
+import type { Prisma } from "@baton/db";
 import { BatonError, descendants } from "@baton/model";
 import { formatIssues, validateAgainstSchema } from "@baton/providers";
 import type { TEngineContext } from "../context.ts";
@@ -20,6 +21,7 @@ export type TRework = {
 
 const checkEditedInput = async (
   ctx: TEngineContext,
+  tx: Prisma.TransactionClient,
   version: TVersion,
   nodeId: string,
   input: unknown,
@@ -31,7 +33,7 @@ const checkEditedInput = async (
       `Only a function step takes an edited input; "${node.label}" is a ${node.kind} step.`,
     );
   }
-  const { fn } = await ctx.fn(node.function);
+  const { fn } = await ctx.fn(node.function, tx);
   const issues = validateAgainstSchema(fn.inputSchema, input);
   if (issues.length) {
     throw new BatonError(
@@ -67,7 +69,7 @@ export const reworkRun = async (
         scenarioVersion: { select: { scenarioId: true } },
       },
     });
-    const version = await ctx.version(request.versionId ?? run.scenarioVersionId);
+    const version = await ctx.version(request.versionId ?? run.scenarioVersionId, tx);
     if (version.scenarioId !== run.scenarioVersion.scenarioId) {
       throw new BatonError(
         "BAD_INPUT",
@@ -83,7 +85,7 @@ export const reworkRun = async (
           "BAD_INPUT",
           "An edited input needs exactly one step to restart from.",
         );
-      await checkEditedInput(ctx, version, from[0]!, request.input);
+      await checkEditedInput(ctx, tx, version, from[0]!, request.input);
     }
     const runInput = whole && request.input !== undefined ? request.input : run.input;
     if (whole) checkRunInput(version, runInput);

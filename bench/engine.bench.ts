@@ -1,0 +1,129 @@
+/**
+ * Engine benchmarks (`npm run bench:engine`). Prints one `bench <name> <value>` line per
+ * figure; results are recorded in bench/README.md. Needs PostgreSQL: DATABASE_URL_TEST,
+ * or a throwaway server started here from the installed binaries.
+ */
+import type { ChildProcess } from "node:child_process";
+import { startThrowawayPostgres } from "@baton/db/testing";
+import type { TEngine } from "@baton/engine";
+import {
+  end,
+  fn,
+  next,
+  openHarness,
+  start,
+  type THarness,
+} from "../packages/engine/test/harness.ts";
+import { spawnWorker, stopWorker } from "../packages/engine/test/worker-processes.ts";
+
+const print = (name: string, value: number) =>
+  console.log(`bench ${name} ${Number(value.toFixed(3))}`);
+const median = (values: number[]) =>
+  [...values].sort((a, b) => a - b)[Math.floor(values.length / 2)]!;
+const percentile = (values: number[], p: number) =>
+  [...values].sort((a, b) => a - b)[
+    Math.min(values.length - 1, Math.floor((p / 100) * values.length))
+  ]!;
+
+const chain = (steps: number) => {
+  const nodes = Array.from({ length: steps }, (_, i) => fn(`n${i}`, "Noop", {}));
+  return {
+    nodes: [start(), ...nodes, end()],
+    edges: [
+      next("start", "n0"),
+      ...nodes.slice(1).map((n, i) => next(`n${i}`, n.id)),
+      next(`n${steps - 1}`, "end"),
+    ],
+  };
+};
+
+/** Resolves when the run has ended, as heard on the event feed. */
+const runToEnd = (engine: TEngine, versionId: string): Promise<number> =>
+  new Promise((resolve, reject) => {
+    let runId: string | undefined;
+    const started = performance.now();
+    const unsubscribe = engine.events.subscribe(null, (event) => {
+      if (event.runId !== runId || !event.type.startsWith("run.") || event.type === "run.started")
+        return;
+      unsubscribe();
+      if (event.type === "run.succeeded") resolve(performance.now() - started);
+      else reject(new Error(`run ${runId} ${event.type}`));
+    });
+    engine.startRun({ versionId, input: {} }).then((r) => {
+      runId = r.runId;
+    }, reject);
+  });
+
+/** Median orchestration cost per step of a 40-step chain of no-op functions. */
+const chainOverhead = async (h: THarness, runs: number): Promise<number> => {
+  const versionId = await h.publish(chain(40));
+  for (let i = 0; i < 3; i++) await runToEnd(h.engine, versionId);
+  const perStep: number[] = [];
+  for (let i = 0; i < runs; i++) perStep.push((await runToEnd(h.engine, versionId)) / 41);
+  return median(perStep);
+};
+
+const sqlCalls = async (h: THarness): Promise<number> => {
+  const [row] = await h.db.prisma.$queryRawUnsafe<{ n: bigint }[]>(
+    `SELECT coalesce(sum(calls), 0)::bigint AS n FROM pg_stat_statements
+      WHERE dbid = (SELECT oid FROM pg_database WHERE datname = current_database())
+        AND query NOT ILIKE '%pg_stat_statements%'`,
+  );
+  return Number(row!.n);
+};
+
+const throughput = async (workers: number, runs: number, steps: number): Promise<number> => {
+  const h = await openHarness("postgres", { concurrency: 0 });
+  const children: ChildProcess[] = [];
+  try {
+    const versionId = await h.publish(chain(steps));
+    for (let i = 0; i < workers; i++) children.push(await spawnWorker(h.db.databaseUrl!, 32));
+    await Promise.all(Array.from({ length: 5 }, () => runToEnd(h.engine, versionId)));
+    const started = performance.now();
+    const all: Promise<number>[] = [];
+    for (let i = 0; i < runs; i++) all.push(runToEnd(h.engine, versionId));
+    await Promise.all(all);
+    return (runs * (steps + 1)) / ((performance.now() - started) / 1000);
+  } finally {
+    await Promise.all(children.map(stopWorker));
+    await h.close();
+  }
+};
+
+const postgres = process.env.DATABASE_URL_TEST
+  ? undefined
+  : await startThrowawayPostgres({ shared_preload_libraries: "pg_stat_statements" });
+if (postgres) process.env.DATABASE_URL_TEST = postgres.url;
+try {
+  const pg = await openHarness("postgres", { concurrency: 8 });
+  try {
+    const delays: number[] = [];
+    const unsubscribe = pg.engine.events.subscribe(null, (event) => {
+      if (event.type === "step.succeeded")
+        delays.push(Date.now() - new Date(event.createdAt).getTime());
+    });
+    await pg.db.prisma.$queryRawUnsafe("CREATE EXTENSION IF NOT EXISTS pg_stat_statements");
+    const before = await sqlCalls(pg);
+    const runs = 10;
+    print("engine.chain40.overhead_ms_per_step.postgres", await chainOverhead(pg, runs));
+    const statements = (await sqlCalls(pg)) - before;
+    unsubscribe();
+    print("engine.db_statements_per_step", statements / ((runs + 3) * 41));
+    print("engine.event_delay.p95_ms", percentile(delays, 95));
+  } finally {
+    await pg.close();
+  }
+
+  const lite = await openHarness("pglite", { concurrency: 8 });
+  try {
+    print("engine.chain40.overhead_ms_per_step.pglite", await chainOverhead(lite, 5));
+  } finally {
+    await lite.close();
+  }
+
+  for (const workers of [1, 2, 4]) {
+    print(`engine.throughput.steps_per_s.w${workers}`, await throughput(workers, 150, 10));
+  }
+} finally {
+  await postgres?.stop();
+}
