@@ -50,6 +50,13 @@ describe("assignable: types", () => {
     expect(ok({ type: "string" }, { type: ["string", "null"] })).toBe(true);
   });
 
+  it("does not take a union of several types for any value", () => {
+    const noObjects = { anyOf: [{ type: "string" }, { not: { type: "object" } }] };
+    expect(messages({ type: "object" }, noObjects)).toEqual([
+      "error: T needs null, a boolean, a number, a string or a list; S can be an object",
+    ]);
+  });
+
   it("treats true, false and {} as JSON Schema does", () => {
     expect(ok(false, { type: "string" })).toBe(true);
     expect(ok({ type: "string" }, true)).toBe(true);

@@ -20,7 +20,20 @@ export type TRunContext = {
 
 export const NODE_ID_PATTERN = /^[A-Za-z_][A-Za-z0-9_]*$/;
 
+const parsed = new Map<string, TReference | null>();
+const MAX_PARSED = 5_000;
+
 export const parseReference = (text: string): TReference | undefined => {
+  let reference = parsed.get(text);
+  if (reference === undefined) {
+    reference = readReference(text) ?? null;
+    if (parsed.size >= MAX_PARSED) parsed.clear();
+    parsed.set(text, reference);
+  }
+  return reference ?? undefined;
+};
+
+const readReference = (text: string): TReference | undefined => {
   const segments = text.split(".");
   if (segments.some((segment) => segment === "")) return undefined;
   const [head, ...rest] = segments;

@@ -24,7 +24,8 @@ export const ZExprSource = z.strictObject({
   expr: z.string().min(1),
   schema: ZJsonSchema.optional(),
 });
-export const ZSource = z.union([ZRefSource, ZLiteralSource, ZExprSource]);
+// Ordered by how often each kind appears, since a union tries its options in turn.
+export const ZSource = z.union([ZRefSource, ZExprSource, ZLiteralSource]);
 
 export const WHOLE_INPUT = "$";
 
@@ -32,12 +33,17 @@ const mappingProblem = (paths: readonly string[]): string | undefined => {
   if (paths.includes(WHOLE_INPUT) && paths.length > 1) {
     return `"${WHOLE_INPUT}" sets the whole input, so it cannot be combined with other fields`;
   }
+  const all = new Set(paths);
   for (const path of paths) {
-    if (path !== WHOLE_INPUT && path.split(".").some((segment) => segment === "")) {
+    if (path === WHOLE_INPUT) continue;
+    const segments = path.split(".");
+    if (segments.some((segment) => segment === "")) {
       return `"${path}" is not a field path; write field names separated by dots`;
     }
-    const clash = paths.find((other) => other.startsWith(`${path}.`));
-    if (clash) return `"${path}" and "${clash}" both set ${path}; keep one`;
+    for (let end = 1; end < segments.length; end++) {
+      const prefix = segments.slice(0, end).join(".");
+      if (all.has(prefix)) return `"${prefix}" and "${path}" both set ${prefix}; keep one`;
+    }
   }
   return undefined;
 };

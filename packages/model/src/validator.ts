@@ -18,24 +18,37 @@ export type TCompiled =
   | { readonly ok: true; readonly validate: ValidateFunction }
   | { readonly ok: false; readonly message: string };
 
-const compiled = new WeakMap<object, TCompiled>();
+const byObject = new WeakMap<object, TCompiled>();
+// Scenario copies (one per designer edit) hold equal schemas in new objects; compile each text once.
+const byText = new Map<string, TCompiled>();
+const MAX_TEXTS = 1_000;
 const TRUE: TCompiled = { ok: true, validate: ajv.compile(true) };
 const FALSE: TCompiled = { ok: true, validate: ajv.compile(false) };
 
-/** Compiles a JSON Schema 2020-12 with Ajv and ajv-formats, once per schema object. */
+const compile = (schema: object): TCompiled => {
+  try {
+    return { ok: true, validate: ajv.compile(schema) };
+  } catch (error) {
+    return { ok: false, message: error instanceof Error ? error.message : String(error) };
+  } finally {
+    // Ajv keeps every compiled schema; the maps here are the cache, so let Ajv forget it.
+    ajv.removeSchema(schema);
+  }
+};
+
+/** Compiles a JSON Schema 2020-12 with Ajv and ajv-formats, once per schema. */
 export const compileSchema = (schema: TJsonSchema): TCompiled => {
   if (typeof schema === "boolean") return schema ? TRUE : FALSE;
-  let result = compiled.get(schema);
+  let result = byObject.get(schema);
   if (!result) {
-    try {
-      result = { ok: true, validate: ajv.compile(schema) };
-    } catch (error) {
-      result = { ok: false, message: error instanceof Error ? error.message : String(error) };
-    } finally {
-      // Ajv keeps every compiled schema; the WeakMap is the cache, so let Ajv forget it.
-      ajv.removeSchema(schema);
+    const text = JSON.stringify(schema);
+    result = byText.get(text);
+    if (!result) {
+      result = compile(schema);
+      if (byText.size >= MAX_TEXTS) byText.clear();
+      byText.set(text, result);
     }
-    compiled.set(schema, result);
+    byObject.set(schema, result);
   }
   return result;
 };

@@ -55,6 +55,8 @@ const simplify = (
   cubes: TCube[],
   domains: ReadonlyMap<string, readonly string[]>,
 ): TCube[] | undefined => {
+  // Anything or-ed with "always" is "always": the common case of a plain join.
+  if (cubes.some((cube) => cube.size === 0)) return [new Map()];
   let current = cubes;
   for (let changed = true; changed; ) {
     changed = false;
@@ -65,7 +67,9 @@ const simplify = (
           (other) => other !== cube && other.size < cube.size && within(other, cube),
         ),
     );
-    for (const [name, values] of domains) {
+    const names = new Set(kept.flatMap((cube) => [...cube.keys()]));
+    for (const name of names) {
+      const values = domains.get(name) ?? [];
       const groups = new Map<string, TCube[]>();
       for (const cube of kept) {
         if (!cube.has(name)) continue;

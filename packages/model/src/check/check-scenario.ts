@@ -4,11 +4,12 @@ import { listNodes } from "../graph.ts";
 import type { TJsonSchema } from "../json-schema.ts";
 import { type TScenario, ZScenario } from "../scenario.ts";
 import { materialize } from "../schema/materialize.ts";
-import { schemaNode, type TSchemaNode } from "../schema/node.ts";
+import { inlineSchemaNode, type TSchemaNode } from "../schema/node.ts";
 import { compileSchema } from "../validator.ts";
 import { analyzeAvailability } from "./availability.ts";
 import type { TDiagnostic } from "./diagnostic.ts";
 import { typeGraph } from "./nodes.ts";
+import { parseForCheck } from "./parse-nodes.ts";
 import { BROKEN, type TScope, type TTyping } from "./references.ts";
 import { checkStructure } from "./structure.ts";
 
@@ -19,8 +20,6 @@ export type TCheckOptions = {
 
 export type TScenarioAnalysis = {
   readonly diagnostics: readonly TDiagnostic[];
-  /** The parsed scenario, when it has the right shape. */
-  readonly scenario?: TScenario;
   /** The schema of a node's output (for an end node: the scenario's output). */
   readonly outputSchema: (nodeId: string) => TJsonSchema | undefined;
   /** The schema of what a node receives: its mapping's result, or its predecessor's. */
@@ -162,15 +161,15 @@ export const analyzeScenario = (
   catalog: TCatalog,
   options: TCheckOptions = {},
 ): TScenarioAnalysis => {
-  const parsed = ZScenario.safeParse(raw);
-  if (!parsed.success) {
+  const parsed = parseForCheck(raw);
+  if (!parsed.ok) {
     return {
-      diagnostics: issueDiagnostics(raw, parsed.error.issues),
+      diagnostics: issueDiagnostics(raw, parsed.issues),
       outputSchema: () => undefined,
       inputSchema: () => undefined,
     };
   }
-  const scenario = parsed.data;
+  const { scenario } = parsed;
   const diagnostics: TDiagnostic[] = [];
   const report = (diagnostic: TDiagnostic) => {
     diagnostics.push(diagnostic);
@@ -192,7 +191,7 @@ export const analyzeScenario = (
     });
   }
   const typing: TTyping = {
-    input: compiled.ok ? schemaNode(inputSchema) : BROKEN.node,
+    input: compiled.ok ? inlineSchemaNode(inputSchema) : BROKEN.node,
     outputs: new Map(),
     inputs: new Map(),
     nodes: new Map(places.map(({ node }) => [node.id, node])),
@@ -212,7 +211,6 @@ export const analyzeScenario = (
   };
   return {
     diagnostics: dedupe(diagnostics),
-    scenario,
     outputSchema: schemaOf(typing.outputs),
     inputSchema: schemaOf(typing.inputs),
   };

@@ -2,7 +2,7 @@ import { expressionReads, parseExpression } from "../expression.ts";
 import type { TJsonSchema } from "../json-schema.ts";
 import { type TMapping, type TSource, WHOLE_INPUT } from "../scenario.ts";
 import { compare, type TProblem } from "../schema/compare.ts";
-import { schemaNode, type TField, type TSchemaNode } from "../schema/node.ts";
+import { inlineSchemaNode, type TField, type TSchemaNode } from "../schema/node.ts";
 import { compileSchema } from "../validator.ts";
 import type { TDiagnostic, TDiagnosticCode } from "./diagnostic.ts";
 import {
@@ -87,13 +87,16 @@ export const typeExpression = (
   }
   if (!checkSchema(typing, use, schema, `The schema declared for ${label}`)) return BROKEN;
   // Declared results are validated when the step runs, so they are sure to be there.
-  return { node: schemaNode(schema, label), present: true };
+  return { node: inlineSchemaNode(schema, label), present: true };
 };
 
 export const typeSource = (typing: TTyping, use: TUse, source: TSource): TTyped => {
   if ("ref" in source) return typeReference(typing, use, source.ref) ?? BROKEN;
   if ("literal" in source)
-    return { node: schemaNode({ const: source.literal }, "the literal value"), present: true };
+    return {
+      node: inlineSchemaNode({ const: source.literal }, "the literal value"),
+      present: true,
+    };
   return typeExpression(typing, use, source.expr, source.schema);
 };
 

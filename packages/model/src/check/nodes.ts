@@ -16,7 +16,7 @@ import type {
 import { acceptsAnything, compare } from "../schema/compare.ts";
 import { describeValue } from "../schema/describe.ts";
 import { elementOf } from "../schema/navigate.ts";
-import { schemaNode, type TSchemaNode, withLabel } from "../schema/node.ts";
+import { inlineSchemaNode, schemaNode, type TSchemaNode, withLabel } from "../schema/node.ts";
 import { normalize } from "../schema/normalize.ts";
 import { compileSchema } from "../validator.ts";
 import { analyzeAvailability } from "./availability.ts";
@@ -89,7 +89,7 @@ const typeStart = (typing: TTyping, scope: TScope, node: TStartNode): TSchemaNod
   const use = { node, scope, path: "item" };
   if (!checkSchema(typing, use, node.inputSchema, `The item schema of "${node.label}"`))
     return BROKEN.node;
-  const declared = schemaNode(node.inputSchema);
+  const declared = inlineSchemaNode(node.inputSchema);
   checkFits(typing, use, scope.item, declared);
   return declared;
 };
@@ -139,7 +139,9 @@ const typeManual = (typing: TTyping, scope: TScope, node: TManualNode): TSchemaN
       message: `The form of "${node.label}" is not a valid JSON Schema: ${compiled.message}`,
       fix: "Fix the form schema so it compiles as JSON Schema 2020-12.",
     });
-  } else if (normalize(schemaNode(form), "source").alts.some((alt) => alt.type !== "object")) {
+  } else if (
+    normalize(inlineSchemaNode(form), "source").alts.some((alt) => alt.type !== "object")
+  ) {
     typing.report({
       severity: "warning",
       code: "invalid-form",
@@ -159,7 +161,7 @@ const typeManual = (typing: TTyping, scope: TScope, node: TManualNode): TSchemaN
     });
   }
   typeInput(typing, { node, scope, path: "input" }, node.input, undefined, false);
-  return manualOutputNode(compiled.ok ? schemaNode(form) : BROKEN.node);
+  return manualOutputNode(compiled.ok ? inlineSchemaNode(form) : BROKEN.node);
 };
 
 const checkComparison = (typing: TTyping, use: TUse, comparison: TComparison): void => {
@@ -176,9 +178,11 @@ const checkComparison = (typing: TTyping, use: TUse, comparison: TComparison): v
       fix: "Compare with a value the reference can have.",
     });
   const never = (value: unknown) =>
-    compare(schemaNode({ const: value }), typed.node, { source: "", target: "", path: "" }).some(
-      (problem) => problem.severity === "error",
-    );
+    compare(inlineSchemaNode({ const: value }), typed.node, {
+      source: "",
+      target: "",
+      path: "",
+    }).some((problem) => problem.severity === "error");
   const { op, value } = comparison;
   if ((op === "eq" || op === "ne") && never(value)) {
     warn(
@@ -265,7 +269,7 @@ const typeEnd = (typing: TTyping, scope: TScope, node: TEndNode): TSchemaNode =>
   const declared =
     node.outputSchema !== undefined &&
     checkSchema(typing, use, node.outputSchema, `The output schema of "${node.label}"`)
-      ? schemaNode(node.outputSchema)
+      ? inlineSchemaNode(node.outputSchema)
       : undefined;
   const value = typeInput(typing, use, node.output, declared, true);
   return declared ?? value;

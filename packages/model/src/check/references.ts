@@ -157,8 +157,8 @@ export const typeReference = (typing: TTyping, use: TUse, text: string): TTyped 
       });
     }
     label = joinPath(label, segment);
-    node = withLabel(child.node, label);
+    node = child.node;
     present = present && child.present;
   }
-  return { node, present };
+  return { node: reference.path.length > 0 ? withLabel(node, label) : node, present };
 };

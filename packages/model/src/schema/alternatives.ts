@@ -182,36 +182,52 @@ export const isEmptyAlt = (alt: TAlt): boolean => {
       return (
         alt.minProperties > (alt.maxProperties ?? Number.POSITIVE_INFINITY) ||
         alt.required.size > (alt.maxProperties ?? Number.POSITIVE_INFINITY) ||
-        [...alt.required].some((key) =>
-          alt.clauses.some((clause) =>
-            clauseFor(clause, key).some(
-              (node) => node === FALSE_NODE || (node.kind === "json" && node.schema === false),
-            ),
-          ),
-        )
+        forbidsRequired(alt)
       );
   }
 };
 
-/** The conjunction one clause puts on the value of property `key`. */
-export const clauseFor = (clause: TClause, key: string): TSchemaNode[] => {
-  const nodes: TSchemaNode[] = [];
+/** The conjunction one clause puts on the value of property `key`, appended to `into`. */
+const addClauseFor = (clause: TClause, key: string, into: TSchemaNode[]): void => {
   const declared = clause.properties.get(key);
-  if (declared) nodes.push(declared);
+  if (declared) into.push(declared);
   let matched = false;
   for (const { pattern, node } of clause.patterns) {
     if (compilePattern(pattern)?.test(key)) {
-      nodes.push(node);
+      into.push(node);
       matched = true;
     }
   }
-  if (!declared && !matched && clause.additional) nodes.push(clause.additional);
+  if (!declared && !matched && clause.additional) into.push(clause.additional);
+};
+
+export const clauseFor = (clause: TClause, key: string): TSchemaNode[] => {
+  const nodes: TSchemaNode[] = [];
+  addClauseFor(clause, key, nodes);
   return nodes;
 };
 
 /** Everything an object alternative requires of the value of property `key`. */
-export const schemasForKey = (alt: TObjectAlt, key: string): TSchemaNode[] =>
-  alt.clauses.flatMap((clause) => clauseFor(clause, key));
+export const schemasForKey = (alt: TObjectAlt, key: string): TSchemaNode[] => {
+  const nodes: TSchemaNode[] = [];
+  for (const clause of alt.clauses) addClauseFor(clause, key, nodes);
+  return nodes;
+};
+
+const isFalse = (node: TSchemaNode | undefined): boolean =>
+  node?.kind === "json" && node.schema === false;
+
+/** A required key that some clause forbids outright makes the object impossible. */
+const forbidsRequired = (alt: TObjectAlt): boolean => {
+  for (const key of alt.required) {
+    for (const clause of alt.clauses) {
+      const declared = clause.properties.get(key);
+      if (declared ? isFalse(declared) : clause.patterns.length === 0 && isFalse(clause.additional))
+        return true;
+    }
+  }
+  return false;
+};
 
 export const knownKeys = (alt: TObjectAlt): Set<string> => {
   const keys = new Set(alt.required);

@@ -38,12 +38,37 @@ export type TProblem = {
 };
 
 /** Where the comparison stands: the target path and the name of the source value there. */
-type TAt = { readonly path: string; readonly source: string };
+/**
+ * Where the comparison stands: the target path and the name of the source value there.
+ * Both texts are built only when a problem needs them; most comparisons find none.
+ */
+class At {
+  #path?: string;
+  #source?: string;
+  constructor(
+    private readonly parent: At | undefined,
+    private readonly segment: string,
+    private readonly label: string | undefined,
+  ) {}
+  get path(): string {
+    this.#path ??= this.parent ? joinPath(this.parent.path, this.segment) : this.segment;
+    return this.#path;
+  }
+  get source(): string {
+    this.#source ??= this.label ?? (this.parent ? joinPath(this.parent.source, this.segment) : "");
+    return this.#source;
+  }
+}
+type TAt = At;
+
+const rootAt = (path: string, source: string): TAt => new At(undefined, path, source);
 
 type TWalk = {
   problems: TProblem[];
   readonly target: string;
   readonly inProgress: Set<string>;
+  /** How often a pending pair was assumed to hold; a proof that used one is not cached. */
+  assumed: number;
   depth: number;
 };
 
@@ -65,10 +90,8 @@ export const joinPath = (path: string, segment: string): string => {
 const labelOf = (nodes: readonly TSchemaNode[]): string | undefined =>
   nodes.find((node) => node.label !== undefined)?.label;
 
-const childAt = (at: TAt, segment: string, source: readonly TSchemaNode[]): TAt => ({
-  path: joinPath(at.path, segment),
-  source: labelOf(source) ?? joinPath(at.source, segment),
-});
+const childAt = (at: TAt, segment: string, source: readonly TSchemaNode[]): TAt =>
+  new At(at, segment, labelOf(source));
 
 const report = (
   walk: TWalk,
@@ -170,12 +193,22 @@ const isUnconstrained = (alt: TAlt): boolean => {
 
 /** Whether every JSON value is valid (as far as the alternatives tell). */
 export const acceptsAnything = (alts: readonly TAlt[]): boolean =>
-  alts.length === ANY_ALTS.length && alts.every(isUnconstrained);
+  ANY_ALTS.every((any) => alts.some((alt) => alt.type === any.type && isUnconstrained(alt)));
 
 const asList = (nodes: TSchemaNode | readonly TSchemaNode[]): readonly TSchemaNode[] =>
   Array.isArray(nodes) ? nodes : [nodes as TSchemaNode];
 
 /** Proves every value valid for `source` is valid for `target`, reporting what it cannot. */
+/**
+ * Pairs of document places already proved, across calls: catalog schemas are compared
+ * over and over (every mapping, every edit in the designer), and a proof has no labels.
+ */
+const PROVED = new Set<string>();
+const MAX_PROVED = 50_000;
+
+const isStable = (nodes: readonly TSchemaNode[]): boolean =>
+  nodes.every((node) => node.kind === "json");
+
 export const compareNodes = (
   source: TSchemaNode | readonly TSchemaNode[],
   target: TSchemaNode | readonly TSchemaNode[],
@@ -185,20 +218,32 @@ export const compareNodes = (
   const sources = asList(source);
   const targets = asList(target);
   const key = `${sources.map(nodeKey).join("&")}|${targets.map(nodeKey).join("&")}`;
+  if (PROVED.has(key)) return;
   // Assuming a pair holds while proving it is sound here: values are finite trees and
   // the pair can only come back through a property or item, one level deeper.
-  if (walk.inProgress.has(key)) return;
+  if (walk.inProgress.has(key)) {
+    walk.assumed++;
+    return;
+  }
   if (walk.depth >= MAX_DEPTH) {
     report(walk, at, "warning", "unproven", "The schemas nest too deeply for Baton to check");
     return;
   }
   walk.inProgress.add(key);
   walk.depth++;
+  const problemsBefore = walk.problems.length;
+  const assumedBefore = walk.assumed;
   try {
     compareNormalized(normalize(sources, "source"), normalize(targets, "target"), at, walk);
   } finally {
     walk.depth--;
     walk.inProgress.delete(key);
+  }
+  // Only a proof that leaned on no pending assumption holds on its own.
+  const proved = walk.problems.length === problemsBefore && walk.assumed === assumedBefore;
+  if (proved && isStable(sources) && isStable(targets)) {
+    if (PROVED.size >= MAX_PROVED) PROVED.clear();
+    PROVED.add(key);
   }
 };
 
@@ -562,8 +607,7 @@ const fits = (
   walk: TWalk,
   source: readonly TSchemaNode[],
   target: readonly TSchemaNode[],
-): boolean =>
-  trial(walk, () => compareNodes(source, target, { path: "", source: "" }, walk)).length === 0;
+): boolean => trial(walk, () => compareNodes(source, target, rootAt("", ""), walk)).length === 0;
 
 /**
  * The source's own `contains`, where it really holds: Ajv 8.20 lets an empty array pass
@@ -691,7 +735,7 @@ const compareObject = (source: TObjectAlt, target: TObjectAlt, at: TAt, walk: TW
       compareNodes(
         name,
         target.propertyNames,
-        { path: at.path, source: `the field names of ${at.source}` },
+        rootAt(at.path, `the field names of ${at.source}`),
         walk,
       );
     }
@@ -718,7 +762,7 @@ const compareRest = (
       ),
     ),
   ];
-  const here = { path: joinPath(at.path, "*"), source: joinPath(at.source, "*") };
+  const here = new At(at, "*", undefined);
   if (patterns.length > MAX_PATTERNS) {
     unproven(
       walk,
@@ -776,8 +820,14 @@ export const compare = (
   target: TSchemaNode,
   labels: { readonly source: string; readonly target: string; readonly path: string },
 ): TProblem[] => {
-  const walk: TWalk = { problems: [], target: labels.target, inProgress: new Set(), depth: 0 };
-  compareNodes(source, target, { path: labels.path, source: source.label ?? labels.source }, walk);
+  const walk: TWalk = {
+    problems: [],
+    target: labels.target,
+    inProgress: new Set(),
+    assumed: 0,
+    depth: 0,
+  };
+  compareNodes(source, target, rootAt(labels.path, source.label ?? labels.source), walk);
   return dedupe(walk.problems);
 };
 

@@ -1,5 +1,6 @@
 import { isIndexSegment } from "../reference.ts";
 import { knownKeys, schemasForKey } from "./alternatives.ts";
+import type { TDocument } from "./document.ts";
 import { allOfNodes, anyOfNodes, type TSchemaNode } from "./node.ts";
 import { isEmptyNodes, normalize } from "./normalize.ts";
 
@@ -11,7 +12,30 @@ export type TChild = { readonly node: TSchemaNode; readonly present: boolean };
  * an index past the end or a step into a non-container gives nothing (so `present` is
  * false); undefined means no value of the schema has the field at all.
  */
+const children = new WeakMap<TDocument, WeakMap<object, Map<string, TChild | null>>>();
+
+/** `childOf`, remembered for places in schema documents (a catalog is navigated again and again). */
 export const childOf = (node: TSchemaNode, segment: string): TChild | undefined => {
+  if (node.kind !== "json" || typeof node.schema === "boolean") return computeChild(node, segment);
+  let perDocument = children.get(node.document);
+  if (!perDocument) {
+    perDocument = new WeakMap();
+    children.set(node.document, perDocument);
+  }
+  let perSchema = perDocument.get(node.schema);
+  if (!perSchema) {
+    perSchema = new Map();
+    perDocument.set(node.schema, perSchema);
+  }
+  let child = perSchema.get(segment);
+  if (child === undefined) {
+    child = computeChild(node, segment) ?? null;
+    perSchema.set(segment, child);
+  }
+  return child ?? undefined;
+};
+
+const computeChild = (node: TSchemaNode, segment: string): TChild | undefined => {
   const normalized = normalize(node, "source");
   if (normalized.unknown)
     return { node: { kind: "unknown", reason: normalized.unknown }, present: false };

@@ -36,23 +36,51 @@ export type TSchemaNode =
 
 export type TField = { readonly node: TSchemaNode; readonly required: boolean };
 
-/** A whole schema document as a node. */
-export const schemaNode = (schema: TJsonSchema, label?: string): TSchemaNode =>
-  label === undefined
-    ? { kind: "json", schema, document: documentOf(schema) }
-    : { kind: "json", schema, document: documentOf(schema), label };
-
-/** A subschema of an already scanned document. */
-export const subschemaNode = (document: TDocument, schema: TJsonSchema): TSchemaNode => ({
+// Every json node has the same four fields, so property access stays monomorphic.
+const jsonNode = (
+  schema: TJsonSchema,
+  document: TDocument,
+  label: string | undefined,
+): TSchemaNode => ({
   kind: "json",
   schema,
   document,
+  label,
 });
+
+/** A whole schema document as a node. */
+export const schemaNode = (schema: TJsonSchema, label?: string): TSchemaNode =>
+  jsonNode(schema, documentOf(schema), label);
+
+const canonical = new Map<string, TJsonSchema>();
+const MAX_CANONICAL = 2_000;
+
+/**
+ * A node for a schema written into a scenario (an input schema, a declared expression
+ * schema, a literal). Equal text gives the same object, so each fresh copy of a scenario
+ * the designer sends reuses what was scanned, normalized and proved for the last one.
+ */
+export const inlineSchemaNode = (schema: TJsonSchema, label?: string): TSchemaNode => {
+  if (typeof schema === "boolean") return schemaNode(schema, label);
+  const text = JSON.stringify(schema);
+  let known = canonical.get(text);
+  if (known === undefined) {
+    if (canonical.size >= MAX_CANONICAL) canonical.clear();
+    known = schema;
+    canonical.set(text, known);
+  }
+  return schemaNode(known, label);
+};
+
+/** A subschema of an already scanned document. */
+export const subschemaNode = (document: TDocument, schema: TJsonSchema): TSchemaNode =>
+  jsonNode(schema, document, undefined);
 
 export const TRUE_NODE = schemaNode(true);
 export const FALSE_NODE = schemaNode(false);
 
-export const withLabel = (node: TSchemaNode, label: string): TSchemaNode => ({ ...node, label });
+export const withLabel = (node: TSchemaNode, label: string): TSchemaNode =>
+  node.kind === "json" ? jsonNode(node.schema, node.document, label) : { ...node, label };
 
 export const allOfNodes = (nodes: readonly TSchemaNode[]): TSchemaNode => {
   if (nodes.length === 0) return TRUE_NODE;

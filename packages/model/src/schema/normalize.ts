@@ -163,7 +163,26 @@ const clauseOf = (schema: TJsonSchemaObject, scope: TScope): TClause | undefined
 };
 
 /** Applies the type-specific keywords of one schema object to one alternative. */
+const KEYWORDS_OF: Record<TAlt["type"], readonly string[]> = {
+  null: [],
+  boolean: [],
+  number: ["minimum", "maximum", "exclusiveMinimum", "exclusiveMaximum", "multipleOf", "format"],
+  string: ["minLength", "maxLength", "pattern", "format"],
+  array: ["prefixItems", "items", "contains", "minItems", "maxItems", "uniqueItems"],
+  object: [
+    "properties",
+    "patternProperties",
+    "additionalProperties",
+    "required",
+    "minProperties",
+    "maxProperties",
+    "dependentRequired",
+    "propertyNames",
+  ],
+};
+
 const applyKeywords = (alt: TAlt, schema: TJsonSchemaObject, scope: TScope): TAlt => {
+  if (!KEYWORDS_OF[alt.type].some((keyword) => keyword in schema)) return alt;
   switch (alt.type) {
     case "number": {
       const min = lowerBound(schema);
@@ -313,7 +332,16 @@ const combine = (
   return alts;
 };
 
+const VALUE_ONLY = new Set(["const", "enum", ...ANNOTATIONS]);
+
 const normalizeObject = (schema: TJsonSchemaObject, scope: TScope): TNormalized => {
+  // Literals in mappings and enums are the most common schemas of all.
+  if (Object.keys(schema).every((keyword) => VALUE_ONLY.has(keyword))) {
+    if ("const" in schema && !("enum" in schema))
+      return { alts: valueAlts([schema.const]), notes: [] };
+    if (Array.isArray(schema.enum) && !("const" in schema))
+      return { alts: valueAlts(schema.enum), notes: [] };
+  }
   const notes: TNote[] = scope.role === "target" ? unmodeledNotes(schema) : [];
   let alts: readonly TAlt[] = ANY_ALTS;
   if (isTypeKeyword(schema.type)) {
@@ -433,10 +461,29 @@ export const normalize = (
   return unknown ? { alts, notes, unknown } : { alts, notes };
 };
 
+const built: Record<TRole, WeakMap<TSchemaNode, TNormalized>> = {
+  source: new WeakMap(),
+  target: new WeakMap(),
+};
+
 const normalizeOne = (node: TSchemaNode, role: TRole): TNormalized => {
+  if (node.kind === "json") {
+    if (typeof node.schema === "boolean") return node.schema ? ANYTHING : NOTHING;
+    const cached = cache[role].get(node.document)?.get(node.schema);
+    if (cached) return cached;
+    return normalizeSchema(node.schema, { document: node.document, role, expanding: new Set() });
+  }
+  let normalized = built[role].get(node);
+  if (!normalized) {
+    normalized = normalizeBuilt(node, role);
+    built[role].set(node, normalized);
+  }
+  return normalized;
+};
+
+/** Normalizes the shapes Baton builds itself (see TSchemaNode). */
+const normalizeBuilt = (node: Exclude<TSchemaNode, { kind: "json" }>, role: TRole): TNormalized => {
   switch (node.kind) {
-    case "json":
-      return normalizeSchema(node.schema, { document: node.document, role, expanding: new Set() });
     case "unknown":
       return { alts: ANY_ALTS, notes: [], unknown: node.reason };
     case "array":
