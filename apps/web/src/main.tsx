@@ -7,9 +7,11 @@ import { AppShell } from "./layout/AppShell.tsx";
 import { createClient, createQueryClient, TRPCProvider } from "./lib/trpc.ts";
 import { CatalogPage } from "./pages/CatalogPage.tsx";
 import { NotFoundPage } from "./pages/NotFoundPage.tsx";
+import { RunPage } from "./pages/RunPage.tsx";
 import { RunsPage } from "./pages/RunsPage.tsx";
 import { ScenarioDesignerPage } from "./pages/ScenarioDesignerPage.tsx";
 import { ScenariosPage } from "./pages/ScenariosPage.tsx";
+import { TaskPage } from "./pages/TaskPage.tsx";
 import { TasksPage } from "./pages/TasksPage.tsx";
 
 const router = createBrowserRouter([
@@ -21,7 +23,9 @@ const router = createBrowserRouter([
       { path: "scenarios", element: <ScenariosPage /> },
       { path: "scenarios/:slug", element: <ScenarioDesignerPage /> },
       { path: "runs", element: <RunsPage /> },
+      { path: "runs/:id", element: <RunPage /> },
       { path: "tasks", element: <TasksPage /> },
+      { path: "tasks/:id", element: <TaskPage /> },
       { path: "*", element: <NotFoundPage /> },
     ],
   },

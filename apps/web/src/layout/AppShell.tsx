@@ -3,6 +3,7 @@ import { Boxes, Inbox, Moon, PlayCircle, Sun, Workflow } from "lucide-react";
 import { NavLink, Outlet } from "react-router";
 import { useTheme } from "../lib/theme.ts";
 import { useTRPC } from "../lib/trpc.ts";
+import { useLiveUpdates } from "../monitor/use-live-updates.ts";
 import { ConnectionStatus } from "./ConnectionStatus.tsx";
 
 function NavItem({
@@ -48,7 +49,9 @@ function NavItem({
 
 export function AppShell() {
   const trpc = useTRPC();
-  const overview = useQuery({ ...trpc.system.overview.queryOptions(), refetchInterval: 15_000 });
+  // The run feed marks these counts stale as runs and tasks change; nothing polls.
+  useLiveUpdates();
+  const overview = useQuery(trpc.system.overview.queryOptions());
   const { theme, toggle } = useTheme();
   const o = overview.data;
   const runCount = o ? Object.values(o.runs).reduce((a, b) => a + b, 0) : undefined;

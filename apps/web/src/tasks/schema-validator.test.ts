@@ -1,5 +1,5 @@
 import { describe, expect, it } from "vitest";
-import { parseJsonText, schemaIssues } from "./schema-validator.ts";
+import { asJson, parseJsonText, schemaIssues } from "./schema-validator.ts";
 
 const createUserInput = {
   $schema: "https://json-schema.org/draft/2020-12/schema",
@@ -32,5 +32,12 @@ describe("parseJsonText", () => {
   it("reads JSON or explains why not", () => {
     expect(parseJsonText('{"a": 1}')).toEqual({ ok: true, value: { a: 1 } });
     expect(parseJsonText("{a: 1}").ok).toBe(false);
+  });
+});
+
+describe("asJson", () => {
+  it("drops what JSON cannot hold and turns no data into an empty object", () => {
+    expect(asJson({ note: undefined, n: 1 })).toEqual({ n: 1 });
+    expect(asJson(undefined)).toEqual({});
   });
 });

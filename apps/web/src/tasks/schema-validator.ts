@@ -23,13 +23,25 @@ export const schemaIssues = (schema: unknown, value: unknown): TSchemaIssue[] =>
   }));
 };
 
+export type TJsonValue =
+  | string
+  | number
+  | boolean
+  | null
+  | TJsonValue[]
+  | { [key: string]: TJsonValue };
+
 /** Reads JSON typed by a person; a syntax error comes back as a sentence. */
 export const parseJsonText = (
   text: string,
-): { ok: true; value: unknown } | { ok: false; message: string } => {
+): { ok: true; value: TJsonValue } | { ok: false; message: string } => {
   try {
     return { ok: true, value: JSON.parse(text) };
   } catch (error) {
     return { ok: false, message: error instanceof Error ? error.message : "Not valid JSON" };
   }
 };
+
+/** Form data as the API takes it: plain JSON, with keys left undefined by a form dropped. */
+export const asJson = (value: unknown): TJsonValue =>
+  value === undefined ? {} : (JSON.parse(JSON.stringify(value)) as TJsonValue);

@@ -1,0 +1,109 @@
+import type { TNode } from "@baton/model";
+import { useMutation } from "@tanstack/react-query";
+import { RotateCcw } from "lucide-react";
+import { useMemo, useState } from "react";
+import { errorMessage, useTRPC } from "../lib/trpc.ts";
+import { parseJsonText, schemaIssues } from "../tasks/schema-validator.ts";
+import { BUTTON } from "./buttons.ts";
+import { Dialog } from "./Dialog.tsx";
+import { JsonEditor } from "./JsonEditor.tsx";
+import type { TStepRun } from "./run-types.ts";
+import { useStepFunction } from "./use-step-function.ts";
+
+/**
+ * Restarts the run from one step: that step and everything after it run again, what came
+ * before is kept. A function step can get a hand-edited input, checked against the
+ * function's input schema here and again on the server.
+ */
+export function RestartStepDialog({
+  runId,
+  node,
+  stepRun,
+  onClose,
+}: {
+  runId: string;
+  node: TNode;
+  stepRun: TStepRun | undefined;
+  onClose: () => void;
+}) {
+  const trpc = useTRPC();
+  const fn = useStepFunction(runId, node.kind === "function" ? node.id : undefined);
+  const [editing, setEditing] = useState(false);
+  const [text, setText] = useState(() => JSON.stringify(stepRun?.input ?? {}, null, 2));
+  const restart = useMutation(trpc.runs.restart.mutationOptions({ onSuccess: onClose }));
+  const parsed = useMemo(() => parseJsonText(text), [text]);
+  const issues = useMemo(
+    () => (parsed.ok && fn.data ? schemaIssues(fn.data.inputSchema, parsed.value) : []),
+    [parsed, fn.data],
+  );
+  const canEdit = node.kind === "function" && Boolean(fn.data);
+  const valid = !editing || (parsed.ok && issues.length === 0);
+  const submit = () =>
+    restart.mutate({
+      id: runId,
+      fromNodeId: node.id,
+      ...(editing && parsed.ok ? { input: parsed.value } : {}),
+    });
+  return (
+    <Dialog
+      title={`Restart from “${node.label}”`}
+      onClose={onClose}
+      wide={editing}
+      footer={
+        <>
+          <button type="button" className={BUTTON.secondary} onClick={onClose}>
+            Cancel
+          </button>
+          <button
+            type="button"
+            className={BUTTON.primary}
+            disabled={!valid || restart.isPending}
+            onClick={submit}
+          >
+            <RotateCcw className="size-4" aria-hidden />
+            {restart.isPending ? "Restarting…" : "Restart"}
+          </button>
+        </>
+      }
+    >
+      <p className="text-zinc-600 dark:text-zinc-300">
+        <strong className="font-medium">{node.label}</strong> and every step after it run again.
+        Results of the steps before it are kept; the replaced runs stay in the history.
+      </p>
+      {canEdit && (
+        <label className="flex items-center gap-2">
+          <input
+            type="checkbox"
+            checked={editing}
+            onChange={(e) => setEditing(e.target.checked)}
+            className="size-4 rounded border-zinc-300 accent-indigo-600"
+          />
+          Edit the step's input
+          <span className="text-xs text-zinc-500">
+            (checked against {fn.data?.name}'s input schema)
+          </span>
+        </label>
+      )}
+      {!canEdit && node.kind === "function" && fn.isPending && (
+        <p className="text-xs text-zinc-500">Loading the function's input schema…</p>
+      )}
+      {editing && (
+        <JsonEditor
+          label="Input"
+          text={text}
+          onChange={setText}
+          syntaxError={parsed.ok ? undefined : parsed.message}
+          issues={issues}
+        />
+      )}
+      {restart.error && (
+        <p
+          role="alert"
+          className="rounded-md bg-red-50 px-3 py-2 text-red-800 text-xs dark:bg-red-950/50 dark:text-red-300"
+        >
+          {errorMessage(restart.error)}
+        </p>
+      )}
+    </Dialog>
+  );
+}

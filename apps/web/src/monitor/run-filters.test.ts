@@ -1,0 +1,27 @@
+import { describe, expect, it } from "vitest";
+import { readRunFilters, runListInput, writeRunFilters } from "./run-filters.ts";
+
+describe("run filters", () => {
+  it("round-trips through the address and ignores unknown values", () => {
+    const filters = { status: "failed" as const, scenarioId: "s-1", range: "24h" as const };
+    expect(readRunFilters(writeRunFilters(filters))).toEqual(filters);
+    expect(readRunFilters(new URLSearchParams("status=bogus&range=1y"))).toEqual({
+      status: undefined,
+      scenarioId: undefined,
+      range: "all",
+    });
+  });
+
+  it("asks for runs since the start of the range, rounded to the minute", () => {
+    const now = Date.parse("2026-11-21T10:30:45.123Z");
+    expect(runListInput({ status: undefined, scenarioId: undefined, range: "1h" }, now)).toEqual({
+      limit: 50,
+      since: new Date("2026-11-21T09:30:00.000Z"),
+    });
+    expect(runListInput({ status: "running", scenarioId: "x", range: "all" }, now)).toEqual({
+      limit: 50,
+      status: "running",
+      scenarioId: "x",
+    });
+  });
+});

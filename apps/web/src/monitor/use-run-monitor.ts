@@ -1,0 +1,135 @@
+import { useQuery, useQueryClient } from "@tanstack/react-query";
+import { useSubscription } from "@trpc/tanstack-react-query";
+import { useCallback, useEffect, useMemo, useRef, useState } from "react";
+import { useTRPC } from "../lib/trpc.ts";
+import { applyEvents, needsRefetch, snapshotWatermark } from "./apply-events.ts";
+import type { TRunDetail, TRunEvent } from "./run-types.ts";
+
+// Events arriving within one frame render together.
+const BATCH_MS = 16;
+// A refetch waits for a burst to settle, but never longer than this.
+const REFETCH_DEBOUNCE_MS = 120;
+const REFETCH_MAX_WAIT_MS = 1000;
+
+export type TRunMonitor = {
+  run: TRunDetail | undefined;
+  events: TRunEvent[];
+  error: unknown;
+  live: "connecting" | "live" | "error";
+  retry: () => void;
+};
+
+/**
+ * A run kept live: the `runs.get` snapshot with the run's event stream applied on top.
+ * Statuses, attempts and timings come from the events at once; inputs and outputs are
+ * refetched only when an event touches what is on screen.
+ */
+export const useRunMonitor = (
+  runId: string,
+  selectedStepRunId: string | undefined,
+): TRunMonitor => {
+  const trpc = useTRPC();
+  const queryClient = useQueryClient();
+  const snapshot = useQuery(trpc.runs.get.queryOptions({ id: runId }));
+  const [events, setEvents] = useState<TRunEvent[]>([]);
+  const buffer = useRef<TRunEvent[]>([]);
+  const seen = useRef(new Set<string>());
+  const batchTimer = useRef<ReturnType<typeof setTimeout> | undefined>(undefined);
+  const refetchTimer = useRef<ReturnType<typeof setTimeout> | undefined>(undefined);
+  const refetchDeadline = useRef<number | undefined>(undefined);
+  const watermark = useRef(Number.POSITIVE_INFINITY);
+  const selected = useRef(selectedStepRunId);
+  selected.current = selectedStepRunId;
+
+  useEffect(() => {
+    if (snapshot.data) watermark.current = snapshotWatermark(snapshot.data);
+  }, [snapshot.data]);
+
+  const refetch = useCallback(() => {
+    refetchTimer.current = undefined;
+    refetchDeadline.current = undefined;
+    void queryClient.invalidateQueries({ queryKey: trpc.runs.get.queryKey({ id: runId }) });
+  }, [queryClient, trpc, runId]);
+
+  const scheduleRefetch = useCallback(() => {
+    const now = Date.now();
+    refetchDeadline.current ??= now + REFETCH_MAX_WAIT_MS;
+    clearTimeout(refetchTimer.current);
+    const wait = Math.min(REFETCH_DEBOUNCE_MS, Math.max(0, refetchDeadline.current - now));
+    refetchTimer.current = setTimeout(refetch, wait);
+  }, [refetch]);
+
+  const flush = useCallback(() => {
+    batchTimer.current = undefined;
+    const batch = buffer.current;
+    buffer.current = [];
+    if (batch.length) setEvents((all) => [...all, ...batch]);
+  }, []);
+
+  useEffect(
+    () => () => {
+      clearTimeout(batchTimer.current);
+      clearTimeout(refetchTimer.current);
+    },
+    [],
+  );
+
+  const subscription = useSubscription(
+    trpc.runs.events.subscriptionOptions(
+      { runId },
+      {
+        onData: ({ data }) => {
+          if (seen.current.has(data.id)) return;
+          seen.current.add(data.id);
+          const event: TRunEvent = {
+            id: data.id,
+            runId: data.runId,
+            stepRunId: data.stepRunId,
+            type: data.type,
+            data: data.data,
+            createdAt: String(data.createdAt),
+          };
+          buffer.current.push(event);
+          batchTimer.current ??= setTimeout(flush, BATCH_MS);
+          if (
+            Date.parse(event.createdAt) > watermark.current &&
+            needsRefetch(event, selected.current)
+          ) {
+            scheduleRefetch();
+          }
+        },
+      },
+    ),
+  );
+
+  // A step picked after it changed needs its input and output, which only the snapshot has.
+  // biome-ignore lint/correctness/useExhaustiveDependencies: on a new selection only; later events schedule their own refetch
+  useEffect(() => {
+    if (!selectedStepRunId || !snapshot.data) return;
+    const known = snapshot.data.stepRuns.find((s) => s.id === selectedStepRunId);
+    const newer = events.some(
+      (e) =>
+        e.stepRunId === selectedStepRunId &&
+        (!known || Date.parse(e.createdAt) > Date.parse(known.updatedAt)),
+    );
+    if (newer) scheduleRefetch();
+  }, [selectedStepRunId]);
+
+  const run = useMemo(
+    () => (snapshot.data ? applyEvents(snapshot.data, events) : undefined),
+    [snapshot.data, events],
+  );
+
+  return {
+    run,
+    events,
+    error: snapshot.error,
+    live:
+      subscription.status === "error"
+        ? "error"
+        : subscription.status === "pending"
+          ? "live"
+          : "connecting",
+    retry: () => void snapshot.refetch(),
+  };
+};
