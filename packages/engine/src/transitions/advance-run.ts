@@ -2,8 +2,9 @@ import type { Prisma } from "@baton/db";
 import type { TEngineContext } from "../context.ts";
 import { advance, type TOutcome } from "../flow/advance.ts";
 import { enqueue } from "../queue.ts";
-import { countActiveSteps, createStepRuns, finishRun, loadStates, lockRun } from "../step-store.ts";
+import { countActiveSteps, createStepRuns, loadStates, lockRun } from "../step-store.ts";
 import type { TVersion } from "../versions.ts";
+import { endRun } from "./end-run.ts";
 
 /** Slack on top of a call's deadline before its job's lease runs out. */
 const LEASE_MARGIN_S = 10;
@@ -91,6 +92,6 @@ export const advanceRun = async (
   await scheduleNodes(ctx, tx, version, runId, schedule);
   if (!schedule.length && (await countActiveSteps(tx, runId)) === 0) {
     // Every path ended without reaching an end node (e.g. after an error path): done, no output.
-    await finishRun(tx, runId, "succeeded", { output: null });
+    await endRun(ctx, tx, runId, "succeeded", { output: null });
   }
 };

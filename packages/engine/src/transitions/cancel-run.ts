@@ -1,7 +1,7 @@
 import { BatonError } from "@baton/model";
 import type { TEngineContext } from "../context.ts";
-import { finishRun } from "../step-store.ts";
 import { transaction } from "../transaction.ts";
+import { endRun } from "./end-run.ts";
 
 /** Stops a run: its active steps are cancelled and workers running them are told to abort. */
 export const cancelRun = async (
@@ -10,7 +10,7 @@ export const cancelRun = async (
   actorId?: string,
 ): Promise<void> => {
   const cancelled = await transaction(ctx, (tx) =>
-    finishRun(tx, runId, "cancelled", { error: { message: "The run was cancelled." } }, actorId),
+    endRun(ctx, tx, runId, "cancelled", { error: { message: "The run was cancelled." } }, actorId),
   );
   if (cancelled) return;
   const run = await ctx.db.prisma.run.findUnique({

@@ -3,9 +3,10 @@ import { BatonError, type TManualOutput } from "@baton/model";
 import { formatIssues, type JsonSchema, validateAgainstSchema } from "@baton/providers";
 import type { TEngineContext } from "../context.ts";
 import { completeJob } from "../queue.ts";
-import { appendRunEvent, failStep, finishRun, succeedStep } from "../step-store.ts";
+import { appendRunEvent, succeedStep } from "../step-store.ts";
 import { transaction } from "../transaction.ts";
 import { advanceRun } from "./advance-run.ts";
+import { stepFailed } from "./end-run.ts";
 
 export type TDecision =
   | { kind: "approve"; data: unknown; comment?: string | undefined }
@@ -101,19 +102,12 @@ export const decideTask = async (
     const version = await ctx.version(run.scenarioVersionId, tx);
 
     if (decision.kind === "expire") {
-      const error = {
+      await stepFailed(ctx, tx, version, task.runId, task.stepRunId, step.attempt, {
         message: "Nobody decided the task by its due time.",
         code: "timeout",
         nodeId: task.nodeId,
         attempts: step.attempt,
-      };
-      if (await failStep(tx, task.stepRunId, step.attempt, error, "failed")) {
-        if (version.flow.outgoing(task.nodeId).some((edge) => edge.kind === "error")) {
-          await advanceRun(ctx, tx, version, task.runId, task.nodeId, { kind: "failed" });
-        } else {
-          await finishRun(tx, task.runId, "failed", { error });
-        }
-      }
+      });
     } else {
       // A decision either way is the step's result; the scenario branches on `decision`.
       const comment = decision.kind === "reject" ? decision.reason : decision.comment;

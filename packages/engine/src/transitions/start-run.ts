@@ -41,35 +41,35 @@ export const startRun = async (
 ): Promise<{ runId: string }> => {
   const version = await ctx.version(request.versionId);
   checkRunInput(version, request.input);
-  const runId = await transaction(ctx, async (tx) => {
-    const run = await tx.run.create({
-      data: {
-        scenarioVersionId: version.id,
-        status: "running",
-        input: request.input as Prisma.InputJsonValue,
-        trigger: request.trigger ?? "api",
-        startedById: request.startedById ?? null,
-        parentStepRunId: request.parentStepRunId ?? null,
-        stepsTotal: version.scenario.nodes.length,
-        startedAt: new Date(),
-      },
-      select: { id: true },
-    });
-    await appendRunEvent(
-      tx,
-      run.id,
-      "run.started",
-      {
-        versionId: version.id,
-        version: version.version,
-        trigger: request.trigger ?? "api",
-      },
-      request.startedById,
-    );
-    await startFromStart(ctx, tx, version, run.id, request.input);
-    return run.id;
-  });
+  const runId = await transaction(ctx, (tx) => createRun(ctx, tx, version, request));
   return { runId };
+};
+
+/** Creates and starts a run in the caller's transaction; its input must have been checked. */
+export const createRun = async (
+  ctx: TEngineContext,
+  tx: Prisma.TransactionClient,
+  version: TVersion,
+  request: TStartRun,
+): Promise<string> => {
+  const trigger = request.trigger ?? "api";
+  const run = await tx.run.create({
+    data: {
+      scenarioVersionId: version.id,
+      status: "running",
+      input: request.input as Prisma.InputJsonValue,
+      trigger,
+      startedById: request.startedById ?? null,
+      parentStepRunId: request.parentStepRunId ?? null,
+      stepsTotal: version.scenario.nodes.length,
+      startedAt: new Date(),
+    },
+    select: { id: true },
+  });
+  const data = { versionId: version.id, version: version.version, trigger };
+  await appendRunEvent(tx, run.id, "run.started", data, request.startedById);
+  await startFromStart(ctx, tx, version, run.id, request.input);
+  return run.id;
 };
 
 /** The start node finishes as soon as it exists: its output is the run's input. */

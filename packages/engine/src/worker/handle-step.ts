@@ -15,16 +15,11 @@ import { formatIssues, validateAgainstSchema } from "@baton/providers";
 import type { TEngineContext } from "../context.ts";
 import { completeJob, enqueue, STEP_QUEUE, type TJobData } from "../queue.ts";
 import { EVENTS_CHANNEL } from "../sql.ts";
-import {
-  claimStep,
-  failStep,
-  finishRun,
-  parkStep,
-  succeedStep,
-  type TClaimed,
-} from "../step-store.ts";
+import { claimStep, failStep, parkStep, succeedStep, type TClaimed } from "../step-store.ts";
 import { transaction } from "../transaction.ts";
-import { advanceRun } from "../transitions/advance-run.ts";
+import { advanceRun, leaseSeconds } from "../transitions/advance-run.ts";
+import { endRun, stepFailed } from "../transitions/end-run.ts";
+import { checkRunInput, createRun } from "../transitions/start-run.ts";
 import type { TVersion } from "../versions.ts";
 import { toStepError } from "./step-error.ts";
 import { stepInput } from "./step-input.ts";
@@ -85,19 +80,12 @@ const fail = (
       const delayMs = retryDelayMs(policy, step.attempt);
       const done = await failStep(tx, step.id, step.attempt, error, "retrying", { delayMs }, input);
       if (done) {
-        await enqueue(ctx.boss, tx, [
-          { data: job.data, startAfter: new Date(Date.now() + delayMs) },
-        ]);
+        const startAfter = new Date(Date.now() + delayMs);
+        const expireInSeconds = await leaseSeconds(ctx, tx, version, node.id);
+        await enqueue(ctx.boss, tx, [{ data: job.data, startAfter, expireInSeconds }]);
       }
     } else {
-      const done = await failStep(tx, step.id, step.attempt, error, "failed", {}, input);
-      if (done) {
-        if (version.flow.outgoing(node.id).some((edge) => edge.kind === "error")) {
-          await advanceRun(ctx, tx, version, step.runId, node.id, { kind: "failed" });
-        } else {
-          await finishRun(tx, step.runId, "failed", { error: { ...error, label: node.label } });
-        }
-      }
+      await stepFailed(ctx, tx, version, step.runId, step.id, step.attempt, error, input);
     }
     await completeJob(ctx.boss, tx, job.id);
   });
@@ -173,6 +161,43 @@ const openTask = (
     await completeJob(ctx.boss, tx, job.id);
   });
 
+/**
+ * Starts the subscenario's run and parks the step until that run ends (see end-run.ts);
+ * the child run is created in the same transaction, so the step never waits for nothing.
+ */
+const startSubscenario = (
+  ctx: TEngineContext,
+  job: TStepJob,
+  node: Extract<TNode, { kind: "subscenario" }>,
+  step: TClaimed,
+  input: unknown,
+) =>
+  transaction(ctx, async (tx) => {
+    const [target] = await tx.$queryRawUnsafe<{ id: string }[]>(
+      `SELECT v.id FROM "ScenarioVersion" v JOIN "Scenario" s ON s.id = v."scenarioId"
+        WHERE s.slug = $1 AND v.version = $2`,
+      node.scenario.slug,
+      node.scenario.version,
+    );
+    if (!target) {
+      throw new BatonError(
+        "PRECONDITION_FAILED",
+        `"${node.label}" runs ${node.scenario.slug} v${node.scenario.version}, which is not published.`,
+      );
+    }
+    const version = await ctx.version(target.id, tx);
+    checkRunInput(version, input);
+    if (await parkStep(tx, step.id, step.attempt, input, { subscenario: node.scenario })) {
+      await createRun(ctx, tx, version, {
+        versionId: version.id,
+        input,
+        trigger: "subscenario",
+        parentStepRunId: step.id,
+      });
+    }
+    await completeJob(ctx.boss, tx, job.id);
+  });
+
 /** Waits without a worker: the job comes back when the time has come. */
 const waitUntil = (ctx: TEngineContext, job: TStepJob, step: TClaimed, until: number) =>
   transaction(ctx, async (tx) => {
@@ -228,7 +253,7 @@ export const handleStep = async (
         }
         return await transaction(ctx, async (tx) => {
           const done = await succeedStep(tx, step.id, step.attempt, output, null);
-          if (done) await finishRun(tx, step.runId, "succeeded", { output });
+          if (done) await endRun(ctx, tx, step.runId, "succeeded", { output });
           await completeJob(ctx.boss, tx, job.id);
         });
       }
@@ -251,11 +276,14 @@ export const handleStep = async (
       case "start":
         // only reached when a whole run is restarted: the start step re-emits the run's input
         return await succeed(ctx, job, version, step, step.runInput, step.runInput);
+      case "subscenario": {
+        input ??= await stepInput(version, node.id, node.input, context);
+        return await startSubscenario(ctx, job, node, step, input);
+      }
       case "map":
-      case "subscenario":
         throw new BatonError(
           "PRECONDITION_FAILED",
-          `"${node.label}" is a ${node.kind} step, which this engine cannot execute yet; the run stops here and can be reworked once it can.`,
+          `"${node.label}" is a map step, which this engine cannot execute yet; the run stops here and can be reworked once it can.`,
         );
     }
   } catch (error) {
