@@ -8,9 +8,6 @@ export type TJsonSchemaObject = { readonly [keyword: string]: unknown };
 export const isSchemaObject = (value: unknown): value is TJsonSchemaObject =>
   typeof value === "object" && value !== null && !Array.isArray(value);
 
-export const isJsonSchema = (value: unknown): value is TJsonSchema =>
-  typeof value === "boolean" || isSchemaObject(value);
-
 /** JSON equality: what `const` and `enum` use. */
 export const jsonEqual = (a: unknown, b: unknown): boolean => {
   if (a === b) return true;

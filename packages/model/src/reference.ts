@@ -56,7 +56,7 @@ export const formatReference = (reference: TReference): string => {
 const INDEX = /^(0|[1-9][0-9]*)$/;
 
 /** Follows a path into a JSON value; a missing step, field or index gives undefined. */
-export const valueAtPath = (value: unknown, path: readonly string[]): unknown => {
+const valueAtPath = (value: unknown, path: readonly string[]): unknown => {
   let current = value;
   for (const segment of path) {
     if (Array.isArray(current)) {

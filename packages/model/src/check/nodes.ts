@@ -13,11 +13,12 @@ import type {
   TSubscenarioNode,
   TWaitNode,
 } from "../scenario.ts";
-import { acceptsAnything, compare } from "../schema/compare.ts";
+import { compare } from "../schema/compare.ts";
 import { describeValue } from "../schema/describe.ts";
 import { elementOf } from "../schema/navigate.ts";
 import { inlineSchemaNode, schemaNode, type TSchemaNode, withLabel } from "../schema/node.ts";
 import { normalize } from "../schema/normalize.ts";
+import { acceptsAnything } from "../schema/unconstrained.ts";
 import { compileSchema } from "../validator.ts";
 import { analyzeAvailability } from "./availability.ts";
 import { didYouMean } from "./diagnostic.ts";

@@ -2,9 +2,9 @@ import type { TGraphIndex } from "../graph.ts";
 import { INDEX_SCHEMA, STEP_ERROR_SCHEMA } from "../node-output.ts";
 import { formatReference, parseReference } from "../reference.ts";
 import type { TMapNode, TNode } from "../scenario.ts";
-import { joinPath } from "../schema/compare.ts";
 import { childOf, fieldNames } from "../schema/navigate.ts";
 import { schemaNode, type TSchemaNode, withLabel } from "../schema/node.ts";
+import { joinPath } from "../schema/walk.ts";
 import type { TAvailabilityAnalysis } from "./availability.ts";
 import { didYouMean, type TDiagnostic } from "./diagnostic.ts";
 

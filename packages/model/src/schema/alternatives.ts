@@ -60,10 +60,9 @@ export type TObjectAlt = {
   readonly propertyNames: readonly TSchemaNode[];
 };
 export type TAlt = TNullAlt | TBooleanAlt | TNumberAlt | TStringAlt | TArrayAlt | TObjectAlt;
-export type TAltType = TAlt["type"];
 
-export const NULL_ALT: TNullAlt = { type: "null" };
-export const BOOLEAN_ALT: TBooleanAlt = { type: "boolean" };
+const NULL_ALT: TNullAlt = { type: "null" };
+const BOOLEAN_ALT: TBooleanAlt = { type: "boolean" };
 export const NUMBER_ALT: TNumberAlt = {
   type: "number",
   integer: false,
@@ -201,12 +200,6 @@ const addClauseFor = (clause: TClause, key: string, into: TSchemaNode[]): void =
   if (!declared && !matched && clause.additional) into.push(clause.additional);
 };
 
-export const clauseFor = (clause: TClause, key: string): TSchemaNode[] => {
-  const nodes: TSchemaNode[] = [];
-  addClauseFor(clause, key, nodes);
-  return nodes;
-};
-
 /** Everything an object alternative requires of the value of property `key`. */
 export const schemasForKey = (alt: TObjectAlt, key: string): TSchemaNode[] => {
   const nodes: TSchemaNode[] = [];
@@ -296,7 +289,7 @@ const mergeDependent = (
 };
 
 /** Values valid under both alternatives (same type), or undefined when there are none. */
-export const intersectAlt = (a: TAlt, b: TAlt): TAlt | undefined => {
+const intersectAlt = (a: TAlt, b: TAlt): TAlt | undefined => {
   const result = intersectSameType(a, b);
   return result && !isEmptyAlt(result) ? result : undefined;
 };

@@ -29,7 +29,7 @@ const oneOf = (values: readonly unknown[]): string =>
 export const plural = (count: number, word: string): string =>
   `${count} ${word}${count === 1 ? "" : "s"}`;
 
-export const describeRange = (alt: TNumberAlt): string => {
+const describeRange = (alt: TNumberAlt): string => {
   const { min, max } = alt;
   if (min && max && !min.exclusive && !max.exclusive) return `from ${min.value} to ${max.value}`;
   const low = min && (min.exclusive ? `above ${min.value}` : `at least ${min.value}`);
@@ -47,7 +47,7 @@ const numberDetails = (alt: TNumberAlt): string => {
   return [range ? ` ${range}` : "", extras.length > 0 ? ` (${extras.join(", ")})` : ""].join("");
 };
 
-export const stringDetails = (alt: TStringAlt): string[] => [
+const stringDetails = (alt: TStringAlt): string[] => [
   ...alt.formats.map((format) => `format ${format}`),
   ...(alt.minLength > 0 ? [`at least ${plural(alt.minLength, "character")}`] : []),
   ...(alt.maxLength !== undefined ? [`at most ${plural(alt.maxLength, "character")}`] : []),

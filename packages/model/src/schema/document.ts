@@ -1,7 +1,7 @@
 import { isSchemaObject, type TJsonSchema, type TJsonSchemaObject } from "../json-schema.ts";
 
 /** The base URI of a schema document without an `$id` of its own. */
-export const DEFAULT_BASE = "urn:baton:schema";
+const DEFAULT_BASE = "urn:baton:schema";
 
 /**
  * One schema document, scanned once: where each subschema sits (for bundling), which base
@@ -33,7 +33,7 @@ const MAPS = ["properties", "patternProperties", "$defs", "definitions", "depend
 const LISTS = ["allOf", "anyOf", "oneOf", "prefixItems", "items"];
 
 /** Calls `visit` for every direct subschema of `schema`, with its JSON pointer suffix. */
-export const forEachSubschema = (
+const forEachSubschema = (
   schema: TJsonSchemaObject,
   visit: (child: unknown, suffix: string) => void,
 ): void => {
@@ -53,13 +53,12 @@ export const forEachSubschema = (
   }
 };
 
-export const escapePointer = (token: string): string =>
-  token.replaceAll("~", "~0").replaceAll("/", "~1");
+const escapePointer = (token: string): string => token.replaceAll("~", "~0").replaceAll("/", "~1");
 
 const unescapePointer = (token: string): string =>
   decodeURIComponent(token).replaceAll("~1", "/").replaceAll("~0", "~");
 
-export const resolveUri = (base: string, ref: string): string | undefined => {
+const resolveUri = (base: string, ref: string): string | undefined => {
   if (ref.startsWith("#")) return `${base.split("#")[0]}${ref}`;
   try {
     return new URL(ref, base).href;

@@ -76,7 +76,7 @@ export const inlineSchemaNode = (schema: TJsonSchema, label?: string): TSchemaNo
 export const subschemaNode = (document: TDocument, schema: TJsonSchema): TSchemaNode =>
   jsonNode(schema, document, undefined);
 
-export const TRUE_NODE = schemaNode(true);
+const TRUE_NODE = schemaNode(true);
 export const FALSE_NODE = schemaNode(false);
 
 export const withLabel = (node: TSchemaNode, label: string): TSchemaNode =>

@@ -1,0 +1,93 @@
+import type { TArrayAlt, TContains } from "./alternatives.ts";
+import { describeAlt, plural } from "./describe.ts";
+import type { TSchemaNode } from "./node.ts";
+import { isEmptyNodes } from "./normalize.ts";
+import { childAt, fits, needs, type TAt, type TWalk, unproven } from "./walk.ts";
+
+const itemsAt = (alt: TArrayAlt, index: number): readonly TSchemaNode[] =>
+  alt.prefix[index] ?? alt.rest;
+
+export const compareArray = (source: TArrayAlt, target: TArrayAlt, at: TAt, walk: TWalk): void => {
+  const what = describeAlt(target);
+  const sourceMax = source.maxItems ?? Number.POSITIVE_INFINITY;
+  if (leastItems(source) < target.minItems) {
+    needs(
+      walk,
+      at,
+      what,
+      leastItems(source) === 0
+        ? "can be empty"
+        : `can have fewer than ${plural(target.minItems, "item")}`,
+    );
+  }
+  if (target.maxItems !== undefined && sourceMax > target.maxItems) {
+    needs(walk, at, `at most ${plural(target.maxItems, "item")}`, "can have more", "extra");
+  }
+  if (target.unique && !source.unique && sourceMax > 1) {
+    needs(walk, at, "a list without repeated items", "can repeat items");
+  }
+  const length = Math.max(source.prefix.length, target.prefix.length);
+  let reachable = true;
+  for (let index = 0; index < length && index < sourceMax; index++) {
+    const items = itemsAt(source, index);
+    if (isEmptyNodes(items)) {
+      reachable = false;
+      break;
+    }
+    const wanted = itemsAt(target, index);
+    if (wanted.length > 0) walk.compare(items, wanted, childAt(at, `[${index}]`, items));
+  }
+  if (reachable && sourceMax > length && target.rest.length > 0 && !isEmptyNodes(source.rest)) {
+    if (isEmptyNodes(target.rest)) {
+      needs(walk, at, `at most ${plural(length, "item")}`, "can have more", "extra");
+    } else {
+      walk.compare(source.rest, target.rest, childAt(at, "[]", source.rest));
+    }
+  }
+  for (const contains of target.contains) {
+    if (contains.min === 0 && contains.max === undefined) continue;
+    if (containsHolds(source, contains, walk)) continue;
+    if (leastItems(source) === 0 && contains.min > 0) {
+      needs(walk, at, "a list that contains a matching item", "can be empty");
+    } else {
+      unproven(
+        walk,
+        at,
+        "a list with matching items (contains)",
+        `Baton cannot prove that ${at.source} always has them`,
+      );
+    }
+  }
+};
+
+/**
+ * The source's own `contains`, where it really holds: Ajv 8.20 lets an empty array pass
+ * `contains` when `prefixItems` is present, so then only a non-empty list is sure to match.
+ */
+const ownContains = (alt: TArrayAlt): readonly TContains[] =>
+  alt.prefix.length === 0 || alt.minItems > 0 ? alt.contains : [];
+
+/** The fewest items a list can have, counting what its own `contains` demands. */
+const leastItems = (alt: TArrayAlt): number =>
+  Math.max(alt.minItems, ...ownContains(alt).map((contains) => contains.min));
+
+/** Whether every list of the source has enough (and not too many) items matching `contains`. */
+const containsHolds = (source: TArrayAlt, contains: TContains, walk: TWalk): boolean => {
+  const most = source.maxItems ?? Number.POSITIVE_INFINITY;
+  const everyItem = [...source.prefix, source.rest].every(
+    (items) => isEmptyNodes(items) || fits(walk, items, contains.nodes),
+  );
+  if (
+    everyItem &&
+    leastItems(source) >= contains.min &&
+    most <= (contains.max ?? Number.POSITIVE_INFINITY)
+  ) {
+    return true;
+  }
+  return (
+    contains.max === undefined &&
+    ownContains(source).some(
+      (own) => own.min >= contains.min && fits(walk, own.nodes, contains.nodes),
+    )
+  );
+};

@@ -1,0 +1,227 @@
+import {
+  integerRange,
+  isMultipleOf,
+  numberFits,
+  STRING_ALT,
+  stringFits,
+  type TAlt,
+  type TNumberAlt,
+  type TStringAlt,
+} from "./alternatives.ts";
+import { describeAlt, describeValues, plural } from "./describe.ts";
+import { isKnownFormat, isTrivialFormat } from "./formats.ts";
+import { isUniversalPattern } from "./unconstrained.ts";
+import { needs, type TAt, type TWalk, unproven } from "./walk.ts";
+
+const MAX_ENUMERATED = 1_000;
+// Ajv's multipleOf divides in floating point; below this magnitude integer division is exact.
+const EXACT_INTEGER = 2 ** 31;
+
+/** The finite values an alternative stands for, when it is small enough to list. */
+export const finiteValues = (alt: TAlt): readonly unknown[] | undefined => {
+  if (alt.type === "boolean") return alt.values ?? [true, false];
+  if (alt.type === "string") return alt.values;
+  if (alt.type !== "number") return undefined;
+  if (alt.values) return alt.values;
+  if (!alt.integer) return undefined;
+  const { low, high } = integerRange(alt);
+  if (high - low >= MAX_ENUMERATED) return undefined;
+  const values: number[] = [];
+  for (let value = low; value <= high; value++) if (numberFits(value, alt)) values.push(value);
+  return values;
+};
+
+export const valueFits = (value: unknown, alt: TAlt): boolean => {
+  switch (alt.type) {
+    case "null":
+      return value === null;
+    case "boolean":
+      return typeof value === "boolean" && (!alt.values || alt.values.includes(value));
+    case "number":
+      return typeof value === "number" && numberFits(value, alt);
+    case "string":
+      return typeof value === "string" && stringFits(value, alt);
+    default:
+      return false;
+  }
+};
+
+const compareValues = (values: readonly unknown[], target: TAlt, at: TAt, walk: TWalk): void => {
+  const bad = values.filter((value) => !valueFits(value, target));
+  if (bad.length > 0) needs(walk, at, describeAlt(target), `can be ${describeValues(bad)}`);
+};
+
+const lowerHolds = (source: TNumberAlt, target: TNumberAlt): boolean => {
+  const { min } = target;
+  if (!min) return true;
+  if (source.integer) {
+    const { low } = integerRange(source);
+    return min.exclusive ? low > min.value : low >= min.value;
+  }
+  if (!source.min) return false;
+  return (
+    source.min.value > min.value ||
+    (source.min.value === min.value && (source.min.exclusive || !min.exclusive))
+  );
+};
+
+const upperHolds = (source: TNumberAlt, target: TNumberAlt): boolean => {
+  const { max } = target;
+  if (!max) return true;
+  if (source.integer) {
+    const { high } = integerRange(source);
+    return max.exclusive ? high < max.value : high <= max.value;
+  }
+  if (!source.max) return false;
+  return (
+    source.max.value < max.value ||
+    (source.max.value === max.value && (source.max.exclusive || !max.exclusive))
+  );
+};
+
+const withinExactIntegers = (source: TNumberAlt): boolean => {
+  if (!source.integer) return false;
+  const { low, high } = integerRange(source);
+  return low >= -EXACT_INTEGER && high <= EXACT_INTEGER;
+};
+
+const multipleHolds = (source: TNumberAlt, divisor: number): boolean => {
+  // The same divisor is the same floating-point test Ajv already passed for the source.
+  if (source.multipleOf.includes(divisor)) return true;
+  if (!withinExactIntegers(source) || !Number.isInteger(divisor)) return false;
+  return (
+    divisor === 1 ||
+    source.multipleOf.some((own) => Number.isInteger(own) && isMultipleOf(own, divisor))
+  );
+};
+
+const numberFormatHolds = (source: TNumberAlt, format: string): boolean => {
+  if (isTrivialFormat(format) || source.formats.includes(format)) return true;
+  if (format === "int64") return source.integer;
+  if (format === "int32") {
+    const { low, high } = integerRange(source);
+    return source.integer && low >= -(2 ** 31) && high <= 2 ** 31 - 1;
+  }
+  return false;
+};
+
+export const compareNumber = (
+  source: TNumberAlt,
+  target: TNumberAlt,
+  at: TAt,
+  walk: TWalk,
+): void => {
+  if (source.values) {
+    compareValues(source.values, target, at, walk);
+    return;
+  }
+  const what = describeAlt(target);
+  if (target.values) {
+    needs(walk, at, what, `can be other ${source.integer ? "integers" : "numbers"}`);
+    return;
+  }
+  if (target.integer && !source.integer) needs(walk, at, what, "can be a number with a fraction");
+  if (!lowerHolds(source, target) && target.min) {
+    const bound = target.min.value;
+    needs(
+      walk,
+      at,
+      what,
+      target.min.exclusive ? `can be ${bound} or less` : `can be less than ${bound}`,
+    );
+  }
+  if (!upperHolds(source, target) && target.max) {
+    const bound = target.max.value;
+    needs(
+      walk,
+      at,
+      what,
+      target.max.exclusive ? `can be ${bound} or more` : `can be more than ${bound}`,
+    );
+  }
+  for (const format of target.formats) {
+    if (!numberFormatHolds(source, format))
+      needs(walk, at, what, `is not limited to format ${format}`);
+  }
+  for (const divisor of target.multipleOf) {
+    if (!multipleHolds(source, divisor)) {
+      unproven(
+        walk,
+        at,
+        what,
+        `Baton cannot prove that ${at.source} is always a multiple of ${divisor}`,
+      );
+    }
+  }
+};
+
+/** A concrete string the source allows and the target rejects, if a simple one exists. */
+const counterexample = (source: TStringAlt, target: TStringAlt): string | undefined => {
+  const longest = Math.min(source.maxLength ?? source.minLength + 2, source.minLength + 2);
+  for (let length = source.minLength; length <= longest; length++) {
+    for (const unit of ["a", "0", " ", "-"]) {
+      const candidate = unit.repeat(length);
+      if (stringFits(candidate, source) && !stringFits(candidate, target)) return candidate;
+    }
+  }
+  return undefined;
+};
+
+export const compareString = (
+  source: TStringAlt,
+  target: TStringAlt,
+  at: TAt,
+  walk: TWalk,
+): void => {
+  if (source.values) {
+    compareValues(source.values, target, at, walk);
+    return;
+  }
+  const what = describeAlt(target);
+  if (target.values) {
+    needs(walk, at, what, "can be other strings");
+    return;
+  }
+  if (source.minLength < target.minLength) {
+    needs(
+      walk,
+      at,
+      what,
+      source.minLength === 0
+        ? "can be empty"
+        : `can be shorter than ${plural(target.minLength, "character")}`,
+    );
+  }
+  if (
+    target.maxLength !== undefined &&
+    (source.maxLength ?? Number.POSITIVE_INFINITY) > target.maxLength
+  ) {
+    needs(walk, at, what, `can be longer than ${plural(target.maxLength, "character")}`);
+  }
+  for (const format of target.formats) {
+    if (!isKnownFormat(format) || isTrivialFormat(format) || source.formats.includes(format))
+      continue;
+    const example = counterexample(source, { ...STRING_ALT, formats: [format] });
+    if (example !== undefined) {
+      needs(
+        walk,
+        at,
+        what,
+        source.formats.length > 0
+          ? `can be a string (format ${source.formats.join(", ")})`
+          : "can be any string",
+      );
+    } else {
+      unproven(walk, at, what, `Baton cannot prove that ${at.source} always has format ${format}`);
+    }
+  }
+  for (const pattern of target.patterns) {
+    if (source.patterns.includes(pattern) || isUniversalPattern(pattern)) continue;
+    const example = counterexample(source, { ...STRING_ALT, patterns: [pattern] });
+    if (example !== undefined) {
+      needs(walk, at, what, `can be ${JSON.stringify(example)}, which does not match ${pattern}`);
+    } else {
+      unproven(walk, at, what, `Baton cannot prove that ${at.source} always matches ${pattern}`);
+    }
+  }
+};

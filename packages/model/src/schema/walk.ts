@@ -1,0 +1,115 @@
+import type { TSchemaNode } from "./node.ts";
+
+export type TProblemCode = "type" | "missing" | "extra" | "unproven";
+
+export type TProblem = {
+  readonly severity: "error" | "warning";
+  /** Where in the target the problem is, e.g. `input.recipient`. */
+  readonly path: string;
+  readonly message: string;
+  readonly code: TProblemCode;
+};
+
+const IDENTIFIER = /^[A-Za-z_$][A-Za-z0-9_$]*$/;
+
+export const joinPath = (path: string, segment: string): string => {
+  if (segment.startsWith("[")) return `${path}${segment}`;
+  const part =
+    IDENTIFIER.test(segment) || segment === "*" ? segment : `[${JSON.stringify(segment)}]`;
+  if (path === "") return part;
+  return part.startsWith("[") ? `${path}${part}` : `${path}.${part}`;
+};
+
+/**
+ * Where the comparison stands: the target path and the name of the source value there.
+ * Both texts are built only when a problem needs them; most comparisons find none.
+ */
+export class At {
+  #path?: string;
+  #source?: string;
+  constructor(
+    private readonly parent: At | undefined,
+    private readonly segment: string,
+    private readonly label: string | undefined,
+  ) {}
+  get path(): string {
+    this.#path ??= this.parent ? joinPath(this.parent.path, this.segment) : this.segment;
+    return this.#path;
+  }
+  get source(): string {
+    this.#source ??= this.label ?? (this.parent ? joinPath(this.parent.source, this.segment) : "");
+    return this.#source;
+  }
+}
+export type TAt = At;
+
+export const rootAt = (path: string, source: string): TAt => new At(undefined, path, source);
+
+/** One comparison in progress: its problems so far and what it has assumed. */
+export type TWalk = {
+  problems: TProblem[];
+  /** Who needs the value, for messages ("Validate email"). */
+  readonly target: string;
+  /** Compares nested schemas within this walk (properties, items). */
+  readonly compare: (
+    source: TSchemaNode | readonly TSchemaNode[],
+    target: TSchemaNode | readonly TSchemaNode[],
+    at: TAt,
+  ) => void;
+  readonly inProgress: Set<string>;
+  /** How often a pending pair was assumed to hold; a proof that used one is not cached. */
+  assumed: number;
+  depth: number;
+};
+
+const labelOf = (nodes: readonly TSchemaNode[]): string | undefined =>
+  nodes.find((node) => node.label !== undefined)?.label;
+
+export const childAt = (at: TAt, segment: string, source: readonly TSchemaNode[]): TAt =>
+  new At(at, segment, labelOf(source));
+
+export const report = (
+  walk: TWalk,
+  at: TAt,
+  severity: TProblem["severity"],
+  code: TProblemCode,
+  text: string,
+): void => {
+  walk.problems.push({
+    severity,
+    path: at.path,
+    code,
+    message: at.path === "" ? text : `${at.path}: ${text}`,
+  });
+};
+
+/** "T needs X; S can be Y", the shape of most messages. */
+export const needs = (
+  walk: TWalk,
+  at: TAt,
+  what: string,
+  how: string,
+  code: TProblemCode = "type",
+): void => report(walk, at, "error", code, `${walk.target} needs ${what}; ${at.source} ${how}`);
+
+export const unproven = (walk: TWalk, at: TAt, what: string, doubt: string): void =>
+  report(walk, at, "warning", "unproven", `${walk.target} needs ${what}; ${doubt}`);
+
+/** Runs `check` on a scratch list of problems and returns them. */
+export const trial = (walk: TWalk, check: () => void): TProblem[] => {
+  const saved = walk.problems;
+  walk.problems = [];
+  try {
+    check();
+    return walk.problems;
+  } finally {
+    walk.problems = saved;
+  }
+};
+
+/** Whether Baton proves `source` fits `target`, without reporting anything. */
+export const fits = (
+  walk: TWalk,
+  source: readonly TSchemaNode[],
+  target: readonly TSchemaNode[],
+): boolean => trial(walk, () => walk.compare(source, target, rootAt("", ""))).length === 0;
