@@ -237,7 +237,6 @@ const buildScenario = (targetNodes: number): TScenario => {
 };
 
 const scenario = buildScenario(500);
-  (await import("node:fs")).writeFileSync(process.env.DUMP, JSON.stringify(scenario));
 const first = checkScenario(scenario, catalog);
 if (first.length > 0) {
   throw new Error(

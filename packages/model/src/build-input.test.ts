@@ -1,5 +1,6 @@
 import { describe, expect, it } from "vitest";
-import { buildInput, resolveSource } from "./build-input.ts";
+import { branch, chain, choice, end, fn, onError, scenario, start } from "../test/fixtures.ts";
+import { buildInput, buildNodeInput, resolveSource } from "./build-input.ts";
 import { isBatonError } from "./errors.ts";
 import type { TRunContext } from "./reference.ts";
 
@@ -85,5 +86,38 @@ describe("buildInput", () => {
   it("reports an expression that fails", async () => {
     await expect(resolveSource({ expr: "$number('x')" }, context)).rejects.toThrow(/failed/);
     await expect(resolveSource({ expr: "(" }, context)).rejects.toThrow(/not valid JSONata/);
+  });
+});
+
+describe("buildNodeInput", () => {
+  const flow = scenario(
+    [
+      start(),
+      fn("createUser", "x", { name: { ref: "input.email" } }),
+      fn("notify", "x"),
+      fn("recover", "x"),
+      choice("route", [], "only"),
+      end({ id: { ref: "steps.createUser.output.id" } }),
+    ],
+    [
+      ...chain("start", "createUser", "notify", "end"),
+      onError("createUser", "recover"),
+      branch("route", "only", "end"),
+    ],
+  );
+
+  it("follows the same rules as the check", async () => {
+    expect(await buildNodeInput(flow, "start", context)).toEqual(context.input);
+    expect(await buildNodeInput(flow, "start", { ...context, item: 7 })).toBe(7);
+    expect(await buildNodeInput(flow, "createUser", context)).toEqual({ name: "Ann@Example.com" });
+    expect(await buildNodeInput(flow, "notify", context)).toEqual({
+      id: "u1",
+      name: "Ann",
+      phone: null,
+    });
+    expect(await buildNodeInput(flow, "end", context)).toEqual({ id: "u1" });
+    const failed = { ...context, steps: { createUser: { error: { message: "taken" } } } };
+    expect(await buildNodeInput(flow, "recover", failed)).toEqual({ message: "taken" });
+    await expect(buildNodeInput(flow, "nope", context)).rejects.toThrow(/no node "nope"/);
   });
 });

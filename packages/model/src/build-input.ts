@@ -1,8 +1,9 @@
 import { BatonError } from "./errors.ts";
 import { evaluateExpression } from "./expression.ts";
+import { indexGraph, type TGraphIndex, type TGraphLike } from "./graph.ts";
 import { isSchemaObject } from "./json-schema.ts";
 import { resolveReference, type TRunContext } from "./reference.ts";
-import { type TMapping, type TSource, WHOLE_INPUT } from "./scenario.ts";
+import { type TMapping, type TNode, type TSource, WHOLE_INPUT } from "./scenario.ts";
 import { compileSchema, describeErrors } from "./validator.ts";
 
 /**
@@ -68,4 +69,36 @@ export const buildInput = async (mapping: TMapping, context: TRunContext): Promi
     if (value !== undefined) define(parent, leaf, value);
   }
   return input;
+};
+
+/** A node's mapping: `output` for an end node, `input` for the kinds that take one. */
+const mappingOf = (node: TNode): TMapping | undefined => {
+  if (node.kind === "end") return node.output;
+  if (node.kind === "function" || node.kind === "manual" || node.kind === "subscenario")
+    return node.input;
+  return undefined;
+};
+
+/**
+ * What a node receives at run time, by the same rules the check types it with: a start
+ * gets the scenario input (in a map body, the item); a node with a mapping gets the
+ * mapping's value; otherwise it gets its single predecessor's output, or its error along
+ * an error edge. A join without a mapping gets nothing.
+ */
+export const buildNodeInput = async (
+  graph: TGraphLike | TGraphIndex,
+  nodeId: string,
+  context: TRunContext,
+): Promise<unknown> => {
+  const index = "outgoing" in graph ? graph : indexGraph(graph);
+  const node = index.nodes.get(nodeId);
+  if (!node) throw new BatonError("NOT_FOUND", `There is no node "${nodeId}" in this graph.`);
+  if (node.kind === "start") return "item" in context ? context.item : context.input;
+  const mapping = mappingOf(node);
+  if (mapping) return buildInput(mapping, context);
+  const incoming = index.incoming.get(nodeId) ?? [];
+  const [edge] = incoming;
+  if (incoming.length !== 1 || !edge) return undefined;
+  const result = Object.hasOwn(context.steps, edge.source) ? context.steps[edge.source] : undefined;
+  return edge.kind === "error" ? result?.error : result?.output;
 };

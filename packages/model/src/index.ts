@@ -5,7 +5,7 @@ export {
   type TProblem,
   type TProblemCode,
 } from "./assignable.ts";
-export { buildInput, resolveSource } from "./build-input.ts";
+export { buildInput, buildNodeInput, resolveSource } from "./build-input.ts";
 export {
   scenarioKey,
   type TCatalog,
