@@ -8,7 +8,12 @@ import { promisify } from "node:util";
 
 const run = promisify(execFile);
 
-export type TThrowawayPostgres = { url: string; stop(): Promise<void> };
+export type TThrowawayPostgres = {
+  url: string;
+  /** a fast restart, as after a crash or an upgrade: every connection is dropped */
+  restart(): Promise<void>;
+  stop(): Promise<void>;
+};
 
 /** The newest installed PostgreSQL server binaries, if any. */
 export const findPostgresBin = (): string | undefined => {
@@ -50,21 +55,27 @@ export const startThrowawayPostgres = async (
       : run(path.join(bin, tool), args);
   await exec("initdb", ["-D", dataDir, "-A", "trust", "-U", "postgres", "--no-sync"]);
   const port = await freePort();
-  await exec("pg_ctl", [
-    "-D",
-    dataDir,
-    "-l",
-    path.join(dir, "server.log"),
-    "-w",
-    "-o",
-    [
-      `-c listen_addresses=127.0.0.1 -p ${port} -k ${dir} -c fsync=off -c max_connections=200`,
-      ...Object.entries(settings).map(([name, value]) => `-c ${name}=${value}`),
-    ].join(" "),
-    "start",
-  ]);
+  const start = () =>
+    exec("pg_ctl", [
+      "-D",
+      dataDir,
+      "-l",
+      path.join(dir, "server.log"),
+      "-w",
+      "-o",
+      [
+        `-c listen_addresses=127.0.0.1 -p ${port} -k ${dir} -c fsync=off -c max_connections=200`,
+        ...Object.entries(settings).map(([name, value]) => `-c ${name}=${value}`),
+      ].join(" "),
+      "start",
+    ]);
+  await start();
   return {
     url: `postgresql://postgres@127.0.0.1:${port}/postgres`,
+    restart: async () => {
+      await exec("pg_ctl", ["-D", dataDir, "-m", "fast", "-w", "stop"]);
+      await start();
+    },
     stop: async () => {
       await exec("pg_ctl", ["-D", dataDir, "-m", "fast", "-w", "stop"]).catch(() => {});
       await rm(dir, { recursive: true, force: true });

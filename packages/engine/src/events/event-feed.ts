@@ -29,6 +29,41 @@ const parseNotice = (payload: string): TNotice | undefined => {
 };
 
 /**
+ * LISTENs on a dedicated connection and reconnects (with backoff) when the server goes
+ * away, so the feed survives a database restart. Events written while it was away are
+ * not replayed here: the run view loads stored events when it (re)subscribes.
+ */
+const listenPostgres = async (url: string, onNotice: (payload: string) => void) => {
+  let client: pg.Client | undefined;
+  let closed = false;
+  let timer: NodeJS.Timeout | undefined;
+  const open = async () => {
+    const next = new pg.Client({ connectionString: url });
+    next.on("notification", (message) => message.payload && onNotice(message.payload));
+    next.on("error", () => {});
+    try {
+      await next.connect();
+      await next.query(`LISTEN ${EVENTS_CHANNEL}`);
+    } catch (error) {
+      await next.end().catch(() => {});
+      throw error;
+    }
+    next.on("end", () => !closed && reconnect(100));
+    client = next;
+  };
+  const reconnect = (delayMs: number) => {
+    client = undefined;
+    timer = setTimeout(() => open().catch(() => reconnect(Math.min(delayMs * 2, 5_000))), delayMs);
+  };
+  await open();
+  return async () => {
+    closed = true;
+    clearTimeout(timer);
+    await client?.end().catch(() => {});
+  };
+};
+
+/**
  * Live run events from every process sharing the database. Transactions that write
  * events NOTIFY at commit with the ids they wrote; one LISTEN per process reads exactly
  * those rows and hands them to subscribers. Reading by id range never misses an event
@@ -83,17 +118,9 @@ export const createEventFeed = async (db: TDatabase): Promise<TEventFeed> => {
     kick();
   };
 
-  let unlisten: () => Promise<void>;
-  if (db.pglite) {
-    unlisten = await db.pglite.listen(EVENTS_CHANNEL, onNotice);
-  } else {
-    const client = new pg.Client({ connectionString: db.databaseUrl });
-    await client.connect();
-    client.on("notification", (message) => message.payload && onNotice(message.payload));
-    client.on("error", () => {});
-    await client.query(`LISTEN ${EVENTS_CHANNEL}`);
-    unlisten = () => client.end();
-  }
+  const unlisten = db.pglite
+    ? await db.pglite.listen(EVENTS_CHANNEL, onNotice)
+    : await listenPostgres(db.databaseUrl!, onNotice);
 
   return {
     subscribe(runId, listener) {
