@@ -25,7 +25,9 @@ export const ZExprSource = z.strictObject({
   schema: ZJsonSchema.optional(),
 });
 // Ordered by how often each kind appears, since a union tries its options in turn.
-export const ZSource = z.union([ZRefSource, ZExprSource, ZLiteralSource]);
+export const ZSource = z.union([ZRefSource, ZExprSource, ZLiteralSource], {
+  error: 'A source is { "ref": "<reference>" }, { "literal": <JSON> } or { "expr": "<JSONata>", "schema"?: <JSON Schema> }',
+});
 
 export const WHOLE_INPUT = "$";
 
