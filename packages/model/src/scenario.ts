@@ -26,7 +26,8 @@ export const ZExprSource = z.strictObject({
 });
 // Ordered by how often each kind appears, since a union tries its options in turn.
 export const ZSource = z.union([ZRefSource, ZExprSource, ZLiteralSource], {
-  error: 'A source is { "ref": "<reference>" }, { "literal": <JSON> } or { "expr": "<JSONata>", "schema"?: <JSON Schema> }',
+  error:
+    'A source is { "ref": "<reference>" }, { "literal": <JSON> } or { "expr": "<JSONata>", "schema"?: <JSON Schema> }',
 });
 
 export const WHOLE_INPUT = "$";
