@@ -39,11 +39,13 @@ let slugs = 0;
 /** A database, the test functions in its catalog, and an engine with workers on it. */
 export const openHarness = async (
   kind: "pglite" | "postgres",
-  options: { concurrency?: number } = {},
+  options: { concurrency?: number; serverUrl?: string } = {},
 ): Promise<THarness> => {
   const dir = await mkdtemp(path.join(tmpdir(), "baton-engine-"));
   const server =
-    kind === "postgres" ? await createTestDatabase(process.env.DATABASE_URL_TEST!) : undefined;
+    kind === "postgres"
+      ? await createTestDatabase(options.serverUrl ?? process.env.DATABASE_URL_TEST!)
+      : undefined;
   const db = await openDatabase({ dataDir: dir, databaseUrl: server?.url });
   const providers = createProviderRegistry([createLocalProvider({ poolSize: 2 })]);
   const connection = await db.prisma.connection.create({
