@@ -54,9 +54,9 @@ const keyOf = (cube: TCube, skip?: string): string =>
 const simplify = (
   cubes: TCube[],
   domains: ReadonlyMap<string, readonly string[]>,
-): TCube[] | undefined => {
+): TCondition | undefined => {
   // Anything or-ed with "always" is "always": the common case of a plain join.
-  if (cubes.some((cube) => cube.size === 0)) return [new Map()];
+  if (cubes.some((cube) => cube.size === 0)) return TRUE;
   let current = cubes;
   for (let changed = true; changed; ) {
     changed = false;
@@ -96,24 +96,24 @@ const simplify = (
 const ancestorBits = (index: TGraphIndex, order: readonly string[]) => {
   const position = new Map(order.map((id, i) => [id, i]));
   const words = Math.ceil(order.length / 32) || 1;
-  const bits = new Map<string, Uint32Array>();
-  for (const id of order) {
-    const own = new Uint32Array(words);
+  // One row of `words` per node, in order; a row is the node's ancestors.
+  const bits = new Uint32Array(words * order.length);
+  order.forEach((id, row) => {
+    const own = row * words;
     for (const edge of index.incoming.get(id) ?? []) {
-      const parent = bits.get(edge.source);
-      const at = position.get(edge.source);
-      if (!parent || at === undefined) continue;
-      for (let w = 0; w < words; w++) own[w] = (own[w] as number) | (parent[w] as number);
-      own[at >> 5] = (own[at >> 5] as number) | (1 << (at & 31));
+      const from = position.get(edge.source);
+      if (from === undefined) continue;
+      const parent = from * words;
+      for (let w = 0; w < words; w++)
+        bits[own + w] = (bits[own + w] as number) | (bits[parent + w] as number);
+      bits[own + (from >> 5)] = (bits[own + (from >> 5)] as number) | (1 << (from & 31));
     }
-    bits.set(id, own);
-  }
+  });
   return (nodeId: string, at: string): boolean => {
     const i = position.get(nodeId);
-    const set = bits.get(at);
-    return (
-      i !== undefined && set !== undefined && (((set[i >> 5] as number) >>> (i & 31)) & 1) === 1
-    );
+    const row = position.get(at);
+    if (i === undefined || row === undefined) return false;
+    return (((bits[row * words + (i >> 5)] as number) >>> (i & 31)) & 1) === 1;
   };
 };
 

@@ -22,8 +22,19 @@ const parseNode = (raw: unknown): TNodeResult => {
     : { ok: false, issues: result.error.issues };
 };
 
-/** A node's shape, checked once per distinct text: between two edits most nodes are unchanged. */
+const byObject = new WeakMap<object, TNodeResult>();
+
 const parseNodeOnce = (raw: unknown): TNodeResult => {
+  // The designer replaces only the nodes an edit touches, so most come back as the same objects.
+  const known = typeof raw === "object" && raw !== null ? byObject.get(raw) : undefined;
+  if (known) return known;
+  const result = parseNodeByText(raw);
+  if (typeof raw === "object" && raw !== null) byObject.set(raw, result);
+  return result;
+};
+
+/** A node's shape, checked once per distinct text: copies of a scenario repeat most nodes. */
+const parseNodeByText = (raw: unknown): TNodeResult => {
   let text: string | undefined;
   try {
     text = JSON.stringify(raw);
@@ -42,7 +53,8 @@ const parseNodeOnce = (raw: unknown): TNodeResult => {
 
 /**
  * `ZScenario.safeParse`, for the check: the same answer, with node results shared
- * between calls. The nodes it returns are shared too, so they must not be changed.
+ * between calls. The nodes it returns are shared too, so they must not be changed, and
+ * a node object must not be changed after it was checked (pass a new one instead).
  */
 export const parseForCheck = (raw: unknown): TParsed => {
   const envelope = ZEnvelope.safeParse(raw);

@@ -70,7 +70,10 @@ const compareNodes = (
 ): void => {
   const sources = asList(source);
   const targets = asList(target);
-  const key = `${sources.map(nodeKey).join("&")}|${targets.map(nodeKey).join("&")}`;
+  const key =
+    sources.length === 1 && targets.length === 1
+      ? `${nodeKey(sources[0] as TSchemaNode)}|${nodeKey(targets[0] as TSchemaNode)}`
+      : `${sources.map(nodeKey).join("&")}|${targets.map(nodeKey).join("&")}`;
   if (PROVED.has(key)) return;
   // Assuming a pair holds while proving it is sound here: values are finite trees and
   // the pair can only come back through a property or item, one level deeper.
