@@ -19,7 +19,7 @@ function MonitorNodeView({ data, selected }: NodeProps<TMonitorNode>) {
     <article
       aria-label={`Step ${data.label}: ${stepStateLabel(data.state, data.kind)}`}
       data-state={data.state}
-      className={`w-52 rounded-lg border-2 bg-white text-left text-xs shadow-sm transition-colors dark:bg-zinc-900 ${tone.border} ${
+      className={`w-48 rounded-lg border-2 bg-white text-left text-xs shadow-sm transition-colors dark:bg-zinc-900 ${tone.border} ${
         selected
           ? "ring-2 ring-indigo-500 ring-offset-2 ring-offset-zinc-50 dark:ring-offset-zinc-950"
           : ""

@@ -16,7 +16,7 @@ export function RunFilterBar({
   const trpc = useTRPC();
   const scenarios = useQuery(trpc.scenarios.list.queryOptions({ limit: 200 }));
   return (
-    <div className="flex flex-wrap items-center gap-3 text-zinc-500">
+    <div className="flex flex-wrap items-center gap-x-4 gap-y-2 text-zinc-500">
       <label className="flex items-center gap-1.5">
         Scenario
         <select

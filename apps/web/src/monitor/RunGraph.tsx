@@ -1,5 +1,12 @@
 import type { TScenario } from "@baton/model";
-import { Background, Controls, MiniMap, type NodeMouseHandler, ReactFlow } from "@xyflow/react";
+import {
+  Background,
+  Controls,
+  MiniMap,
+  type NodeChange,
+  type NodeMouseHandler,
+  ReactFlow,
+} from "@xyflow/react";
 import { useMemo, useRef } from "react";
 import { useTheme } from "../lib/theme.ts";
 import { MonitorNode } from "./MonitorNode.tsx";
@@ -38,14 +45,31 @@ export function RunGraph({
   onSelect: (nodeId: string | undefined) => void;
 }) {
   const { theme } = useTheme();
-  const previous = useRef(new Map<string, TMonitorNode>());
+  const base = useRef(new Map<string, TMonitorNode>());
+  const shown = useRef(new Map<string, TMonitorNode>());
+  const measured = useRef(new Map<string, { width: number; height: number }>());
   const nodes = useMemo(() => {
-    const next = toMonitorNodes(scenario, states, previous.current).map((n) =>
-      n.id === selectedNodeId || n.selected ? { ...n, selected: n.id === selectedNodeId } : n,
-    );
-    previous.current = new Map(next.map((n) => [n.id, n]));
-    return next;
+    const next = toMonitorNodes(scenario, states, base.current);
+    base.current = new Map(next.map((n) => [n.id, n]));
+    const result = next.map((n) => {
+      const selected = n.id === selectedNodeId;
+      const before = shown.current.get(n.id);
+      if (before && before.data === n.data && (before.selected ?? false) === selected)
+        return before;
+      // React Flow measures a node once; a new object for it must carry that size or it stays hidden
+      const size = measured.current.get(n.id);
+      return { ...n, selected, ...(size ? { measured: size } : {}) };
+    });
+    shown.current = new Map(result.map((n) => [n.id, n]));
+    return result;
   }, [scenario, states, selectedNodeId]);
+  const onNodesChange = (changes: NodeChange<TMonitorNode>[]) => {
+    for (const change of changes) {
+      if (change.type === "dimensions" && change.dimensions) {
+        measured.current.set(change.id, change.dimensions);
+      }
+    }
+  };
   const edges = useMemo(
     () =>
       toMonitorEdges(scenario, states).map((e) => ({
@@ -67,6 +91,7 @@ export function RunGraph({
       nodes={nodes}
       edges={edges}
       nodeTypes={nodeTypes}
+      onNodesChange={onNodesChange}
       onNodeClick={onNodeClick}
       onPaneClick={() => onSelect(undefined)}
       nodesDraggable={false}
@@ -75,7 +100,7 @@ export function RunGraph({
       edgesFocusable={false}
       colorMode={theme}
       fitView
-      fitViewOptions={{ padding: 0.15, maxZoom: 1.1 }}
+      fitViewOptions={{ padding: 0.06, maxZoom: 1.1 }}
       minZoom={0.05}
       proOptions={{ hideAttribution: true }}
     >

@@ -1,3 +1,5 @@
+import { UserCheck } from "lucide-react";
+import { Link } from "react-router";
 import { ErrorBox } from "./ErrorBox.tsx";
 import { EventList } from "./EventList.tsx";
 import { JsonTree } from "./JsonTree.tsx";
@@ -17,6 +19,22 @@ export function RunSummaryPanel({
       <p className="text-xs text-zinc-500">
         Pick a step in the graph or the timeline to see its data.
       </p>
+      {run.stepRuns
+        .filter((s) => s.task?.status === "open")
+        .map((s) => (
+          <Link
+            key={s.id}
+            to={`/tasks/${s.task?.id}`}
+            className="flex items-center gap-2.5 rounded-md border border-amber-300 bg-amber-50 px-3 py-2 text-amber-900 hover:bg-amber-100 dark:border-amber-500/40 dark:bg-amber-500/10 dark:text-amber-200 dark:hover:bg-amber-500/20"
+          >
+            <UserCheck className="size-4 shrink-0" aria-hidden />
+            <span className="min-w-0 flex-1">
+              <span className="block font-medium">Waiting for a person</span>
+              <span className="block truncate text-xs">{s.task?.title}</span>
+            </span>
+            <span className="font-medium text-xs">Decide →</span>
+          </Link>
+        ))}
       <ErrorBox error={run.error} label="Run error" />
       <PanelSection title="Run input">
         <JsonTree value={run.input} label="Run input" />

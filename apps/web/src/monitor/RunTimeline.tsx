@@ -90,7 +90,7 @@ export function RunTimeline({
               <span
                 // biome-ignore lint/suspicious/noArrayIndexKey: ticks are positions, not items
                 key={i}
-                className="absolute top-1 -translate-x-1/2 text-[10px] text-zinc-400 tabular-nums first:translate-x-0 last:-translate-x-full"
+                className="absolute top-1 -translate-x-1/2 whitespace-nowrap text-[10px] text-zinc-400 tabular-nums first:translate-x-0 last:-translate-x-full"
                 style={{ left: `${(100 * i) / TICKS}%` }}
               >
                 +{formatDuration((span * i) / TICKS)}

@@ -38,9 +38,9 @@ export function RunsPage() {
       <PageHeader
         title="Runs"
         description="Every execution of a published scenario, newest first, live."
-        actions={<RunFilterBar filters={filters} onChange={setFilters} />}
       />
       <div className="space-y-4 p-6">
+        <RunFilterBar filters={filters} onChange={setFilters} />
         <StatusCounts
           counts={overview.data?.runs ?? {}}
           active={filters.status}
