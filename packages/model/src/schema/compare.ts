@@ -3,7 +3,7 @@ import { compareArray } from "./compare-arrays.ts";
 import { compareObject } from "./compare-objects.ts";
 import { compareNumber, compareString, finiteValues, valueFits } from "./compare-scalars.ts";
 import { describeAlt, describeAlts, describeKind, describeValues, listOr } from "./describe.ts";
-import { nodeKey, type TSchemaNode } from "./node.ts";
+import { nodeKey, stableKey, type TSchemaNode } from "./node.ts";
 import { normalize, type TNormalized, type TNote } from "./normalize.ts";
 import { acceptsAnything } from "./unconstrained.ts";
 import {
@@ -59,7 +59,7 @@ const PROVED = new Set<string>();
 const MAX_PROVED = 50_000;
 
 const isStable = (nodes: readonly TSchemaNode[]): boolean =>
-  nodes.every((node) => node.kind === "json");
+  nodes.every((node) => stableKey(node) !== undefined);
 
 /** Proves every value valid for `source` is valid for `target`, reporting what it cannot. */
 const compareNodes = (

@@ -105,9 +105,60 @@ const idOf = (value: object): number => {
   return id;
 };
 
-/** Identity of a node for memoizing: the same place in the same document gives the same key. */
-export const nodeKey = (node: TSchemaNode): string => {
-  if (node.kind !== "json") return `n${idOf(node)}`;
-  if (typeof node.schema === "boolean") return node.schema ? "T" : "F";
-  return `${idOf(node.schema)}@${idOf(node.document)}`;
+const stableKeys = new WeakMap<TSchemaNode, string | null>();
+
+/**
+ * A key shared by nodes that mean the same schema: the same place in the same document,
+ * or shapes built the same way from such places. Untyped values have none, so nothing
+ * proved about them is remembered.
+ */
+export const stableKey = (node: TSchemaNode): string | undefined => {
+  if (node.kind === "json") {
+    if (typeof node.schema === "boolean") return node.schema ? "T" : "F";
+    return `${idOf(node.schema)}@${idOf(node.document)}`;
+  }
+  let key = stableKeys.get(node);
+  if (key === undefined) {
+    key = builtKey(node) ?? null;
+    stableKeys.set(node, key);
+  }
+  return key ?? undefined;
 };
+
+const keysOf = (nodes: readonly TSchemaNode[]): string | undefined => {
+  const keys: string[] = [];
+  for (const node of nodes) {
+    const key = stableKey(node);
+    if (key === undefined) return undefined;
+    keys.push(key);
+  }
+  return keys.join(",");
+};
+
+const builtKey = (node: Exclude<TSchemaNode, { kind: "json" }>): string | undefined => {
+  switch (node.kind) {
+    case "unknown":
+      return undefined;
+    case "array": {
+      const items = stableKey(node.items);
+      return items === undefined ? undefined : `[${items}]`;
+    }
+    case "anyOf":
+    case "allOf": {
+      const parts = keysOf(node.parts);
+      return parts === undefined ? undefined : `${node.kind}(${parts})`;
+    }
+    case "object": {
+      const fields: string[] = [];
+      for (const [name, field] of node.fields) {
+        const key = stableKey(field.node);
+        if (key === undefined) return undefined;
+        fields.push(`${JSON.stringify(name)}${field.required ? "!" : "?"}${key}`);
+      }
+      return `{${node.closed ? "closed " : ""}${fields.join(",")}}`;
+    }
+  }
+};
+
+/** Identity of a node for memoizing; untyped values are told apart by object. */
+export const nodeKey = (node: TSchemaNode): string => stableKey(node) ?? `n${idOf(node)}`;
