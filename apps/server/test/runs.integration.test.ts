@@ -1,6 +1,7 @@
 import { mkdtemp, rm } from "node:fs/promises";
 import { tmpdir } from "node:os";
 import path from "node:path";
+import { createTestDatabase } from "@baton/db/testing";
 import { createTRPCClient, httpBatchLink, httpSubscriptionLink, splitLink } from "@trpc/client";
 import { EventSource } from "eventsource";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
@@ -9,140 +10,165 @@ import { loadConfig } from "../src/config.ts";
 import type { AppRouter } from "../src/index.ts";
 import { largeOrderInput, signupInput } from "./fixtures.ts";
 
-let server: TRunningServer;
-let dataDir: string;
-let client: ReturnType<typeof createTRPCClient<AppRouter>>;
+const databases = [
+  { kind: "embedded" },
+  ...(process.env.DATABASE_URL_TEST ? [{ kind: "postgres" }] : []),
+];
 
-beforeAll(async () => {
-  dataDir = await mkdtemp(path.join(tmpdir(), "baton-runs-"));
-  server = await startServer(loadConfig({ PORT: "0", BATON_DATA_DIR: dataDir }));
-  client = createTRPCClient<AppRouter>({
-    links: [
-      splitLink({
-        condition: (op) => op.type === "subscription",
-        true: httpSubscriptionLink({ url: `${server.url}/trpc`, EventSource }),
-        false: httpBatchLink({ url: `${server.url}/trpc` }),
+describe.each(databases)("runs on the $kind database", ({ kind }) => {
+  let server: TRunningServer;
+  let dataDir: string;
+  let database: Awaited<ReturnType<typeof createTestDatabase>> | undefined;
+  let client: ReturnType<typeof createTRPCClient<AppRouter>>;
+
+  beforeAll(async () => {
+    dataDir = await mkdtemp(path.join(tmpdir(), "baton-runs-"));
+    database =
+      kind === "postgres" ? await createTestDatabase(process.env.DATABASE_URL_TEST!) : undefined;
+    server = await startServer(
+      loadConfig({
+        PORT: "0",
+        BATON_DATA_DIR: dataDir,
+        ...(database ? { DATABASE_URL: database.url } : {}),
       }),
-    ],
-  });
-});
-
-afterAll(async () => {
-  await server?.stop();
-  await rm(dataDir, { recursive: true, force: true });
-});
-
-const waitForRun = async (id: string, statuses = ["succeeded", "failed", "cancelled"]) => {
-  const deadline = Date.now() + 30_000;
-  for (;;) {
-    const run = await client.runs.get.query({ id });
-    if (statuses.includes(run.status)) return run;
-    if (Date.now() > deadline) throw new Error(`run ${id} is still ${run.status}`);
-    await new Promise((r) => setTimeout(r, 100));
-  }
-};
-
-describe("the example scenarios on a first start", () => {
-  it("are published", () => {
-    expect(server.examples).toEqual({ published: ["order", "user-sign-up"], problems: [] });
-  });
-
-  it("run the sign-up flow through the API", async () => {
-    const { runId } = await client.runs.start.mutate({
-      scenario: "user-sign-up",
-      input: signupInput(),
-    });
-    const run = await waitForRun(runId);
-    expect(run.status).toBe("succeeded");
-    expect(run.stepRuns.map((s) => s.status).every((s) => s === "succeeded")).toBe(true);
-    const page = await client.runs.list.query({ limit: 10 });
-    expect(page.items.find((r) => r.id === runId)).toMatchObject({
-      stepsDone: run.stepRuns.length,
-    });
-  });
-
-  it("wait for a person on a large order, then finish when the task is approved", async () => {
-    const { runId } = await client.runs.start.mutate({
-      scenario: "order",
-      input: largeOrderInput(),
-    });
-    const events: string[] = [];
-    const sub = client.runs.events.subscribe(
-      { runId },
-      { onData: (e) => events.push((e as { data: { type: string } }).data.type) },
     );
+    client = createTRPCClient<AppRouter>({
+      links: [
+        splitLink({
+          condition: (op) => op.type === "subscription",
+          true: httpSubscriptionLink({ url: `${server.url}/trpc`, EventSource }),
+          false: httpBatchLink({ url: `${server.url}/trpc` }),
+        }),
+      ],
+    });
+  });
+
+  afterAll(async () => {
+    await server?.stop();
+    await database?.drop();
+    await rm(dataDir, { recursive: true, force: true });
+  });
+
+  const waitForRun = async (id: string, statuses = ["succeeded", "failed", "cancelled"]) => {
     const deadline = Date.now() + 30_000;
-    let taskId: string | undefined;
-    while (!taskId && Date.now() < deadline) {
-      const open = await client.tasks.list.query({ status: "open" });
-      taskId = open.items.find((t) => t.run.id === runId)?.id;
+    for (;;) {
+      const run = await client.runs.get.query({ id });
+      if (statuses.includes(run.status)) return run;
+      if (Date.now() > deadline) throw new Error(`run ${id} is still ${run.status}`);
       await new Promise((r) => setTimeout(r, 100));
     }
-    expect(taskId).toBeDefined();
-    const task = await client.tasks.get.query({ id: taskId! });
-    expect(task).toMatchObject({ title: "Approve a large order", input: { amountCents: 58_000 } });
-    await expect(
-      client.tasks.approve.mutate({ id: taskId!, data: { note: "x".repeat(501) } }),
-    ).rejects.toThrow(/note/);
-    await client.tasks.approve.mutate({ id: taskId!, data: { note: "Thanks for your order" } });
-    const run = await waitForRun(runId);
-    expect(run.status).toBe("succeeded");
-    await new Promise((r) => setTimeout(r, 300));
-    sub.unsubscribe();
-    expect(events).toEqual(
-      expect.arrayContaining(["run.started", "task.opened", "task.approved", "run.succeeded"]),
-    );
-  });
+  };
 
-  it("refuses to start a run whose input breaks the schema", async () => {
-    await expect(
-      client.runs.start.mutate({ scenario: "user-sign-up", input: { name: "No email" } }),
-    ).rejects.toThrow(/email/);
-  });
-});
-
-describe("webhooks", () => {
-  const hook = (slug: string, body: unknown, query = "") =>
-    fetch(`${server.url}/hooks/${slug}${query}`, {
-      method: "POST",
-      headers: { "content-type": "application/json" },
-      body: typeof body === "string" ? body : JSON.stringify(body),
+  describe("the example scenarios on a first start", () => {
+    it("are published", () => {
+      expect(server.examples).toEqual({ published: ["order", "user-sign-up"], problems: [] });
     });
 
-  it("start a run and answer with its id at once", async () => {
-    const response = await hook("user-sign-up", signupInput());
-    expect(response.status).toBe(202);
-    const { runId } = (await response.json()) as { runId: string };
-    expect((await waitForRun(runId)).status).toBe("succeeded");
-  });
+    it("run the sign-up flow through the API", async () => {
+      const { runId } = await client.runs.start.mutate({
+        scenario: "user-sign-up",
+        input: signupInput(),
+      });
+      const run = await waitForRun(runId);
+      expect(run.status).toBe("succeeded");
+      expect(run.stepRuns.map((s) => s.status).every((s) => s === "succeeded")).toBe(true);
+      const page = await client.runs.list.query({ limit: 10 });
+      expect(page.items.find((r) => r.id === runId)).toMatchObject({
+        stepsDone: run.stepRuns.length,
+      });
+    });
 
-  it("wait for the run's output when asked to", async () => {
-    const response = await hook("user-sign-up", signupInput("wait@example.com"), "?wait=30");
-    expect(response.status).toBe(200);
-    expect(await response.json()).toMatchObject({
-      status: "succeeded",
-      output: expect.any(Object),
+    it("wait for a person on a large order, then finish when the task is approved", async () => {
+      const { runId } = await client.runs.start.mutate({
+        scenario: "order",
+        input: largeOrderInput(),
+      });
+      const events: string[] = [];
+      const sub = client.runs.events.subscribe(
+        { runId },
+        { onData: (e) => events.push((e as { data: { type: string } }).data.type) },
+      );
+      const deadline = Date.now() + 30_000;
+      let taskId: string | undefined;
+      while (!taskId && Date.now() < deadline) {
+        const open = await client.tasks.list.query({ status: "open" });
+        taskId = open.items.find((t) => t.run.id === runId)?.id;
+        await new Promise((r) => setTimeout(r, 100));
+      }
+      expect(taskId).toBeDefined();
+      const task = await client.tasks.get.query({ id: taskId! });
+      expect(task).toMatchObject({
+        title: "Approve a large order",
+        input: { amountCents: 58_000 },
+      });
+      await expect(
+        client.tasks.approve.mutate({ id: taskId!, data: { note: "x".repeat(501) } }),
+      ).rejects.toThrow(/note/);
+      await client.tasks.approve.mutate({ id: taskId!, data: { note: "Thanks for your order" } });
+      const run = await waitForRun(runId);
+      expect(run.status).toBe("succeeded");
+      await new Promise((r) => setTimeout(r, 300));
+      sub.unsubscribe();
+      expect(events).toEqual(
+        expect.arrayContaining(["run.started", "task.opened", "task.approved", "run.succeeded"]),
+      );
+    });
+
+    it("refuses to start a run whose input breaks the schema", async () => {
+      await expect(
+        client.runs.start.mutate({ scenario: "user-sign-up", input: { name: "No email" } }),
+      ).rejects.toThrow(/email/);
     });
   });
 
-  it("answer with the error of a run that failed", async () => {
-    const response = await hook("user-sign-up", signupInput("taken@example.com"), "?wait=30");
-    expect(response.status).toBe(422);
-    expect(await response.json()).toMatchObject({
-      status: "failed",
-      error: { nodeId: "createUser" },
-    });
-  });
+  describe("webhooks", () => {
+    const hook = (slug: string, body: unknown, query = "") =>
+      fetch(`${server.url}/hooks/${slug}${query}`, {
+        method: "POST",
+        headers: { "content-type": "application/json" },
+        body: typeof body === "string" ? body : JSON.stringify(body),
+      });
 
-  it("refuse bad input, unknown scenarios and other methods with a clear message", async () => {
-    const bad = await hook("user-sign-up", { name: "" });
-    expect(bad.status).toBe(400);
-    expect(((await bad.json()) as { error: string }).error).toMatch(/input schema/);
-    const notJson = await hook("user-sign-up", "{nope");
-    expect(notJson.status).toBe(400);
-    expect(((await notJson.json()) as { error: string }).error).toMatch(/not JSON/);
-    expect((await hook("no-such-scenario", {})).status).toBe(404);
-    expect((await fetch(`${server.url}/hooks/user-sign-up`)).status).toBe(405);
-    expect((await hook("user-sign-up", signupInput(), "?wait=-1")).status).toBe(400);
+    it("start a run and answer with its id at once", async () => {
+      const response = await hook("user-sign-up", signupInput());
+      expect(response.status).toBe(202);
+      const { runId } = (await response.json()) as { runId: string };
+      expect((await waitForRun(runId)).status).toBe("succeeded");
+    });
+
+    it("wait for the run's output when asked to", async () => {
+      const response = await hook(
+        "user-sign-up",
+        signupInput(`wait.${kind}@example.com`),
+        "?wait=30",
+      );
+      const body = await response.json();
+      expect(response.status, JSON.stringify(body)).toBe(200);
+      expect(body).toMatchObject({
+        status: "succeeded",
+        output: expect.any(Object),
+      });
+    });
+
+    it("answer with the error of a run that failed", async () => {
+      const response = await hook("user-sign-up", signupInput("taken@example.com"), "?wait=30");
+      expect(response.status).toBe(422);
+      expect(await response.json()).toMatchObject({
+        status: "failed",
+        error: { nodeId: "createUser" },
+      });
+    });
+
+    it("refuse bad input, unknown scenarios and other methods with a clear message", async () => {
+      const bad = await hook("user-sign-up", { name: "" });
+      expect(bad.status).toBe(400);
+      expect(((await bad.json()) as { error: string }).error).toMatch(/input schema/);
+      const notJson = await hook("user-sign-up", "{nope");
+      expect(notJson.status).toBe(400);
+      expect(((await notJson.json()) as { error: string }).error).toMatch(/not JSON/);
+      expect((await hook("no-such-scenario", {})).status).toBe(404);
+      expect((await fetch(`${server.url}/hooks/user-sign-up`)).status).toBe(405);
+      expect((await hook("user-sign-up", signupInput(), "?wait=-1")).status).toBe(400);
+    });
   });
 });

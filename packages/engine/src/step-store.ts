@@ -199,13 +199,18 @@ export const createStepRuns = async (
   );
 };
 
-/** Serializes the transitions of one run, so two branches finishing at once see each other. */
+/**
+ * Serializes the transitions of one run, so two branches finishing at once see each other.
+ * NO KEY UPDATE, not UPDATE: inserting step runs and events takes KEY SHARE locks on the
+ * run row (their foreign keys), and two transitions each holding one while asking for
+ * UPDATE would deadlock.
+ */
 export const lockRun = async (
   sql: TSql,
   runId: string,
 ): Promise<{ status: string; generation: number } | undefined> => {
   const rows = await sql.$queryRawUnsafe<{ status: string; generation: number }[]>(
-    `SELECT status, generation FROM "Run" WHERE id = $1::uuid FOR UPDATE`,
+    `SELECT status, generation FROM "Run" WHERE id = $1::uuid FOR NO KEY UPDATE`,
     runId,
   );
   return rows[0];

@@ -168,26 +168,12 @@ const openTask = (
 const startSubscenario = (
   ctx: TEngineContext,
   job: TStepJob,
-  node: Extract<TNode, { kind: "subscenario" }>,
   step: TClaimed,
   input: unknown,
+  version: TVersion,
 ) =>
   transaction(ctx, async (tx) => {
-    const [target] = await tx.$queryRawUnsafe<{ id: string }[]>(
-      `SELECT v.id FROM "ScenarioVersion" v JOIN "Scenario" s ON s.id = v."scenarioId"
-        WHERE s.slug = $1 AND v.version = $2`,
-      node.scenario.slug,
-      node.scenario.version,
-    );
-    if (!target) {
-      throw new BatonError(
-        "PRECONDITION_FAILED",
-        `"${node.label}" runs ${node.scenario.slug} v${node.scenario.version}, which is not published.`,
-      );
-    }
-    const version = await ctx.version(target.id, tx);
-    checkRunInput(version, input);
-    if (await parkStep(tx, step.id, step.attempt, input, { subscenario: node.scenario })) {
+    if (await parkStep(tx, step.id, step.attempt, input, { subscenario: version.scenario.slug })) {
       await createRun(ctx, tx, version, {
         versionId: version.id,
         input,
@@ -208,7 +194,95 @@ const waitUntil = (ctx: TEngineContext, job: TStepJob, step: TClaimed, until: nu
     await completeJob(ctx.boss, tx, job.id);
   });
 
-/** Runs one step job from claim to its completion transaction. */
+/** What executing a node came to, before it is stored. */
+type TDecided =
+  | { kind: "succeed"; output: unknown; input: unknown; branch?: string }
+  | { kind: "end"; output: unknown }
+  | { kind: "task"; input: unknown }
+  | { kind: "wait"; until: number }
+  | { kind: "subscenario"; input: unknown; version: TVersion };
+
+/**
+ * Executes a node: builds its input and calls out. Anything thrown here is the step's
+ * failure; failures while storing the result are the database's, and are left to the
+ * queue to retry (see handleStep).
+ */
+const decide = async (
+  ctx: TEngineContext,
+  inflight: TInflight,
+  version: TVersion,
+  node: TNode,
+  step: TClaimed,
+  built: { input?: unknown },
+): Promise<TDecided> => {
+  const context: TRunContext = { input: step.runInput, steps: step.steps ?? {} };
+  switch (node.kind) {
+    case "function": {
+      built.input ??= await stepInput(version, node.id, node.input, context);
+      const output = await callFunction(ctx, inflight, node, step, built.input);
+      return { kind: "succeed", output, input: built.input };
+    }
+    case "choice": {
+      const branch = await chooseBranch(node, context);
+      return { kind: "succeed", output: { branch }, input: null, branch };
+    }
+    case "end": {
+      const output = node.output ? await buildInput(node.output, context) : null;
+      if (node.outputSchema !== undefined) {
+        const issues = validateAgainstSchema(node.outputSchema, output);
+        if (issues.length) {
+          throw new BatonError(
+            "BAD_INPUT",
+            `The scenario's output does not match its schema: ${formatIssues(issues)}`,
+          );
+        }
+      }
+      return { kind: "end", output };
+    }
+    case "manual":
+      built.input ??= node.input ? await buildInput(node.input, context) : null;
+      return { kind: "task", input: built.input };
+    case "wait": {
+      const until = await resolveWaitUntil(node, context, Date.now());
+      if (until > Date.now()) return { kind: "wait", until };
+      return {
+        kind: "succeed",
+        output: { waitedUntil: new Date(until).toISOString() },
+        input: null,
+      };
+    }
+    case "start":
+      // only reached when a whole run is restarted: the start step re-emits the run's input
+      return { kind: "succeed", output: step.runInput, input: step.runInput };
+    case "subscenario": {
+      built.input ??= await stepInput(version, node.id, node.input, context);
+      const target = await ctx.db.prisma.scenarioVersion.findFirst({
+        where: { scenario: { slug: node.scenario.slug }, version: node.scenario.version },
+        select: { id: true },
+      });
+      if (!target) {
+        throw new BatonError(
+          "PRECONDITION_FAILED",
+          `"${node.label}" runs ${node.scenario.slug} v${node.scenario.version}, which is not published.`,
+        );
+      }
+      const child = await ctx.version(target.id);
+      checkRunInput(child, built.input);
+      return { kind: "subscenario", input: built.input, version: child };
+    }
+    case "map":
+      throw new BatonError(
+        "PRECONDITION_FAILED",
+        `"${node.label}" is a map step, which this engine cannot execute yet; the run stops here and can be reworked once it can.`,
+      );
+  }
+};
+
+/**
+ * Runs one step job from claim to its completion transaction. A database failure while
+ * storing the result propagates, so the queue retries the job: the claim then takes the
+ * same attempt again (at-least-once, same idempotency key).
+ */
 export const handleStep = async (
   ctx: TEngineContext,
   inflight: TInflight,
@@ -227,74 +301,36 @@ export const handleStep = async (
     await ctx.boss.complete(STEP_QUEUE, job.id);
     return;
   }
-  const context: TRunContext = { input: step.runInput, steps: step.steps ?? {} };
-  let input: unknown = step.input ?? undefined;
+  const built: { input?: unknown } =
+    step.input === null || step.input === undefined ? {} : { input: step.input };
+  let decided: TDecided;
   try {
-    switch (node.kind) {
-      case "function": {
-        input ??= await stepInput(version, node.id, node.input, context);
-        const output = await callFunction(ctx, inflight, node, step, input);
-        return await succeed(ctx, job, version, step, output, input);
-      }
-      case "choice": {
-        const branch = await chooseBranch(node, context);
-        return await succeed(ctx, job, version, step, { branch }, null, branch);
-      }
-      case "end": {
-        const output = node.output ? await buildInput(node.output, context) : null;
-        if (node.outputSchema !== undefined) {
-          const issues = validateAgainstSchema(node.outputSchema, output);
-          if (issues.length) {
-            throw new BatonError(
-              "BAD_INPUT",
-              `The scenario's output does not match its schema: ${formatIssues(issues)}`,
-            );
-          }
-        }
-        return await transaction(ctx, async (tx) => {
-          const done = await succeedStep(tx, step.id, step.attempt, output, null);
-          if (done) await endRun(ctx, tx, step.runId, "succeeded", { output });
-          await completeJob(ctx.boss, tx, job.id);
-        });
-      }
-      case "manual": {
-        input ??= node.input ? await buildInput(node.input, context) : null;
-        return await openTask(ctx, job, node, step, input);
-      }
-      case "wait": {
-        const until = await resolveWaitUntil(node, context, Date.now());
-        if (until > Date.now()) return await waitUntil(ctx, job, step, until);
-        return await succeed(
-          ctx,
-          job,
-          version,
-          step,
-          { waitedUntil: new Date(until).toISOString() },
-          null,
-        );
-      }
-      case "start":
-        // only reached when a whole run is restarted: the start step re-emits the run's input
-        return await succeed(ctx, job, version, step, step.runInput, step.runInput);
-      case "subscenario": {
-        input ??= await stepInput(version, node.id, node.input, context);
-        return await startSubscenario(ctx, job, node, step, input);
-      }
-      case "map":
-        throw new BatonError(
-          "PRECONDITION_FAILED",
-          `"${node.label}" is a map step, which this engine cannot execute yet; the run stops here and can be reworked once it can.`,
-        );
-    }
+    decided = await decide(ctx, inflight, version, node, step, built);
   } catch (error) {
-    await fail(
+    return fail(
       ctx,
       job,
       version,
       node,
       step,
       toStepError(error, node.id, step.attempt),
-      input ?? null,
+      built.input ?? null,
     );
+  }
+  switch (decided.kind) {
+    case "succeed":
+      return succeed(ctx, job, version, step, decided.output, decided.input, decided.branch);
+    case "end":
+      return transaction(ctx, async (tx) => {
+        const done = await succeedStep(tx, step.id, step.attempt, decided.output, null);
+        if (done) await endRun(ctx, tx, step.runId, "succeeded", { output: decided.output });
+        await completeJob(ctx.boss, tx, job.id);
+      });
+    case "task":
+      return openTask(ctx, job, node as Extract<TNode, { kind: "manual" }>, step, decided.input);
+    case "wait":
+      return waitUntil(ctx, job, step, decided.until);
+    case "subscenario":
+      return startSubscenario(ctx, job, step, decided.input, decided.version);
   }
 };
