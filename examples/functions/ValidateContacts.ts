@@ -1,7 +1,7 @@
 export const description =
   "Checks a user's contact details together: email domain, phone number plan and postal address format. Reports every problem, not just the first.";
 export const tags = ["sign-up", "validation"];
-export const timeoutMs = 1_000;
+export const timeoutMs = 3_000;
 export const memoryMb = 32;
 
 const address = {

@@ -1,7 +1,7 @@
 export const description =
   "Checks an email address: syntax, a known mail domain, and disposable-address providers. Never sends mail.";
 export const tags = ["sign-up", "validation"];
-export const timeoutMs = 1_000;
+export const timeoutMs = 3_000;
 export const memoryMb = 32;
 
 export const input = {

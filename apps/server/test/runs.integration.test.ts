@@ -70,7 +70,7 @@ describe.each(databases)("runs on the $kind database", ({ kind }) => {
         input: signupInput(),
       });
       const run = await waitForRun(runId);
-      expect(run.status).toBe("succeeded");
+      expect(run.status, JSON.stringify(run.error)).toBe("succeeded");
       expect(run.stepRuns.map((s) => s.status).every((s) => s === "succeeded")).toBe(true);
       const page = await client.runs.list.query({ limit: 10 });
       expect(page.items.find((r) => r.id === runId)).toMatchObject({
@@ -106,7 +106,7 @@ describe.each(databases)("runs on the $kind database", ({ kind }) => {
       ).rejects.toThrow(/note/);
       await client.tasks.approve.mutate({ id: taskId!, data: { note: "Thanks for your order" } });
       const run = await waitForRun(runId);
-      expect(run.status).toBe("succeeded");
+      expect(run.status, JSON.stringify(run.error)).toBe("succeeded");
       await new Promise((r) => setTimeout(r, 300));
       sub.unsubscribe();
       expect(events).toEqual(
@@ -133,7 +133,8 @@ describe.each(databases)("runs on the $kind database", ({ kind }) => {
       const response = await hook("user-sign-up", signupInput());
       expect(response.status).toBe(202);
       const { runId } = (await response.json()) as { runId: string };
-      expect((await waitForRun(runId)).status).toBe("succeeded");
+      const run = await waitForRun(runId);
+      expect(run.status, JSON.stringify(run.error)).toBe("succeeded");
     });
 
     it("wait for the run's output when asked to", async () => {
