@@ -7,6 +7,7 @@ import {
   ReactFlow,
 } from "@xyflow/react";
 import { useTheme } from "../../lib/theme.ts";
+import { EdgeProblemCard } from "../check/EdgeProblemCard.tsx";
 import { useDesigner } from "../use-designer.ts";
 import { EdgeMarkers } from "./EdgeMarkers.tsx";
 import { edgeTypes } from "./edges/edge-types.ts";
@@ -34,9 +35,10 @@ export function Canvas() {
   useCanvasShortcuts();
   useFocusNode();
   return (
-    <div className="relative h-full w-full" aria-label="Canvas" role="application">
+    <div className="relative h-full w-full">
       <EdgeMarkers />
       <ReactFlow
+        aria-label="Canvas"
         nodes={nodes}
         edges={edges}
         nodeTypes={nodeTypes}
@@ -73,6 +75,7 @@ export function Canvas() {
           style={{ width: 168, height: 112 }}
         />
         <Controls showInteractive={false} className="overflow-hidden rounded-md" />
+        <EdgeProblemCard />
       </ReactFlow>
     </div>
   );

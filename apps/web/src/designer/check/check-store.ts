@@ -9,6 +9,9 @@ export type TCheckState = {
   analysis: TScenarioAnalysis | undefined;
   /** A node the problems panel asked to bring into view. */
   focus: { nodeId: string; at: number } | undefined;
+  /** The edge whose problems are shown, while its marker is hovered or focused. */
+  edge: string | undefined;
+  setEdge(edgeId: string | undefined): void;
   setResult(index: TDiagnosticIndex, analysis: TScenarioAnalysis): void;
   focusNode(nodeId: string): void;
 };
@@ -18,6 +21,8 @@ export const createCheckStore = () =>
     index: EMPTY_INDEX,
     analysis: undefined,
     focus: undefined,
+    edge: undefined,
+    setEdge: (edge) => set({ edge }),
     setResult: (index, analysis) => set({ index, analysis }),
     focusNode: (nodeId) => set({ focus: { nodeId, at: Date.now() } }),
   }));

@@ -18,7 +18,13 @@ export const useLiveCheck = (): void => {
       const { meta, nodes, edges } = store.getState();
       const scenario = fromCanvas(meta, nodes, edges);
       const analysis = analyzeScenario(scenario, catalog);
-      checks.getState().setResult(indexDiagnostics(analysis.diagnostics, scenario), analysis);
+      // A draft the format refuses has no types; keep the last ones so trees and
+      // autocomplete stay useful while the problem is being fixed.
+      const refused = analysis.diagnostics.some((d) => d.code === "invalid-format");
+      const typed = refused ? checks.getState().analysis : analysis;
+      checks
+        .getState()
+        .setResult(indexDiagnostics(analysis.diagnostics, scenario), typed ?? analysis);
     };
     run();
     const unsubscribe = store.subscribe((state, previous) => {

@@ -1,5 +1,6 @@
 import { ChevronRight } from "lucide-react";
 import { Link } from "react-router";
+import { RunButton } from "../run/RunButton.tsx";
 import { useDesigner } from "../use-designer.ts";
 import { useDesignerContext } from "../use-designer-context.ts";
 import { AboutScenario } from "./AboutScenario.tsx";
@@ -47,6 +48,7 @@ export function DesignerHeader({
       <AboutScenario />
       <ImportExport />
       <VersionHistory scenarioId={scenarioId} />
+      <RunButton scenarioId={scenarioId} slug={slug} />
       <PublishButton scenarioId={scenarioId} saver={saver} onRefused={onRefused} />
     </header>
   );

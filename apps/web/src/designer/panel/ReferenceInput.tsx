@@ -1,8 +1,13 @@
 import { type KeyboardEvent, useId, useMemo, useState } from "react";
+import { parseReference } from "../model.ts";
 import { monoInputClass } from "./form-styles.ts";
 import { matchCandidates, type TCandidate } from "./reference-candidates.ts";
 
-/** A reference typed with autocomplete from what the step can read. */
+/**
+ * A reference typed with autocomplete from what the step can read. Only whole references
+ * reach the draft, so half-typed text never makes it unsaveable; on leaving the field,
+ * text that is not a reference says so.
+ */
 export function ReferenceInput({
   value,
   candidates,
@@ -19,10 +24,18 @@ export function ReferenceInput({
   const listId = useId();
   const [open, setOpen] = useState(false);
   const [active, setActive] = useState(0);
-  const matches = useMemo(() => matchCandidates(candidates, value), [candidates, value]);
+  const [typed, setTyped] = useState<string>();
+  const [left, setLeft] = useState(false);
+  const text = typed ?? value;
+  const wellFormed = text === "" || parseReference(text) !== undefined;
+  const matches = useMemo(() => matchCandidates(candidates, text), [candidates, text]);
+  const commit = (next: string) => {
+    setTyped(next);
+    if (next === "" || parseReference(next) !== undefined) onChange(next);
+  };
   const choose = (candidate: TCandidate | undefined) => {
     if (!candidate) return;
-    onChange(candidate.ref);
+    commit(candidate.ref);
     setOpen(false);
   };
   const onKeyDown = (event: KeyboardEvent) => {
@@ -48,20 +61,29 @@ export function ReferenceInput({
         aria-expanded={open && matches.length > 0}
         aria-controls={listId}
         aria-autocomplete="list"
-        aria-invalid={invalid}
-        value={value}
+        aria-invalid={invalid || (left && !wellFormed)}
+        value={text}
         placeholder="steps.<step>.output.<field> or input.<field>"
         onChange={(e) => {
-          onChange(e.target.value);
+          commit(e.target.value);
+          setLeft(false);
           setActive(0);
           setOpen(true);
         }}
         onFocus={() => setOpen(true)}
-        onBlur={() => setOpen(false)}
+        onBlur={() => {
+          setOpen(false);
+          setLeft(true);
+        }}
         onKeyDown={onKeyDown}
         spellCheck={false}
-        className={`${monoInputClass} ${invalid ? "border-red-400 dark:border-red-500/70" : ""}`}
+        className={`${monoInputClass} ${invalid || (left && !wellFormed) ? "border-red-400 dark:border-red-500/70" : ""}`}
       />
+      {left && !wellFormed && (
+        <p className="mt-1 text-[11px] text-red-600 dark:text-red-400">
+          Not a reference yet: write input.&lt;field&gt; or steps.&lt;step&gt;.output.&lt;field&gt;.
+        </p>
+      )}
       {open && matches.length > 0 && (
         <div
           id={listId}

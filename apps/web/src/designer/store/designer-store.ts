@@ -87,6 +87,17 @@ export const createDesignerStore = () =>
     /** Remember the state before an edit, for undo. */
     const remember = () => set({ history: record(get().history, snapshot()), lastEdit: undefined });
     const changed = () => ({ revision: get().revision + 1 });
+    // React Flow reports one deletion as separate edge and node changes, in either order;
+    // those of one tick form one undo step.
+    let removing = false;
+    const rememberRemoval = () => {
+      if (removing) return;
+      removing = true;
+      queueMicrotask(() => {
+        removing = false;
+      });
+      remember();
+    };
 
     return {
       meta: emptyMeta,
@@ -114,7 +125,7 @@ export const createDesignerStore = () =>
         const removed = new Set(
           changes.flatMap((c) => (c.type === "remove" && present.has(c.id) ? [c.id] : [])),
         );
-        if (removed.size > 0) remember();
+        if (removed.size > 0) rememberRemoval();
         const saveworthy = changes.some((c) => c.type !== "select" && c.type !== "dimensions");
         set({
           nodes: applyNodeChanges(changes, nodes),
@@ -130,7 +141,7 @@ export const createDesignerStore = () =>
       onEdgesChange: (changes) => {
         const { edges } = get();
         const present = new Set(edges.map((e) => e.id));
-        if (changes.some((c) => c.type === "remove" && present.has(c.id))) remember();
+        if (changes.some((c) => c.type === "remove" && present.has(c.id))) rememberRemoval();
         const saveworthy = changes.some((c) => c.type !== "select");
         set({ edges: applyEdgeChanges(changes, edges), ...(saveworthy ? changed() : {}) });
       },

@@ -25,7 +25,7 @@ export function Button({
     <button
       type="button"
       {...props}
-      className={`inline-flex h-7 items-center gap-1.5 rounded-md px-2.5 font-medium text-[13px] transition-colors disabled:cursor-not-allowed ${variants[variant]} ${className}`}
+      className={`inline-flex h-7 items-center gap-1.5 rounded-md px-2.5 font-medium text-[13px] transition-colors disabled:cursor-not-allowed disabled:opacity-50 ${variants[variant]} ${className}`}
     >
       {Icon && <Icon className="size-3.5" aria-hidden />}
       {children}

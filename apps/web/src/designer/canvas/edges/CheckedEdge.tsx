@@ -1,7 +1,7 @@
 import { BaseEdge, EdgeLabelRenderer, type EdgeProps, getBezierPath } from "@xyflow/react";
 import { AlertTriangle } from "lucide-react";
-import { useState } from "react";
 import { useEdgeDiagnostics } from "../../check/use-edge-diagnostics.ts";
+import { useDesignerContext } from "../../use-designer-context.ts";
 import { markerUrl } from "../EdgeMarkers.tsx";
 
 type TVariant = "next" | "error" | "branch";
@@ -13,8 +13,8 @@ const strokes: Record<TVariant, string> = {
 };
 
 /**
- * Draws an edge of any kind; an edge the check blames turns red and carries a marker whose
- * hover card gives the reasons.
+ * Draws an edge of any kind; an edge the check blames turns red and carries a marker that
+ * shows the reasons (in EdgeProblemCard, above the nodes) while hovered or focused.
  */
 export function CheckedEdge({
   id,
@@ -31,7 +31,11 @@ export function CheckedEdge({
   caption,
 }: EdgeProps & { variant: TVariant; caption?: string | undefined }) {
   const diagnostics = useEdgeDiagnostics(id);
-  const [open, setOpen] = useState(false);
+  const { checks } = useDesignerContext();
+  const show = () => checks.getState().setEdge(id);
+  const hide = () => {
+    if (checks.getState().edge === id) checks.getState().setEdge(undefined);
+  };
   const [path, labelX, labelY] = getBezierPath({
     sourceX,
     sourceY,
@@ -74,25 +78,13 @@ export function CheckedEdge({
                 type="button"
                 className={`flex size-5 items-center justify-center rounded-full text-white shadow ${errors.length > 0 ? "bg-red-500" : "bg-amber-500"}`}
                 aria-label={`Problem on the edge ${source} → ${target}`}
-                aria-expanded={open}
-                title={diagnostics.map((d) => d.message).join("\n")}
-                onMouseEnter={() => setOpen(true)}
-                onMouseLeave={() => setOpen(false)}
-                onFocus={() => setOpen(true)}
-                onBlur={() => setOpen(false)}
+                onMouseEnter={show}
+                onMouseLeave={hide}
+                onFocus={show}
+                onBlur={hide}
               >
                 <AlertTriangle className="size-3" aria-hidden />
               </button>
-            )}
-            {faulty && (open || selected) && (
-              <div
-                role="tooltip"
-                className="absolute top-6 left-1/2 z-10 w-72 -translate-x-1/2 space-y-1 rounded-md border border-red-200 bg-white p-2 text-[11px] text-zinc-700 shadow-lg dark:border-red-900 dark:bg-zinc-900 dark:text-zinc-200"
-              >
-                {diagnostics.map((d) => (
-                  <p key={`${d.code}:${d.path ?? ""}:${d.message}`}>{d.message}</p>
-                ))}
-              </div>
             )}
           </div>
         </EdgeLabelRenderer>

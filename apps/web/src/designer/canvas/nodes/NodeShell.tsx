@@ -75,7 +75,7 @@ export function NodeRow({
 }) {
   const labelTone =
     tone === "error"
-      ? "text-red-600 dark:text-red-400"
+      ? "text-red-500/80 dark:text-red-400/70"
       : tone === "branch"
         ? "text-violet-700 dark:text-violet-300"
         : "text-zinc-400 dark:text-zinc-500";
