@@ -16,6 +16,9 @@ export const createStaticWeb = (webDir: string): THandler => {
   const serve = sirv(webDir, {
     single: true,
     etag: true,
+    // Look files up per request: a cached list goes stale when the web app is rebuilt under a
+    // running server, and sirv then crashes the process reading a file that is gone.
+    dev: true,
     // hashed assets never change; index.html must always be fresh
     setHeaders: (res, pathname) => {
       res.setHeader(
