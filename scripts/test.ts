@@ -67,7 +67,7 @@ try {
   await phase("build (Prisma client, web app)", () =>
     run("npx", ["turbo", "run", "build", "--output-logs=errors-only"]),
   );
-  await phase("lint (Biome)", () => run("npx", ["biome", "ci", "."]));
+  await phase("lint (Biome)", () => run("npx", ["biome", "ci", "--colors=off", "."]));
   await phase("typecheck", async () => {
     const packages = await run("npx", ["turbo", "run", "typecheck", "--output-logs=errors-only"]);
     const root = await run("npx", ["tsc", "--noEmit", "-p", "."]);
