@@ -218,7 +218,7 @@ const decide = async (
   const context: TRunContext = { input: step.runInput, steps: step.steps ?? {} };
   switch (node.kind) {
     case "function": {
-      built.input ??= await stepInput(version, node.id, node.input, context);
+      built.input ??= await stepInput(version, node, context);
       const output = await callFunction(ctx, inflight, node, step, built.input);
       return { kind: "succeed", output, input: built.input };
     }
@@ -255,7 +255,7 @@ const decide = async (
       // only reached when a whole run is restarted: the start step re-emits the run's input
       return { kind: "succeed", output: step.runInput, input: step.runInput };
     case "subscenario": {
-      built.input ??= await stepInput(version, node.id, node.input, context);
+      built.input ??= await stepInput(version, node, context);
       const target = await ctx.db.prisma.scenarioVersion.findFirst({
         where: { scenario: { slug: node.scenario.slug }, version: node.scenario.version },
         select: { id: true },

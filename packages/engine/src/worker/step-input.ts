@@ -1,24 +1,23 @@
-import { BatonError, buildInput, type TMapping, type TRunContext } from "@baton/model";
+import { BatonError, buildNodeInput, type TNode, type TRunContext } from "@baton/model";
 import type { TVersion } from "../versions.ts";
 
 /**
- * A step's input: its mapping evaluated against the run, or, with no mapping, its single
- * predecessor's whole output (the run's input after the start node).
+ * A step's input, by the same rules the check types it with (`@baton/model`
+ * `buildNodeInput`): its mapping evaluated against the run, or, with no mapping, what its
+ * single incoming edge carries — the predecessor's output, or its error after an error edge.
  */
 export const stepInput = async (
   version: TVersion,
-  nodeId: string,
-  mapping: TMapping | undefined,
+  node: TNode,
   context: TRunContext,
 ): Promise<unknown> => {
-  if (mapping && Object.keys(mapping).length) return buildInput(mapping, context);
-  const sources = [...new Set(version.flow.incoming(nodeId).map((edge) => edge.source))];
-  if (sources.length !== 1) {
+  const mapping = "input" in node ? node.input : undefined;
+  const sources = version.flow.incoming(node.id).length;
+  if ((!mapping || !Object.keys(mapping).length) && sources !== 1) {
     throw new BatonError(
       "BAD_INPUT",
-      `Step "${nodeId}" has ${sources.length} predecessors and no input mapping, so its input is ambiguous; map its fields.`,
+      `Step "${node.label}" has ${sources} incoming edges and no input mapping, so its input is ambiguous; map its fields.`,
     );
   }
-  const source = sources[0]!;
-  return source === version.startNode.id ? context.input : context.steps[source]?.output;
+  return buildNodeInput(version.index, node.id, context);
 };
