@@ -81,12 +81,12 @@ describe("assignable is sound (property-based, checked by Ajv)", () => {
         const target = mutate(source, m, () => m.pick(pool)) as object;
         checkPair(source, target, draws, stats);
       }),
-      { numRuns: 6_000 },
+      { numRuns: 5_000 },
     );
-    expect(stats.pairs).toBe(6_000);
+    expect(stats.pairs).toBe(5_000);
     // Enough proved pairs and checked values that the property says something.
-    expect(stats.proved).toBeGreaterThan(2_500);
-    expect(stats.values).toBeGreaterThan(8_000);
+    expect(stats.proved).toBeGreaterThan(2_000);
+    expect(stats.values).toBeGreaterThan(6_000);
   }, 120_000);
 
   it("for independent random pairs", () => {
@@ -95,10 +95,10 @@ describe("assignable is sound (property-based, checked by Ajv)", () => {
       fc.property(rootSchema, rootSchema, tape, (source, target, draws) =>
         checkPair(source, target, draws, stats),
       ),
-      { numRuns: 4_000 },
+      { numRuns: 5_000 },
     );
-    expect(stats.pairs).toBe(4_000);
-    expect(stats.proved).toBeGreaterThan(200);
+    expect(stats.pairs).toBe(5_000);
+    expect(stats.proved).toBeGreaterThan(250);
   }, 60_000);
 
   it("proves most schemas assignable to themselves", () => {
