@@ -7,21 +7,24 @@ import {
   type NodeMouseHandler,
   ReactFlow,
 } from "@xyflow/react";
-import { useMemo, useRef } from "react";
+import { useEffect, useMemo, useRef, useState } from "react";
 import { useTheme } from "../lib/theme.ts";
+import { focusViewport, LARGE_GRAPH } from "./focus-viewport.ts";
 import { MonitorNode } from "./MonitorNode.tsx";
-import { type TMonitorNode, toMonitorEdges, toMonitorNodes } from "./monitor-graph.ts";
+import {
+  type TMonitorEdge,
+  type TMonitorNode,
+  toMonitorEdges,
+  toMonitorNodes,
+} from "./monitor-graph.ts";
 import type { TNodeState } from "./node-states.ts";
 import { stepTone } from "./step-state.ts";
 
 const nodeTypes = { step: MonitorNode };
-
-const EDGE_CLASSES = {
-  idle: "[&_.react-flow__edge-path]:!stroke-zinc-300 dark:[&_.react-flow__edge-path]:!stroke-zinc-700",
-  taken: "[&_.react-flow__edge-path]:!stroke-emerald-500 [&_.react-flow__edge-path]:!stroke-2",
-  error:
-    "[&_.react-flow__edge-path]:!stroke-red-400 [&_.react-flow__edge-path]:[stroke-dasharray:4_3]",
-};
+const NO_NODES: TMonitorNode[] = [];
+const NO_EDGES: TMonitorEdge[] = [];
+// the size a step is drawn at, so React Flow can tell which are on screen before measuring
+const NODE_SIZE = { initialWidth: 192, initialHeight: 58 };
 
 const MINIMAP_COLORS: Record<string, string> = {
   neutral: "#a1a1aa",
@@ -45,6 +48,17 @@ export function RunGraph({
   onSelect: (nodeId: string | undefined) => void;
 }) {
   const { theme } = useTheme();
+  const large = scenario.nodes.length > LARGE_GRAPH;
+  // where a large graph opens is decided once, when the view mounts
+  const [opening] = useState(() => (large ? focusViewport(scenario, states) : undefined));
+  // Until React Flow knows its own size it counts every node as on screen and measures all
+  // of them; a large graph gets its nodes one frame later.
+  const [sized, setSized] = useState(!large);
+  useEffect(() => {
+    if (sized) return;
+    const frame = requestAnimationFrame(() => setSized(true));
+    return () => cancelAnimationFrame(frame);
+  }, [sized]);
   const base = useRef(new Map<string, TMonitorNode>());
   const shown = useRef(new Map<string, TMonitorNode>());
   const measured = useRef(new Map<string, { width: number; height: number }>());
@@ -58,7 +72,7 @@ export function RunGraph({
         return before;
       // React Flow measures a node once; a new object for it must carry that size or it stays hidden
       const size = measured.current.get(n.id);
-      return { ...n, selected, ...(size ? { measured: size } : {}) };
+      return { ...n, selected, ...(size ? { measured: size } : NODE_SIZE) };
     });
     shown.current = new Map(result.map((n) => [n.id, n]));
     return result;
@@ -70,26 +84,18 @@ export function RunGraph({
       }
     }
   };
-  const edges = useMemo(
-    () =>
-      toMonitorEdges(scenario, states).map((e) => ({
-        ...e,
-        animated: e.data?.live ?? false,
-        className:
-          e.data?.kind === "error"
-            ? EDGE_CLASSES.error
-            : e.data?.taken
-              ? EDGE_CLASSES.taken
-              : EDGE_CLASSES.idle,
-      })),
-    [scenario, states],
-  );
+  const shownEdges = useRef(new Map<string, TMonitorEdge>());
+  const edges = useMemo(() => {
+    const next = toMonitorEdges(scenario, states, shownEdges.current);
+    shownEdges.current = new Map(next.map((e) => [e.id, e]));
+    return next;
+  }, [scenario, states]);
   const onNodeClick: NodeMouseHandler<TMonitorNode> = (_, node) => onSelect(node.id);
   return (
     <ReactFlow
       aria-label="Run graph"
-      nodes={nodes}
-      edges={edges}
+      nodes={sized ? nodes : NO_NODES}
+      edges={sized ? edges : NO_EDGES}
       nodeTypes={nodeTypes}
       onNodesChange={onNodesChange}
       onNodeClick={onNodeClick}
@@ -99,8 +105,9 @@ export function RunGraph({
       elementsSelectable={false}
       edgesFocusable={false}
       colorMode={theme}
-      fitView
-      fitViewOptions={{ padding: 0.06, maxZoom: 1.1 }}
+      {...(opening
+        ? { defaultViewport: opening, onlyRenderVisibleElements: true }
+        : { fitView: true, fitViewOptions: { padding: 0.06, maxZoom: 1.1 } })}
       minZoom={0.05}
       proOptions={{ hideAttribution: true }}
     >

@@ -101,3 +101,20 @@ describe("snapshotWatermark and needsRefetch", () => {
     expect(needsRefetch(event("step.succeeded", 1, "s1"), "s1")).toBe(true);
   });
 });
+
+describe("applyEvents in parts", () => {
+  it("gives the same run as applying every event at once", () => {
+    const run = runDetail([stepRun("a", { id: "a", status: "scheduled", updatedAt: t(0) })]);
+    const events = [
+      event("step.started", 1, "a", { nodeId: "a", attempt: 1 }),
+      event("step.succeeded", 2, "a", { nodeId: "a", attempt: 1 }),
+      event("step.scheduled", 2, "b", { nodeId: "b" }),
+      event("step.started", 3, "b", { nodeId: "b", attempt: 1 }),
+      event("run.succeeded", 4, null, { output: { ok: true } }),
+    ];
+    const once = applyEvents(run, events);
+    const parts = applyEvents(applyEvents(run, events.slice(0, 2)), events.slice(2));
+    expect(parts).toEqual(once);
+    expect(applyEvents(run, [])).toBe(run);
+  });
+});

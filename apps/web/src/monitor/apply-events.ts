@@ -109,16 +109,21 @@ const withAttempt = (step: TStepRun, event: TRunEvent): TStepAttempt[] => {
   );
 };
 
-const applyStepEvent = (run: TRunDetail, steps: TStepRun[], event: TRunEvent): void => {
-  const index = steps.findIndex((s) => s.id === event.stepRunId);
+const applyStepEvent = (
+  run: TRunDetail,
+  steps: TStepRun[],
+  positions: Map<string, number>,
+  event: TRunEvent,
+): boolean => {
+  const index = positions.get(event.stepRunId ?? "") ?? -1;
   const nodeId = dataOf(event).nodeId;
-  if (index < 0 && typeof nodeId !== "string") return;
+  if (index < 0 && typeof nodeId !== "string") return false;
   const step = index >= 0 ? steps[index]! : placeholderStep(run, event, nodeId as string);
   // Stored events replay from the start of the run; the snapshot may already be newer.
-  if (at(event.createdAt) < at(step.updatedAt)) return;
+  if (at(event.createdAt) < at(step.updatedAt)) return false;
   const decision = TASK_DECISIONS[event.type];
   const patch = STEP_PATCHES[event.type];
-  if (!patch && !decision) return;
+  if (!patch && !decision) return false;
   const next: TStepRun = {
     ...step,
     ...(patch ? patch(event, step) : {}),
@@ -130,7 +135,8 @@ const applyStepEvent = (run: TRunDetail, steps: TStepRun[], event: TRunEvent): v
     updatedAt: event.createdAt,
   };
   if (index >= 0) steps[index] = next;
-  else steps.push(next);
+  else positions.set(next.id, steps.push(next) - 1);
+  return true;
 };
 
 const RUN_PATCHES: Record<string, (event: TRunEvent, run: TRunDetail) => Partial<TRunDetail>> = {
@@ -156,22 +162,28 @@ const RUN_PATCHES: Record<string, (event: TRunEvent, run: TRunDetail) => Partial
  * The run as the events say it is now: the `runs.get` snapshot with every event newer
  * than the state it already holds applied (status, attempts, timings, errors, outputs the
  * events carry). Inputs and outputs of steps are not in the events; a refetch brings them.
+ * Applying events in two parts gives the same run as applying them at once, so a page
+ * only applies what is new.
  */
 export const applyEvents = (snapshot: TRunDetail, events: readonly TRunEvent[]): TRunDetail => {
   let run = snapshot;
-  const steps = [...snapshot.stepRuns];
+  let changed = false;
+  const steps = events.length ? [...snapshot.stepRuns] : snapshot.stepRuns;
+  const positions = new Map(steps.map((s, i) => [s.id, i]));
   for (const event of events) {
     if (event.runId !== snapshot.id) continue;
     const runPatch = RUN_PATCHES[event.type];
     if (runPatch) {
       if (at(event.createdAt) >= at(run.updatedAt)) {
         run = { ...run, ...runPatch(event, run), updatedAt: event.createdAt };
+        changed = true;
       }
       continue;
     }
-    if (event.stepRunId) applyStepEvent(run, steps, event);
+    if (event.stepRunId && applyStepEvent(run, steps, positions, event)) changed = true;
   }
-  return { ...run, stepRuns: steps };
+  // the same object when nothing was news, so nothing downstream re-renders
+  return changed ? { ...run, stepRuns: steps } : snapshot;
 };
 
 /** The newest moment the snapshot knows about; events after it are news to it. */

@@ -87,5 +87,11 @@ describe("toMonitorEdges", () => {
       ["e2", true, true, "big"],
       ["e3", false, false, "small"],
     ]);
+    const again = toMonitorEdges(
+      scenario,
+      nodeStates(run, ids, T0),
+      new Map(edges.map((e) => [e.id, e])),
+    );
+    expect(again[1]).toBe(edges[1]);
   });
 });

@@ -18,6 +18,14 @@ export type TMonitorNodeData = {
 export type TMonitorNode = Node<TMonitorNodeData, "step">;
 export type TMonitorEdge = Edge<{ kind: TEdge["kind"]; taken: boolean; live: boolean }>;
 
+// an edge the run went along is green; error edges are dashed red
+const EDGE_CLASSES = {
+  idle: "[&_.react-flow__edge-path]:!stroke-zinc-300 dark:[&_.react-flow__edge-path]:!stroke-zinc-700",
+  taken: "[&_.react-flow__edge-path]:!stroke-emerald-500 [&_.react-flow__edge-path]:!stroke-2",
+  error:
+    "[&_.react-flow__edge-path]:!stroke-red-400 [&_.react-flow__edge-path]:[stroke-dasharray:4_3]",
+};
+
 const detailOf = (node: TNode): string | undefined => {
   switch (node.kind) {
     case "function":
@@ -73,10 +81,14 @@ const reached = (state: TStepState | undefined): boolean =>
   state !== "superseded" &&
   state !== "cancelled";
 
-/** Edges of the graph; the ones the run went along are marked taken, those into live steps live. */
+/**
+ * Edges of the graph; the ones the run went along are marked taken, those into live steps
+ * live. As with nodes, an edge that did not change is the same object as before.
+ */
 export const toMonitorEdges = (
   scenario: Pick<TScenario, "edges">,
   states: ReadonlyMap<string, TNodeState>,
+  previous: ReadonlyMap<string, TMonitorEdge> = new Map(),
 ): TMonitorEdge[] =>
   scenario.edges.map((edge) => {
     const source = states.get(edge.source)?.state;
@@ -84,12 +96,17 @@ export const toMonitorEdges = (
     const sourceDone = edge.kind === "error" ? source === "failed" : source === "succeeded";
     const taken = sourceDone && reached(target);
     const live = taken && (target === "running" || target === "waiting" || target === "retrying");
+    const before = previous.get(edge.id);
+    if (before?.data?.taken === taken && before.data.live === live) return before;
     return {
       id: edge.id,
       source: edge.source,
       target: edge.target,
       type: "smoothstep",
       ...(edge.kind === "branch" ? { label: edge.branch } : {}),
+      animated: live,
+      className:
+        edge.kind === "error" ? EDGE_CLASSES.error : taken ? EDGE_CLASSES.taken : EDGE_CLASSES.idle,
       data: { kind: edge.kind, taken, live },
     };
   });

@@ -115,10 +115,19 @@ export const useRunMonitor = (
     if (newer) scheduleRefetch();
   }, [selectedStepRunId]);
 
-  const run = useMemo(
-    () => (snapshot.data ? applyEvents(snapshot.data, events) : undefined),
-    [snapshot.data, events],
+  // Only events new since the last render are applied, unless a new snapshot came in.
+  const derived = useRef<{ snapshot: TRunDetail; applied: number; run: TRunDetail } | undefined>(
+    undefined,
   );
+  const run = useMemo(() => {
+    if (!snapshot.data) return undefined;
+    const before = derived.current;
+    const fresh = !before || before.snapshot !== snapshot.data;
+    const base = fresh ? snapshot.data : before.run;
+    const next = applyEvents(base, events.slice(fresh ? 0 : before.applied));
+    derived.current = { snapshot: snapshot.data, applied: events.length, run: next };
+    return next;
+  }, [snapshot.data, events]);
 
   return {
     run,

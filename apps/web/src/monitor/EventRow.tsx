@@ -1,0 +1,39 @@
+import { memo } from "react";
+import { eventSummary } from "./event-summary.ts";
+import type { TRunEvent } from "./run-types.ts";
+
+const TYPE_TONES: Record<string, string> = {
+  succeeded: "text-emerald-600 dark:text-emerald-400",
+  approved: "text-emerald-600 dark:text-emerald-400",
+  failed: "text-red-600 dark:text-red-400",
+  rejected: "text-red-600 dark:text-red-400",
+  retrying: "text-amber-600 dark:text-amber-400",
+  waiting: "text-amber-600 dark:text-amber-400",
+  opened: "text-amber-600 dark:text-amber-400",
+  started: "text-sky-600 dark:text-sky-400",
+  restarted: "text-indigo-600 dark:text-indigo-400",
+};
+
+const clock = (iso: string) => {
+  const d = new Date(iso);
+  return `${d.toLocaleTimeString(undefined, { hour12: false })}.${String(d.getMilliseconds()).padStart(3, "0")}`;
+};
+
+/** One event: exact time, type and what it adds. Rows never change, so each renders once. */
+export const EventRow = memo(function EventRow({ event }: { event: TRunEvent }) {
+  const verb = event.type.split(".")[1] ?? "";
+  const summary = eventSummary(event);
+  return (
+    <li className="flex gap-2">
+      <time dateTime={event.createdAt} className="shrink-0 text-zinc-400 tabular-nums">
+        {clock(event.createdAt)}
+      </time>
+      <span className={`shrink-0 ${TYPE_TONES[verb] ?? "text-zinc-600 dark:text-zinc-300"}`}>
+        {event.type}
+      </span>
+      <span className="min-w-0 truncate text-zinc-500" title={summary}>
+        {summary}
+      </span>
+    </li>
+  );
+});

@@ -1,0 +1,154 @@
+/**
+ * The run monitor in a real browser against the real server:
+ * - `monitor.open500.ms`: from navigation to a finished 500-step run's view drawn (the
+ *   header counts 500 steps done; every graph node on screen is placed with its state),
+ *   median of several opens;
+ * - `monitor.event_to_page.p95_ms`: from an event's `createdAt` (written in the same
+ *   transaction as the change) to its row appearing in the open run view's event list,
+ *   over the ~2,000 events of a 500-step run executing while the page watches it.
+ * Needs the built app (`npx turbo run build`) and Chromium (`CHROMIUM_PATH`, else
+ * /usr/bin/chromium). Prints `bench monitor.open500.ms <value>` and
+ * `bench monitor.event_to_page.p95_ms <value>`.
+ */
+import { type ChildProcess, spawn } from "node:child_process";
+import { mkdtemp, rm } from "node:fs/promises";
+import { createServer } from "node:net";
+import { cpus, tmpdir } from "node:os";
+import path from "node:path";
+import { setTimeout as sleep } from "node:timers/promises";
+import { type Browser, chromium } from "@playwright/test";
+import { api, openTaskOf, publish500, waitForRun } from "./monitor-setup.ts";
+
+const OPENS = 5;
+const repoRoot = path.resolve(import.meta.dirname, "..");
+
+const freePort = (): Promise<number> =>
+  new Promise((resolve, reject) => {
+    const server = createServer();
+    server.once("error", reject);
+    server.listen(0, "127.0.0.1", () => {
+      const address = server.address();
+      server.close(() => resolve(typeof address === "object" && address ? address.port : 0));
+    });
+  });
+
+const startServer = async (port: number, dataDir: string): Promise<ChildProcess> => {
+  const child = spawn(process.execPath, ["apps/server/bin/baton.js", "start"], {
+    cwd: repoRoot,
+    env: { ...process.env, PORT: String(port), HOST: "127.0.0.1", BATON_DATA_DIR: dataDir },
+    stdio: ["ignore", "ignore", "inherit"],
+  });
+  const deadline = Date.now() + 120_000;
+  while (Date.now() < deadline) {
+    if (child.exitCode !== null) throw new Error(`the server exited with ${child.exitCode}`);
+    const ok = await fetch(`http://127.0.0.1:${port}/healthz`).then(
+      (r) => r.ok,
+      () => false,
+    );
+    if (ok) return child;
+    await sleep(250);
+  }
+  child.kill();
+  throw new Error("the server did not answer /healthz within 120 s");
+};
+
+const percentile = (values: number[], p: number): number => {
+  const sorted = [...values].sort((a, b) => a - b);
+  return (
+    sorted[Math.min(sorted.length - 1, Math.ceil((p / 100) * sorted.length) - 1)] ?? Number.NaN
+  );
+};
+
+// Runs in the page (a string, so this file needs no DOM types): records how long after its
+// createdAt each event row appears in the run's event list.
+const WATCH_EVENTS = `
+  window.__eventLatencies = [];
+  window.__watchFrom = Number.POSITIVE_INFINITY;
+  new MutationObserver((mutations) => {
+    const now = Date.now();
+    for (const m of mutations) for (const node of m.addedNodes) {
+      if (!(node instanceof Element)) continue;
+      const time = node.matches("time[datetime]") ? node : node.querySelector("time[datetime]");
+      if (!time || !time.closest('ol[aria-label="Run events"]')) continue;
+      const at = Date.parse(time.getAttribute("datetime"));
+      if (at >= window.__watchFrom) window.__eventLatencies.push(now - at);
+    }
+  }).observe(document, { childList: true, subtree: true });
+`;
+
+// The view is drawn: the header counts all 500 steps done, and every node React Flow put on
+// screen (large graphs render only what is in view) is placed and shows its state.
+const ALL_DRAWN = `(() => {
+  if (!document.querySelector('[role="progressbar"][aria-valuenow="500"]')) return false;
+  const nodes = document.querySelectorAll(".react-flow__node");
+  if (nodes.length < 10) return false;
+  const viewport = document.querySelector(".react-flow__viewport");
+  if (!viewport || !viewport.style.transform) return false;
+  for (const n of nodes) if (n.style.visibility === "hidden" || !n.querySelector('article[data-state="succeeded"]')) return false;
+  return true;
+})()`;
+
+const measureOpen = async (browser: Browser, base: string, runId: string): Promise<number[]> => {
+  const times: number[] = [];
+  for (let i = 0; i < OPENS + 1; i++) {
+    const page = await browser.newPage({ viewport: { width: 1440, height: 900 } });
+    await page.goto(`${base}/runs/${runId}`);
+    await page.waitForFunction(ALL_DRAWN, undefined, { polling: "raf", timeout: 30_000 });
+    const ms = Number(await page.evaluate("performance.now()"));
+    // the first open warms the server's caches and the browser's; it is not counted
+    if (i > 0) times.push(ms);
+    await page.close();
+  }
+  return times;
+};
+
+const main = async () => {
+  const port = await freePort();
+  const dataDir = await mkdtemp(path.join(tmpdir(), "baton-bench-monitor-"));
+  const base = `http://127.0.0.1:${port}`;
+  const server = await startServer(port, dataDir);
+  const browser = await chromium.launch({
+    executablePath: process.env.CHROMIUM_PATH ?? "/usr/bin/chromium",
+    args: ["--headless", "--no-sandbox", "--disable-gpu", "--disable-background-networking"],
+  });
+  try {
+    const call = api(base);
+    const start = await publish500(call);
+
+    // a finished 500-step run to open
+    const finished = await start();
+    await call("tasks.approve", { id: await openTaskOf(call, finished), data: {} }, "mutation");
+    await waitForRun(call, finished, ["succeeded"], 300_000);
+    const opens = await measureOpen(browser, base, finished);
+
+    // a run executing while its monitor is open
+    const live = await start();
+    const task = await openTaskOf(call, live);
+    const page = await browser.newPage({ viewport: { width: 1440, height: 900 } });
+    await page.addInitScript(WATCH_EVENTS);
+    await page.goto(`${base}/runs/${live}`);
+    await page.getByRole("list", { name: "Run events" }).waitFor();
+    await page.evaluate("window.__watchFrom = Date.now()");
+    await call("tasks.approve", { id: task, data: {} }, "mutation");
+    await waitForRun(call, live, ["succeeded", "failed"], 300_000);
+    await page.getByRole("status", { name: "Run status" }).getByText("succeeded").waitFor();
+    const latencies = (await page.evaluate("window.__eventLatencies")) as number[];
+    await page.close();
+
+    const median = percentile(opens, 50);
+    console.log(
+      `opened a 500-step run ${opens.length} times: ${opens.map((t) => t.toFixed(0)).join(", ")} ms; ` +
+        `${latencies.length} live events: p50 ${percentile(latencies, 50)} ms, max ${Math.max(...latencies)} ms ` +
+        `(${cpus().length} cores)`,
+    );
+    console.log(`bench monitor.open500.ms ${median.toFixed(0)}`);
+    console.log(`bench monitor.event_to_page.p95_ms ${percentile(latencies, 95)}`);
+  } finally {
+    await browser.close();
+    server.kill("SIGTERM");
+    await new Promise((resolve) => server.once("exit", resolve));
+    await rm(dataDir, { recursive: true, force: true });
+  }
+};
+
+await main();
