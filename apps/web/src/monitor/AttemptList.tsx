@@ -38,7 +38,7 @@ export function AttemptList({ attempts, now }: { attempts: readonly TStepAttempt
           const error = readStepError(a.error);
           const took = (a.endedAt ? Date.parse(a.endedAt) : now) - Date.parse(a.startedAt);
           return (
-            <tr key={a.id} className="align-top">
+            <tr key={a.attempt} className="align-top">
               <td className="py-1.5 pr-2 tabular-nums">{a.attempt}</td>
               <td className="py-1.5 pr-2">
                 <StepStateBadge state={a.status} />

@@ -8,6 +8,7 @@ import { BUTTON } from "./buttons.ts";
 import { Dialog } from "./Dialog.tsx";
 import { JsonEditor } from "./JsonEditor.tsx";
 import type { TStepRun } from "./run-types.ts";
+import { useStepDetail } from "./use-step-detail.ts";
 import { useStepFunction } from "./use-step-function.ts";
 
 /**
@@ -29,14 +30,17 @@ export function RestartStepDialog({
   const trpc = useTRPC();
   const fn = useStepFunction(runId, node.kind === "function" ? node.id : undefined);
   const [editing, setEditing] = useState(false);
-  const [text, setText] = useState(() => JSON.stringify(stepRun?.input ?? {}, null, 2));
+  const detail = useStepDetail(stepRun);
+  // the step's last input is where editing starts, once it has loaded
+  const [edited, setText] = useState<string | undefined>(undefined);
+  const text = edited ?? JSON.stringify(detail.data?.input ?? {}, null, 2);
   const restart = useMutation(trpc.runs.restart.mutationOptions({ onSuccess: onClose }));
   const parsed = useMemo(() => parseJsonText(text), [text]);
   const issues = useMemo(
     () => (parsed.ok && fn.data ? schemaIssues(fn.data.inputSchema, parsed.value) : []),
     [parsed, fn.data],
   );
-  const canEdit = node.kind === "function" && Boolean(fn.data);
+  const canEdit = node.kind === "function" && Boolean(fn.data) && !detail.isPending;
   const valid = !editing || (parsed.ok && issues.length === 0);
   const submit = () =>
     restart.mutate({

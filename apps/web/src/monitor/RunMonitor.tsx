@@ -22,7 +22,7 @@ export function RunMonitor({ runId }: { runId: string }) {
   const [pickedStepRunId, setPickedStepRunId] = useState<string | undefined>(undefined);
   const [tab, setTab] = useState<TRunTab>("graph");
   const [restarting, setRestarting] = useState(false);
-  const monitor = useRunMonitor(runId, pickedStepRunId);
+  const monitor = useRunMonitor(runId);
   const { run } = monitor;
   const active =
     run?.status === "pending" || run?.status === "running" || run?.status === "waiting";

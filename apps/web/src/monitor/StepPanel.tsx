@@ -11,6 +11,7 @@ import { stepDurationMs, type TNodeState } from "./node-states.ts";
 import { PanelSection } from "./PanelSection.tsx";
 import type { TRunEvent, TStepRun } from "./run-types.ts";
 import { StepStateBadge } from "./StepStateBadge.tsx";
+import { useStepDetail } from "./use-step-detail.ts";
 
 /** Everything about one step of the run: each of its step runs, data, attempts and events. */
 export function StepPanel({
@@ -34,6 +35,7 @@ export function StepPanel({
   onRestart: () => void;
   onClose: () => void;
 }) {
+  const detail = useStepDetail(stepRun);
   const look = NODE_LOOKS[node.kind];
   const Icon = look.icon;
   const duration = stepRun ? stepDurationMs(stepRun, now) : undefined;
@@ -139,10 +141,18 @@ export function StepPanel({
           )}
           <ErrorBox error={stepRun.error} label="Step error" />
           <PanelSection title="Input">
-            <JsonTree value={stepRun.input} label="Step input" empty="No input recorded yet" />
+            <JsonTree
+              value={detail.data?.input}
+              label="Step input"
+              empty={detail.isPending ? "Loading…" : "No input recorded yet"}
+            />
           </PanelSection>
           <PanelSection title="Output">
-            <JsonTree value={stepRun.output} label="Step output" empty="No output yet" />
+            <JsonTree
+              value={detail.data?.output}
+              label="Step output"
+              empty={detail.isPending ? "Loading…" : "No output yet"}
+            />
           </PanelSection>
           <PanelSection title="Attempts">
             <AttemptList attempts={stepRun.attempts} now={now} />

@@ -57,16 +57,12 @@ function jsonOf(value: unknown): TStepRun["error"] {
 
 const placeholderStep = (run: TRunDetail, event: TRunEvent, nodeId: string): TStepRun => ({
   id: event.stepRunId ?? "",
-  runId: run.id,
   nodeId,
   scope: "",
   generation: run.generation,
   status: "pending",
   attempt: 0,
-  input: null,
-  output: null,
   error: null,
-  supersedesId: null,
   createdAt: event.createdAt,
   scheduledAt: null,
   startedAt: null,
@@ -81,14 +77,8 @@ const withAttempt = (step: TStepRun, event: TRunEvent): TStepAttempt[] => {
   if (event.type === "step.started") {
     const rest = step.attempts.filter((a) => a.attempt !== number);
     const started: TStepAttempt = {
-      id: `${step.id}:${number}`,
-      stepRunId: step.id,
       attempt: number,
       status: "running",
-      idempotencyKey: `${step.runId}:${step.nodeId}:${step.generation}:${number}`,
-      workerId: null,
-      input: null,
-      output: null,
       error: null,
       startedAt: event.createdAt,
       endedAt: null,
@@ -161,7 +151,7 @@ const RUN_PATCHES: Record<string, (event: TRunEvent, run: TRunDetail) => Partial
 /**
  * The run as the events say it is now: the `runs.get` snapshot with every event newer
  * than the state it already holds applied (status, attempts, timings, errors, outputs the
- * events carry). Inputs and outputs of steps are not in the events; a refetch brings them.
+ * events carry).
  * Applying events in two parts gives the same run as applying them at once, so a page
  * only applies what is new.
  */
@@ -191,11 +181,8 @@ export const snapshotWatermark = (run: TRunDetail): number =>
   run.stepRuns.reduce((max, s) => Math.max(max, at(s.updatedAt)), at(run.updatedAt));
 
 /**
- * Whether an event changes data that only a refetch brings: step inputs and outputs (for
- * the step on screen), the run's restart, and the tasks a manual step opens or closes.
+ * Whether an event changes what only a new snapshot brings: the run's restart and end,
+ * and the tasks manual steps open and close. Everything else the events carry themselves.
  */
-export const needsRefetch = (event: TRunEvent, selectedStepRunId: string | undefined): boolean =>
-  event.type.startsWith("run.") ||
-  event.type.startsWith("task.") ||
-  event.type === "step.waiting" ||
-  (selectedStepRunId !== undefined && event.stepRunId === selectedStepRunId);
+export const needsRefetch = (event: TRunEvent): boolean =>
+  event.type.startsWith("run.") || event.type.startsWith("task.") || event.type === "step.waiting";

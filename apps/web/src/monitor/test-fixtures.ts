@@ -7,16 +7,12 @@ export const t = (s: number): string => new Date(T0 + s * 1000).toISOString();
 
 export const stepRun = (nodeId: string, overrides: Partial<TStepRun> = {}): TStepRun => ({
   id: `step-${nodeId}-${overrides.generation ?? 0}`,
-  runId: RUN_ID,
   nodeId,
   scope: "",
   generation: 0,
   status: "succeeded",
   attempt: 1,
-  input: null,
-  output: null,
   error: null,
-  supersedesId: null,
   createdAt: t(0),
   scheduledAt: t(0),
   startedAt: t(1),
@@ -28,14 +24,8 @@ export const stepRun = (nodeId: string, overrides: Partial<TStepRun> = {}): TSte
 });
 
 export const attempt = (n: number, overrides: Partial<TStepAttempt> = {}): TStepAttempt => ({
-  id: `attempt-${n}`,
-  stepRunId: "step",
   attempt: n,
   status: "succeeded",
-  idempotencyKey: `k:${n}`,
-  workerId: null,
-  input: null,
-  output: null,
   error: null,
   startedAt: t(1),
   endedAt: t(2),
@@ -45,14 +35,11 @@ export const attempt = (n: number, overrides: Partial<TStepAttempt> = {}): TStep
 export const runDetail = (stepRuns: TStepRun[], overrides: Partial<TRunDetail> = {}): TRunDetail =>
   ({
     id: RUN_ID,
-    scenarioVersionId: "00000000-0000-4000-8000-000000000002",
     status: "running",
     input: {},
     output: null,
     error: null,
     trigger: "ui",
-    startedById: null,
-    parentStepRunId: null,
     generation: 0,
     stepsTotal: 4,
     createdAt: t(0),

@@ -20,17 +20,14 @@ export type TRunMonitor = {
 };
 
 /**
- * A run kept live: the `runs.get` snapshot with the run's event stream applied on top.
- * Statuses, attempts and timings come from the events at once; inputs and outputs are
- * refetched only when an event touches what is on screen.
+ * A run kept live: the `runs.monitor` snapshot with the run's event stream applied on top.
+ * Statuses, attempts, timings and errors come from the events at once; the snapshot is
+ * fetched again only when a run or task event brings what events do not carry.
  */
-export const useRunMonitor = (
-  runId: string,
-  selectedStepRunId: string | undefined,
-): TRunMonitor => {
+export const useRunMonitor = (runId: string): TRunMonitor => {
   const trpc = useTRPC();
   const queryClient = useQueryClient();
-  const snapshot = useQuery(trpc.runs.get.queryOptions({ id: runId }));
+  const snapshot = useQuery(trpc.runs.monitor.queryOptions({ id: runId }));
   const [events, setEvents] = useState<TRunEvent[]>([]);
   const buffer = useRef<TRunEvent[]>([]);
   const seen = useRef(new Set<string>());
@@ -38,8 +35,6 @@ export const useRunMonitor = (
   const refetchTimer = useRef<ReturnType<typeof setTimeout> | undefined>(undefined);
   const refetchDeadline = useRef<number | undefined>(undefined);
   const watermark = useRef(Number.POSITIVE_INFINITY);
-  const selected = useRef(selectedStepRunId);
-  selected.current = selectedStepRunId;
 
   useEffect(() => {
     if (snapshot.data) watermark.current = snapshotWatermark(snapshot.data);
@@ -48,7 +43,7 @@ export const useRunMonitor = (
   const refetch = useCallback(() => {
     refetchTimer.current = undefined;
     refetchDeadline.current = undefined;
-    void queryClient.invalidateQueries({ queryKey: trpc.runs.get.queryKey({ id: runId }) });
+    void queryClient.invalidateQueries({ queryKey: trpc.runs.monitor.queryKey({ id: runId }) });
   }, [queryClient, trpc, runId]);
 
   const scheduleRefetch = useCallback(() => {
@@ -91,29 +86,13 @@ export const useRunMonitor = (
           };
           buffer.current.push(event);
           batchTimer.current ??= setTimeout(flush, BATCH_MS);
-          if (
-            Date.parse(event.createdAt) > watermark.current &&
-            needsRefetch(event, selected.current)
-          ) {
+          if (Date.parse(event.createdAt) > watermark.current && needsRefetch(event)) {
             scheduleRefetch();
           }
         },
       },
     ),
   );
-
-  // A step picked after it changed needs its input and output, which only the snapshot has.
-  // biome-ignore lint/correctness/useExhaustiveDependencies: on a new selection only; later events schedule their own refetch
-  useEffect(() => {
-    if (!selectedStepRunId || !snapshot.data) return;
-    const known = snapshot.data.stepRuns.find((s) => s.id === selectedStepRunId);
-    const newer = events.some(
-      (e) =>
-        e.stepRunId === selectedStepRunId &&
-        (!known || Date.parse(e.createdAt) > Date.parse(known.updatedAt)),
-    );
-    if (newer) scheduleRefetch();
-  }, [selectedStepRunId]);
 
   // Only events new since the last render are applied, unless a new snapshot came in.
   const derived = useRef<{ snapshot: TRunDetail; applied: number; run: TRunDetail } | undefined>(

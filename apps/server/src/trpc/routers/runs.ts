@@ -94,6 +94,76 @@ export const runsRouter = router({
   }),
 
   /**
+   * A run as the live monitor draws it: like `get`, but step runs carry their state,
+   * timings, attempts and errors without inputs and outputs (`stepRun` has those), so a
+   * run of hundreds of steps stays a small answer.
+   */
+  monitor: baseProcedure.input(ZRunId).query(async ({ ctx, input }) => {
+    const run = await ctx.db.prisma.run.findUnique({
+      where: { id: input.id },
+      select: {
+        id: true,
+        status: true,
+        input: true,
+        output: true,
+        error: true,
+        trigger: true,
+        generation: true,
+        stepsTotal: true,
+        createdAt: true,
+        startedAt: true,
+        endedAt: true,
+        updatedAt: true,
+        startedBy: { select: { id: true, name: true } },
+        scenarioVersion: {
+          select: {
+            id: true,
+            version: true,
+            definition: true,
+            scenario: { select: { id: true, name: true, slug: true } },
+          },
+        },
+        stepRuns: {
+          orderBy: [{ createdAt: "asc" }, { id: "asc" }],
+          select: {
+            id: true,
+            nodeId: true,
+            scope: true,
+            generation: true,
+            status: true,
+            attempt: true,
+            error: true,
+            createdAt: true,
+            scheduledAt: true,
+            startedAt: true,
+            endedAt: true,
+            updatedAt: true,
+            attempts: {
+              orderBy: { attempt: "asc" },
+              select: { attempt: true, status: true, error: true, startedAt: true, endedAt: true },
+            },
+            task: {
+              select: { id: true, title: true, status: true, createdAt: true, decidedAt: true },
+            },
+          },
+        },
+      },
+    });
+    if (!run) throw new BatonError("NOT_FOUND", `No run ${input.id}.`);
+    return run;
+  }),
+
+  /** One step run in full: its input, output and error, every attempt, and its task. */
+  stepRun: baseProcedure.input(ZRunId).query(async ({ ctx, input }) => {
+    const step = await ctx.db.prisma.stepRun.findUnique({
+      where: { id: input.id },
+      include: { attempts: { orderBy: { attempt: "asc" } }, task: true },
+    });
+    if (!step) throw new BatonError("NOT_FOUND", `No step run ${input.id}.`);
+    return step;
+  }),
+
+  /**
    * The catalog entry (with the input schema restarts are checked against) of the function
    * a step of the run calls; null when the step calls none.
    */
