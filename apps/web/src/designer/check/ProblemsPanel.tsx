@@ -1,5 +1,6 @@
 import { CircleX, TriangleAlert, X } from "lucide-react";
 import { useMemo } from "react";
+import { useShallow } from "zustand/react/shallow";
 import type { TDiagnostic } from "../model.ts";
 import { useDesigner } from "../use-designer.ts";
 import { useDesignerContext } from "../use-designer-context.ts";
@@ -11,8 +12,9 @@ const sortKey = (d: TDiagnostic) => (d.severity === "error" ? 0 : 1);
 export function ProblemsPanel({ onClose }: { onClose: () => void }) {
   const { checks } = useDesignerContext();
   const all = useChecks((s) => s.index.all);
-  const labels = useDesigner((s) => s.nodes);
-  const labelOf = useMemo(() => new Map(labels.map((n) => [n.id, n.data.step.label])), [labels]);
+  // Steps, not nodes: they stay the same objects while nodes are dragged.
+  const steps = useDesigner(useShallow((s) => s.nodes.map((n) => n.data.step)));
+  const labelOf = useMemo(() => new Map(steps.map((step) => [step.id, step.label])), [steps]);
   const sorted = useMemo(() => [...all].sort((a, b) => sortKey(a) - sortKey(b)), [all]);
   return (
     <section

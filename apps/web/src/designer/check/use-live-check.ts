@@ -26,7 +26,8 @@ export const useLiveCheck = (): void => {
         .getState()
         .setResult(indexDiagnostics(analysis.diagnostics, scenario), typed ?? analysis);
     };
-    run();
+    // The first check waits for the first paint: opening a large scenario shows it sooner.
+    timer = setTimeout(run, 0);
     const unsubscribe = store.subscribe((state, previous) => {
       if (!graphChanged(state, previous)) return;
       clearTimeout(timer);

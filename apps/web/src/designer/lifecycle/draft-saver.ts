@@ -35,7 +35,13 @@ export const createDraftSaver = <TDraft>(options: TDraftSaverOptions<TDraft>) =>
   let dirty = false;
   let timer: ReturnType<typeof setTimeout> | undefined;
   let inFlight: Promise<void> | undefined;
-  const setStatus = (next: TSaveStatus) => status.setState({ status: next });
+  // Called on every edit (each frame of a drag): only a change of state notifies anyone.
+  const setStatus = (next: TSaveStatus) => {
+    const current = status.getState().status;
+    if (next.state === current.state && (next.state === "pending" || next.state === "saving"))
+      return;
+    status.setState({ status: next });
+  };
   const stopped = () => status.getState().status.state === "conflict";
 
   const later = (ms: number) => {

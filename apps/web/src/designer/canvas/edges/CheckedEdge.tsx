@@ -3,6 +3,7 @@ import { AlertTriangle } from "lucide-react";
 import { useEdgeDiagnostics } from "../../check/use-edge-diagnostics.ts";
 import { useDesignerContext } from "../../use-designer-context.ts";
 import { markerUrl } from "../EdgeMarkers.tsx";
+import { useZoomedOut } from "../nodes/use-zoomed-out.ts";
 
 type TVariant = "next" | "error" | "branch";
 
@@ -31,6 +32,8 @@ export function CheckedEdge({
   caption,
 }: EdgeProps & { variant: TVariant; caption?: string | undefined }) {
   const diagnostics = useEdgeDiagnostics(id);
+  // Zoomed out, arrowheads are too small to see but still cost a paint each frame.
+  const zoomedOut = useZoomedOut();
   const { checks } = useDesignerContext();
   const show = () => checks.getState().setEdge(id);
   const hide = () => {
@@ -54,7 +57,7 @@ export function CheckedEdge({
       <BaseEdge
         id={id}
         path={path}
-        markerEnd={markerUrl(tone)}
+        markerEnd={zoomedOut ? undefined : markerUrl(tone)}
         interactionWidth={16}
         style={{
           stroke,

@@ -1,0 +1,26 @@
+import type { NodeProps } from "@xyflow/react";
+import { type ComponentType, memo } from "react";
+import type { TNodeKind } from "../../model.ts";
+import type { TCanvasNode } from "../canvas-types.ts";
+import { CompactNode } from "./CompactNode.tsx";
+import { compactHandles } from "./compact-handles.ts";
+import { useZoomedOut } from "./use-zoomed-out.ts";
+
+/** A node kind that draws its compact form when zoomed out and its full form otherwise. */
+export const zoomable = <K extends TNodeKind>(Detail: ComponentType<NodeProps<TCanvasNode<K>>>) =>
+  memo(function ZoomableNode(props: NodeProps<TCanvasNode<K>>) {
+    const zoomedOut = useZoomedOut();
+    if (!zoomedOut) return <Detail {...props} />;
+    const step = props.data.step;
+    const { input, outputs } = compactHandles(step);
+    return (
+      <CompactNode
+        id={props.id}
+        kind={step.kind}
+        label={step.label}
+        selected={props.selected ?? false}
+        input={input}
+        outputs={outputs}
+      />
+    );
+  });

@@ -1,0 +1,173 @@
+/**
+ * The designer in a real browser against the real server, on a 500-node scenario:
+ * - `designer.open500.ms`: from navigation to the canvas drawn with all 500 nodes placed,
+ *   median of several opens;
+ * - `designer.drag.p95_frame_ms`: the 95th percentile of the page's frame intervals while
+ *   a node is dragged across the canvas with the mouse.
+ * Needs the built app (`npx turbo run build`) and Chromium (`CHROMIUM_PATH`, else
+ * /usr/bin/chromium). Run with `npx tsx bench/designer.bench.ts`.
+ */
+import { type ChildProcess, spawn } from "node:child_process";
+import { mkdtemp, rm } from "node:fs/promises";
+import { createServer } from "node:net";
+import { cpus, tmpdir } from "node:os";
+import path from "node:path";
+import { setTimeout as sleep } from "node:timers/promises";
+import { type Browser, chromium, type Page } from "@playwright/test";
+import { designerScenario500 } from "./designer-scenario.ts";
+
+const OPENS = 5;
+const DRAG_STEPS = 120;
+const SLUG = "designer-bench-500";
+const repoRoot = path.resolve(import.meta.dirname, "..");
+
+const freePort = (): Promise<number> =>
+  new Promise((resolve, reject) => {
+    const server = createServer();
+    server.once("error", reject);
+    server.listen(0, "127.0.0.1", () => {
+      const address = server.address();
+      server.close(() => resolve(typeof address === "object" && address ? address.port : 0));
+    });
+  });
+
+const startServer = async (port: number, dataDir: string): Promise<ChildProcess> => {
+  const child = spawn(process.execPath, ["apps/server/bin/baton.js", "start"], {
+    cwd: repoRoot,
+    env: { ...process.env, PORT: String(port), HOST: "127.0.0.1", BATON_DATA_DIR: dataDir },
+    stdio: ["ignore", "ignore", "inherit"],
+  });
+  const deadline = Date.now() + 120_000;
+  while (Date.now() < deadline) {
+    if (child.exitCode !== null) throw new Error(`the server exited with ${child.exitCode}`);
+    const ok = await fetch(`http://127.0.0.1:${port}/healthz`).then(
+      (r) => r.ok,
+      () => false,
+    );
+    if (ok) return child;
+    await sleep(250);
+  }
+  child.kill();
+  throw new Error("the server did not answer /healthz within 120 s");
+};
+
+const importScenario = async (base: string) => {
+  const response = await fetch(`${base}/trpc/scenarios.import`, {
+    method: "POST",
+    headers: { "content-type": "application/json" },
+    body: JSON.stringify({ json: JSON.stringify(designerScenario500(SLUG)) }),
+  });
+  if (!response.ok) throw new Error(`import failed: ${await response.text()}`);
+};
+
+const percentile = (values: readonly number[], p: number): number => {
+  const sorted = [...values].sort((a, b) => a - b);
+  return (
+    sorted[Math.min(sorted.length - 1, Math.ceil((p / 100) * sorted.length) - 1)] ?? Number.NaN
+  );
+};
+
+const median = (values: readonly number[]) => percentile(values, 50);
+
+// Runs in the page (a string, so this file needs no DOM types): the first frame in which all
+// 500 nodes are in the DOM, measured and visible, in ms since navigation started.
+const WATCH_FIRST_RENDER = `
+  window.__firstRender = undefined;
+  const tick = () => {
+    const nodes = document.querySelectorAll(".react-flow__node");
+    let hidden = 0;
+    for (const n of nodes) if (n.style.visibility === "hidden") hidden++;
+    const drawn = nodes.length >= 500 && hidden === 0;
+    if (drawn) window.__firstRender = performance.now();
+    else requestAnimationFrame(tick);
+  };
+  requestAnimationFrame(tick);
+`;
+
+const openOnce = async (page: Page, url: string): Promise<number> => {
+  await page.goto(url);
+  await page.waitForFunction("window.__firstRender !== undefined", null, { timeout: 60_000 });
+  return page.evaluate<number>("window.__firstRender");
+};
+
+// Frame intervals while recording: the time between consecutive animation frames.
+const RECORD_FRAMES = `
+  window.__frames = [];
+  window.__recording = true;
+  let last = performance.now();
+  const frame = (now) => {
+    window.__frames.push(now - last);
+    last = now;
+    if (window.__recording) requestAnimationFrame(frame);
+  };
+  requestAnimationFrame(frame);
+`;
+
+const dragOnce = async (page: Page): Promise<number[]> => {
+  // A node in the middle of the grid, so the drag moves it across its neighbours. It is
+  // selected first (opening the inspector, which narrows the canvas), as a person would.
+  const node = page.locator('.react-flow__node[data-id="v262"]');
+  await node.click();
+  await page.waitForSelector('[aria-label="Inspector"]');
+  const box = await node.boundingBox();
+  if (!box) throw new Error("node v262 is not on screen");
+  const x = box.x + box.width / 2;
+  const y = box.y + box.height / 2;
+  await page.mouse.move(x, y);
+  await page.mouse.down();
+  await page.mouse.move(x + 4, y + 4, { steps: 2 });
+  await page.evaluate(RECORD_FRAMES);
+  // A circle of 120 px around the start, well inside the canvas, so it never auto-pans.
+  for (let i = 1; i <= DRAG_STEPS; i++) {
+    const angle = (i / DRAG_STEPS) * 4 * Math.PI;
+    await page.mouse.move(x + Math.sin(angle) * 120, y + (1 - Math.cos(angle)) * 60);
+    await page.evaluate("new Promise((resolve) => requestAnimationFrame(() => resolve()))");
+  }
+  await page.mouse.up();
+  await page.evaluate("window.__recording = false");
+  const frames = await page.evaluate<number[]>("window.__frames");
+  // The first interval starts before recording began.
+  return frames.slice(1);
+};
+
+const main = async () => {
+  const port = await freePort();
+  const dataDir = await mkdtemp(path.join(tmpdir(), "baton-designer-bench-"));
+  let server: ChildProcess | undefined;
+  let browser: Browser | undefined;
+  try {
+    server = await startServer(port, dataDir);
+    const base = `http://127.0.0.1:${port}`;
+    await importScenario(base);
+    browser = await chromium.launch({
+      executablePath: process.env.CHROMIUM_PATH ?? "/usr/bin/chromium",
+      args: ["--headless", "--no-sandbox", "--disable-gpu", "--disable-background-networking"],
+    });
+    const context = await browser.newContext({ viewport: { width: 1600, height: 960 } });
+    await context.addInitScript(WATCH_FIRST_RENDER);
+    const page = await context.newPage();
+    const url = `${base}/scenarios/${SLUG}`;
+    await openOnce(page, url); // warm the HTTP cache and the server's first queries
+    const opens: number[] = [];
+    for (let i = 0; i < OPENS; i++) opens.push(await openOnce(page, url));
+    console.error(`designer: opens (ms) ${opens.map((v) => v.toFixed(0)).join(", ")}`);
+
+    await page.waitForSelector('[aria-label="No problems"]', { timeout: 30_000 });
+    const frames = await dragOnce(page);
+    console.error(
+      `designer: ${frames.length} frames while dragging, median ${median(frames).toFixed(1)} ms, max ${Math.max(...frames).toFixed(1)} ms; ${cpus().length} cpus`,
+    );
+    console.log(`bench designer.open500.ms ${median(opens).toFixed(0)}`);
+    console.log(`bench designer.drag.p95_frame_ms ${percentile(frames, 95).toFixed(1)}`);
+  } finally {
+    await browser?.close();
+    if (server && server.exitCode === null) {
+      const exited = new Promise((resolve) => server?.once("exit", resolve));
+      server.kill("SIGTERM");
+      await exited;
+    }
+    await rm(dataDir, { recursive: true, force: true });
+  }
+};
+
+await main();
