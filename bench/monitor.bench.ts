@@ -32,11 +32,17 @@ const freePort = (): Promise<number> =>
     });
   });
 
+let stopping = false;
+
 const startServer = async (port: number, dataDir: string): Promise<ChildProcess> => {
   const child = spawn(process.execPath, ["apps/server/bin/baton.js", "start"], {
     cwd: repoRoot,
     env: { ...process.env, PORT: String(port), HOST: "127.0.0.1", BATON_DATA_DIR: dataDir },
     stdio: ["ignore", "ignore", "inherit"],
+  });
+  child.once("exit", (code, signal) => {
+    if (!stopping)
+      console.error(`bench: the server stopped early (code ${code}, signal ${signal})`);
   });
   const deadline = Date.now() + 120_000;
   while (Date.now() < deadline) {
@@ -145,6 +151,7 @@ const main = async () => {
     console.log(`bench monitor.event_to_page.p95_ms ${percentile(latencies, 95)}`);
   } finally {
     await browser.close();
+    stopping = true;
     server.kill("SIGTERM");
     await new Promise((resolve) => server.once("exit", resolve));
     await rm(dataDir, { recursive: true, force: true });

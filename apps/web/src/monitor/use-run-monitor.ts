@@ -11,6 +11,22 @@ const BATCH_MS = 16;
 const REFETCH_DEBOUNCE_MS = 120;
 const REFETCH_MAX_WAIT_MS = 1000;
 
+const toRunEvent = (event: {
+  id: string;
+  runId: string;
+  stepRunId: string | null;
+  type: string;
+  data?: unknown;
+  createdAt: string | Date;
+}): TRunEvent => ({
+  id: event.id,
+  runId: event.runId,
+  stepRunId: event.stepRunId,
+  type: event.type,
+  data: event.data,
+  createdAt: String(event.createdAt),
+});
+
 export type TRunMonitor = {
   run: TRunDetail | undefined;
   events: TRunEvent[];
@@ -28,7 +44,20 @@ export const useRunMonitor = (runId: string): TRunMonitor => {
   const trpc = useTRPC();
   const queryClient = useQueryClient();
   const snapshot = useQuery(trpc.runs.monitor.queryOptions({ id: runId }));
-  const [events, setEvents] = useState<TRunEvent[]>([]);
+  // History comes in one answer; the live stream then goes on from its last event.
+  const log = useQuery(
+    trpc.runs.eventLog.queryOptions(
+      { runId },
+      {
+        staleTime: Number.POSITIVE_INFINITY,
+        refetchOnWindowFocus: false,
+        refetchOnReconnect: false,
+      },
+    ),
+  );
+  const history = useMemo(() => log.data?.map(toRunEvent), [log.data]);
+  const [live, setLive] = useState<TRunEvent[]>([]);
+  const events = useMemo(() => (history ? [...history, ...live] : live), [history, live]);
   const buffer = useRef<TRunEvent[]>([]);
   const seen = useRef(new Set<string>());
   const batchTimer = useRef<ReturnType<typeof setTimeout> | undefined>(undefined);
@@ -58,7 +87,7 @@ export const useRunMonitor = (runId: string): TRunMonitor => {
     batchTimer.current = undefined;
     const batch = buffer.current;
     buffer.current = [];
-    if (batch.length) setEvents((all) => [...all, ...batch]);
+    if (batch.length) setLive((all) => [...all, ...batch]);
   }, []);
 
   useEffect(
@@ -71,19 +100,13 @@ export const useRunMonitor = (runId: string): TRunMonitor => {
 
   const subscription = useSubscription(
     trpc.runs.events.subscriptionOptions(
-      { runId },
+      { runId, lastEventId: history?.at(-1)?.id ?? null },
       {
+        enabled: history !== undefined,
         onData: ({ data }) => {
           if (seen.current.has(data.id)) return;
           seen.current.add(data.id);
-          const event: TRunEvent = {
-            id: data.id,
-            runId: data.runId,
-            stepRunId: data.stepRunId,
-            type: data.type,
-            data: data.data,
-            createdAt: String(data.createdAt),
-          };
+          const event = toRunEvent(data);
           buffer.current.push(event);
           batchTimer.current ??= setTimeout(flush, BATCH_MS);
           if (Date.parse(event.createdAt) > watermark.current && needsRefetch(event)) {
@@ -111,7 +134,7 @@ export const useRunMonitor = (runId: string): TRunMonitor => {
   return {
     run,
     events,
-    error: snapshot.error,
+    error: snapshot.error ?? log.error,
     live:
       subscription.status === "error"
         ? "error"

@@ -153,6 +153,21 @@ export const runsRouter = router({
     return run;
   }),
 
+  /**
+   * A run's stored events in one answer, oldest first (the newest 5,000 of a longer
+   * history), so a monitor can load history at once and follow `events` from the last.
+   */
+  eventLog: baseProcedure
+    .input(z.object({ runId: z.string().uuid() }))
+    .query(async ({ ctx, input }) => {
+      const rows = await ctx.db.prisma.runEvent.findMany({
+        where: { runId: input.runId },
+        orderBy: { id: "desc" },
+        take: 5_000,
+      });
+      return rows.reverse().map((event) => ({ ...event, id: event.id.toString() }));
+    }),
+
   /** One step run in full: its input, output and error, every attempt, and its task. */
   stepRun: baseProcedure.input(ZRunId).query(async ({ ctx, input }) => {
     const step = await ctx.db.prisma.stepRun.findUnique({
