@@ -9,9 +9,6 @@ export function LiveIndicator({ live }: { live: "connecting" | "live" | "error" 
   return (
     <span className="inline-flex items-center gap-1.5 text-xs text-zinc-500 dark:text-zinc-400">
       <span className={`relative flex size-2`} aria-hidden>
-        {live === "live" && (
-          <span className="absolute inline-flex size-full animate-ping rounded-full bg-emerald-400 opacity-60" />
-        )}
         <span className={`relative inline-flex size-2 rounded-full ${dot}`} />
       </span>
       {text}

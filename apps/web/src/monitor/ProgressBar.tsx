@@ -22,10 +22,7 @@ export function ProgressBar({
     >
       <div className="h-full bg-emerald-500 transition-[width]" style={{ width: pct(done) }} />
       <div className="h-full bg-red-500 transition-[width]" style={{ width: pct(failed) }} />
-      <div
-        className="h-full animate-pulse bg-sky-500 transition-[width]"
-        style={{ width: pct(active) }}
-      />
+      <div className="h-full bg-sky-500 transition-[width]" style={{ width: pct(active) }} />
     </div>
   );
 }

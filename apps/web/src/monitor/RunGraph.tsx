@@ -61,6 +61,8 @@ export function RunGraph({
   }, [sized]);
   const base = useRef(new Map<string, TMonitorNode>());
   const shown = useRef(new Map<string, TMonitorNode>());
+  // an unchanged list keeps its identity, so React Flow skips re-indexing 500 nodes
+  const shownNodes = useRef<TMonitorNode[] | undefined>(undefined);
   const measured = useRef(new Map<string, { width: number; height: number }>());
   const nodes = useMemo(() => {
     const next = toMonitorNodes(scenario, states, base.current);
@@ -74,7 +76,11 @@ export function RunGraph({
       const size = measured.current.get(n.id);
       return { ...n, selected, ...(size ? { measured: size } : NODE_SIZE) };
     });
+    const same =
+      result.length === shown.current.size && result.every((n) => shown.current.get(n.id) === n);
+    if (same && shownNodes.current) return shownNodes.current;
     shown.current = new Map(result.map((n) => [n.id, n]));
+    shownNodes.current = result;
     return result;
   }, [scenario, states, selectedNodeId]);
   const onNodesChange = (changes: NodeChange<TMonitorNode>[]) => {
@@ -85,11 +91,16 @@ export function RunGraph({
     }
   };
   const shownEdges = useRef(new Map<string, TMonitorEdge>());
+  const edgeList = useRef<TMonitorEdge[] | undefined>(undefined);
   const edges = useMemo(() => {
-    const next = toMonitorEdges(scenario, states, shownEdges.current);
+    const next = toMonitorEdges(scenario, states, shownEdges.current, !large);
+    if (edgeList.current && next.every((e, i) => edgeList.current?.[i] === e)) {
+      return edgeList.current;
+    }
     shownEdges.current = new Map(next.map((e) => [e.id, e]));
+    edgeList.current = next;
     return next;
-  }, [scenario, states]);
+  }, [scenario, states, large]);
   const onNodeClick: NodeMouseHandler<TMonitorNode> = (_, node) => onSelect(node.id);
   return (
     <ReactFlow

@@ -1,5 +1,5 @@
 import { ChevronRight } from "lucide-react";
-import type { ReactNode } from "react";
+import { type ReactNode, useMemo } from "react";
 import { Link } from "react-router";
 import { formatDateTime, formatDuration } from "../lib/format.ts";
 import { StatusBadge } from "../ui/StatusBadge.tsx";
@@ -24,6 +24,7 @@ export function RunHeader({
 }) {
   const { scenario, version } = run.scenarioVersion;
   const started = run.startedAt ?? run.createdAt;
+  const startedText = useMemo(() => formatDateTime(started), [started]);
   const took = (run.endedAt ? Date.parse(run.endedAt) : now) - Date.parse(started);
   return (
     <header className="border-zinc-200 border-b bg-white px-5 pt-3 pb-3 dark:border-zinc-800 dark:bg-zinc-900">
@@ -49,7 +50,7 @@ export function RunHeader({
       <dl className="mt-2 flex flex-wrap items-center gap-x-5 gap-y-1 text-xs text-zinc-500 dark:text-zinc-400">
         <div className="flex gap-1">
           <dt>Started</dt>
-          <dd className="text-zinc-700 dark:text-zinc-200">{formatDateTime(started)}</dd>
+          <dd className="text-zinc-700 dark:text-zinc-200">{startedText}</dd>
         </div>
         <div className="flex gap-1">
           <dt>by</dt>

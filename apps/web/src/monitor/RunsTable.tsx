@@ -5,7 +5,10 @@ import { Table } from "../ui/Table.tsx";
 import { ProgressBar } from "./ProgressBar.tsx";
 import type { TRunSummary } from "./run-types.ts";
 
-/** The dashboard's list of runs, each linking to its monitor. */
+/**
+ * The dashboard's list of runs, each linking to its monitor. `now` ticks only while runs
+ * are active, so a run that just appeared is never shown as starting in the future.
+ */
 export function RunsTable({ runs, now }: { runs: TRunSummary[]; now: number }) {
   return (
     <Table
@@ -66,7 +69,10 @@ export function RunsTable({ runs, now }: { runs: TRunSummary[]; now: number }) {
               dateTime={r.startedAt ?? r.createdAt}
               title={formatDateTime(r.startedAt ?? r.createdAt)}
             >
-              {timeAgo(r.startedAt ?? r.createdAt, now)}
+              {timeAgo(
+                r.startedAt ?? r.createdAt,
+                Math.max(now, Date.parse(r.startedAt ?? r.createdAt)),
+              )}
             </time>
           ),
         },

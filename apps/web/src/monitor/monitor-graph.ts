@@ -83,12 +83,14 @@ const reached = (state: TStepState | undefined): boolean =>
 
 /**
  * Edges of the graph; the ones the run went along are marked taken, those into live steps
- * live. As with nodes, an edge that did not change is the same object as before.
+ * live (animated unless `animate` is off: large graphs would repaint all the time). As with
+ * nodes, an edge that did not change is the same object as before.
  */
 export const toMonitorEdges = (
   scenario: Pick<TScenario, "edges">,
   states: ReadonlyMap<string, TNodeState>,
   previous: ReadonlyMap<string, TMonitorEdge> = new Map(),
+  animate = true,
 ): TMonitorEdge[] =>
   scenario.edges.map((edge) => {
     const source = states.get(edge.source)?.state;
@@ -104,7 +106,7 @@ export const toMonitorEdges = (
       target: edge.target,
       type: "smoothstep",
       ...(edge.kind === "branch" ? { label: edge.branch } : {}),
-      animated: live,
+      animated: animate && live,
       className:
         edge.kind === "error" ? EDGE_CLASSES.error : taken ? EDGE_CLASSES.taken : EDGE_CLASSES.idle,
       data: { kind: edge.kind, taken, live },
