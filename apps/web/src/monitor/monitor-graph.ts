@@ -20,10 +20,9 @@ export type TMonitorEdge = Edge<{ kind: TEdge["kind"]; taken: boolean; live: boo
 
 // an edge the run went along is green; error edges are dashed red
 const EDGE_CLASSES = {
-  idle: "[&_.react-flow__edge-path]:!stroke-zinc-300 dark:[&_.react-flow__edge-path]:!stroke-zinc-700",
-  taken: "[&_.react-flow__edge-path]:!stroke-emerald-500 [&_.react-flow__edge-path]:!stroke-2",
-  error:
-    "[&_.react-flow__edge-path]:!stroke-red-400 [&_.react-flow__edge-path]:[stroke-dasharray:4_3]",
+  idle: "[--xy-edge-stroke:var(--color-zinc-300)] dark:[--xy-edge-stroke:var(--color-zinc-700)]",
+  taken: "[--xy-edge-stroke-width:2] [--xy-edge-stroke:var(--color-emerald-500)]",
+  error: "[--xy-edge-stroke:var(--color-red-400)] [&_path]:[stroke-dasharray:4_3]",
 };
 
 const detailOf = (node: TNode): string | undefined => {
