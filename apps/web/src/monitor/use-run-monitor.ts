@@ -49,6 +49,8 @@ export const useRunMonitor = (runId: string): TRunMonitor => {
     trpc.runs.eventLog.queryOptions(
       { runId },
       {
+        // asked after the snapshot, so drawing the run never waits for its history
+        enabled: snapshot.data !== undefined,
         staleTime: Number.POSITIVE_INFINITY,
         refetchOnWindowFocus: false,
         refetchOnReconnect: false,
