@@ -26,14 +26,16 @@ export const useLiveCheck = (): void => {
         .getState()
         .setResult(indexDiagnostics(analysis.diagnostics, scenario), typed ?? analysis);
     };
-    // The first check waits for the first paint: opening a large scenario shows it sooner.
-    timer = setTimeout(run, 0);
+    // The first check waits until the browser is idle (or a second has passed): drawing a
+    // large scenario comes first, its badges a moment later.
+    const first = requestIdleCallback(run, { timeout: 1_000 });
     const unsubscribe = store.subscribe((state, previous) => {
       if (!graphChanged(state, previous)) return;
       clearTimeout(timer);
       timer = setTimeout(run, DEBOUNCE_MS);
     });
     return () => {
+      cancelIdleCallback(first);
       clearTimeout(timer);
       unsubscribe();
     };

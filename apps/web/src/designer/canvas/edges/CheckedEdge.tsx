@@ -58,7 +58,7 @@ export function CheckedEdge({
         id={id}
         path={path}
         markerEnd={zoomedOut ? undefined : markerUrl(tone)}
-        interactionWidth={16}
+        interactionWidth={zoomedOut ? 0 : 16}
         style={{
           stroke,
           strokeWidth: selected ? 2.5 : faulty ? 2 : 1.5,

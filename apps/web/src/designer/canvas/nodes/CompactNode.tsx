@@ -1,4 +1,3 @@
-import { Handle, Position } from "@xyflow/react";
 import { useNodeDiagnostics } from "../../check/use-node-diagnostics.ts";
 import type { TNodeKind } from "../../model.ts";
 import { TARGET_HANDLE } from "../canvas-types.ts";
@@ -10,8 +9,41 @@ const dot = "size-3! border-2! border-white! dark:border-zinc-900!";
 const tones = { neutral: "bg-zinc-400!", error: "bg-red-500!", branch: "bg-violet-500!" };
 
 /**
- * A node zoomed out: its name in large type and its handles, nothing that needs reading up
- * close. A tenth of the DOM of the full node, which is what keeps 500 nodes fast.
+ * The anchor of an edge, as plain markup: React Flow finds handles by these classes and data
+ * attributes when it measures a node, so edges attach as to a Handle. Not a Handle component:
+ * at this zoom nothing is connected by hand, and each Handle is a live store subscription.
+ */
+function Anchor({
+  nodeId,
+  handleId,
+  type,
+  label,
+  tone,
+  top,
+}: {
+  nodeId: string;
+  handleId: string;
+  type: "source" | "target";
+  label: string;
+  tone: keyof typeof tones;
+  top?: string;
+}) {
+  const side = type === "source" ? "right" : "left";
+  return (
+    <div
+      data-nodeid={nodeId}
+      data-handleid={handleId}
+      data-handlepos={side}
+      aria-label={label}
+      style={top ? { top } : undefined}
+      className={`react-flow__handle react-flow__handle-${side} ${type} ${dot} ${tones[tone]}`}
+    />
+  );
+}
+
+/**
+ * A node zoomed out: its name in large type and its edge anchors, nothing that needs
+ * reading up close. A tenth of the DOM of the full node, which is what keeps 500 nodes fast.
  */
 export function CompactNode({
   id,
@@ -47,23 +79,23 @@ export function CompactNode({
         {label}
       </span>
       {input && (
-        <Handle
+        <Anchor
+          nodeId={id}
+          handleId={TARGET_HANDLE}
           type="target"
-          id={TARGET_HANDLE}
-          position={Position.Left}
-          className={`${dot} ${tones.neutral}`}
-          aria-label={`${label} input`}
+          label={`${label} input`}
+          tone="neutral"
         />
       )}
       {outputs.map((handle, i) => (
-        <Handle
+        <Anchor
           key={handle.id}
+          nodeId={id}
+          handleId={handle.id}
           type="source"
-          id={handle.id}
-          position={Position.Right}
-          style={{ top: `${((i + 1) / (outputs.length + 1)) * 100}%` }}
-          className={`${dot} ${tones[handle.tone ?? "neutral"]}`}
-          aria-label={handle.label}
+          label={handle.label}
+          tone={handle.tone ?? "neutral"}
+          top={`${((i + 1) / (outputs.length + 1)) * 100}%`}
         />
       ))}
     </article>

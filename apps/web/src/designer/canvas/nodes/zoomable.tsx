@@ -1,26 +1,35 @@
 import type { NodeProps } from "@xyflow/react";
-import { type ComponentType, memo } from "react";
+import { type ComponentType, memo, useContext } from "react";
 import type { TNodeKind } from "../../model.ts";
-import type { TCanvasNode } from "../canvas-types.ts";
+import { TARGET_HANDLE, type TCanvasNode } from "../canvas-types.ts";
 import { CompactNode } from "./CompactNode.tsx";
 import { compactHandles } from "./compact-handles.ts";
+import { HandlesInUseContext } from "./HandlesInUseContext.ts";
 import { useZoomedOut } from "./use-zoomed-out.ts";
+
+// Nodes draw from their step and selection only; React Flow also passes sizes and positions,
+// which change for every node when they are measured and for the dragged one on each frame.
+const sameStep = <P extends { id: string; data: unknown; selected?: boolean }>(a: P, b: P) =>
+  a.id === b.id && a.data === b.data && a.selected === b.selected;
 
 /** A node kind that draws its compact form when zoomed out and its full form otherwise. */
 export const zoomable = <K extends TNodeKind>(Detail: ComponentType<NodeProps<TCanvasNode<K>>>) =>
   memo(function ZoomableNode(props: NodeProps<TCanvasNode<K>>) {
     const zoomedOut = useZoomedOut();
+    const inUse = useContext(HandlesInUseContext).get(props.id);
     if (!zoomedOut) return <Detail {...props} />;
     const step = props.data.step;
     const { input, outputs } = compactHandles(step);
+    // Too small to connect by hand at this zoom: only handles that carry an edge are drawn
+    // (each handle is a live subscription in React Flow, and 500 nodes have many).
     return (
       <CompactNode
         id={props.id}
         kind={step.kind}
         label={step.label}
         selected={props.selected ?? false}
-        input={input}
-        outputs={outputs}
+        input={input && inUse?.has(TARGET_HANDLE) === true}
+        outputs={outputs.filter((handle) => inUse?.has(handle.id))}
       />
     );
-  });
+  }, sameStep);
