@@ -116,6 +116,27 @@ test.describe("run monitor, approvals inbox and rework", () => {
     await screenshot(inbox, "task-decided-dark");
   });
 
+  test("rejecting a task needs a reason, and the order is refunded", async ({ page, request }) => {
+    const { runId } = await startRun(request, "order", largeOrderInput());
+    await page.goto(`/runs/${runId}`);
+    await page.getByRole("link", { name: /Waiting for a person/ }).click();
+    await expect(page.getByRole("heading", { name: "Approve a large order" })).toBeVisible();
+    await page.getByRole("button", { name: "Reject…" }).click();
+    const confirm = page.getByRole("button", { name: "Confirm rejection" });
+    await expect(confirm).toBeDisabled();
+    await page.getByLabel("Reason for rejecting").fill("The card holder did not confirm.");
+    await screenshot(page, "task-reject-light");
+    await confirm.click();
+    const decision = page.getByRole("region", { name: "Decision" });
+    await expect(decision).toContainText("Rejected");
+    await expect(decision).toContainText("The card holder did not confirm.");
+
+    await page.getByRole("link", { name: "Open run" }).click();
+    await expect(runStatus(page)).toHaveText("succeeded", { timeout: 15_000 });
+    await expect(step(page, "Refund (rejected)")).toHaveAttribute("data-state", "succeeded");
+    await expect(step(page, "Ship order")).toHaveAttribute("data-state", "skipped");
+  });
+
   test("a failed sign-up is repaired by restarting from the failed step with an edited input", async ({
     page,
     request,

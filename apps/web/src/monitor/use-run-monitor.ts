@@ -85,6 +85,13 @@ export const useRunMonitor = (runId: string): TRunMonitor => {
     refetchTimer.current = setTimeout(refetch, wait);
   }, [refetch]);
 
+  // History arrives after the snapshot; what happened in between may need a newer one.
+  useEffect(() => {
+    if (history?.some((e) => Date.parse(e.createdAt) > watermark.current && needsRefetch(e))) {
+      scheduleRefetch();
+    }
+  }, [history, scheduleRefetch]);
+
   const flush = useCallback(() => {
     batchTimer.current = undefined;
     const batch = buffer.current;
