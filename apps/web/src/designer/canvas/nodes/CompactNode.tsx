@@ -3,7 +3,7 @@ import type { TNodeKind } from "../../model.ts";
 import { TARGET_HANDLE } from "../canvas-types.ts";
 import { KIND_LOOKS } from "./node-kinds.ts";
 
-export type TCompactHandle = { id: string; label: string; tone?: "neutral" | "error" | "branch" };
+export type TCompactHandle = { id: string; tone?: "neutral" | "error" | "branch" };
 
 const dot = "size-3! border-2! border-white! dark:border-zinc-900!";
 const tones = { neutral: "bg-zinc-400!", error: "bg-red-500!", branch: "bg-violet-500!" };
@@ -17,14 +17,12 @@ function Anchor({
   nodeId,
   handleId,
   type,
-  label,
   tone,
   top,
 }: {
   nodeId: string;
   handleId: string;
   type: "source" | "target";
-  label: string;
   tone: keyof typeof tones;
   top?: string;
 }) {
@@ -34,7 +32,7 @@ function Anchor({
       data-nodeid={nodeId}
       data-handleid={handleId}
       data-handlepos={side}
-      aria-label={label}
+      aria-hidden
       style={top ? { top } : undefined}
       className={`react-flow__handle react-flow__handle-${side} ${type} ${dot} ${tones[tone]}`}
     />
@@ -78,22 +76,13 @@ export function CompactNode({
       <span className="truncate font-semibold text-[22px] text-zinc-900 dark:text-zinc-100">
         {label}
       </span>
-      {input && (
-        <Anchor
-          nodeId={id}
-          handleId={TARGET_HANDLE}
-          type="target"
-          label={`${label} input`}
-          tone="neutral"
-        />
-      )}
+      {input && <Anchor nodeId={id} handleId={TARGET_HANDLE} type="target" tone="neutral" />}
       {outputs.map((handle, i) => (
         <Anchor
           key={handle.id}
           nodeId={id}
           handleId={handle.id}
           type="source"
-          label={handle.label}
           tone={handle.tone ?? "neutral"}
           top={`${((i + 1) / (outputs.length + 1)) * 100}%`}
         />

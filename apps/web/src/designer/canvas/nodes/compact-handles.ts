@@ -4,8 +4,8 @@ import type { TCompactHandle } from "./CompactNode.tsx";
 
 /** The handles a step has, the same ids its full node draws, for its compact form. */
 export const compactHandles = (step: TStep): { input: boolean; outputs: TCompactHandle[] } => {
-  const next = { id: NEXT_HANDLE, label: `${step.label} next` };
-  const error = { id: ERROR_HANDLE, label: `${step.label} on error`, tone: "error" as const };
+  const next = { id: NEXT_HANDLE };
+  const error = { id: ERROR_HANDLE, tone: "error" as const };
   switch (step.kind) {
     case "start":
       return { input: false, outputs: [next] };
@@ -18,7 +18,6 @@ export const compactHandles = (step: TStep): { input: boolean; outputs: TCompact
         input: true,
         outputs: branchesOf(step).map((branch) => ({
           id: branchHandle(branch),
-          label: `${step.label} branch ${branch}`,
           tone: "branch" as const,
         })),
       };
