@@ -57,7 +57,7 @@ describe.skipIf(!process.env.DATABASE_URL_TEST)(
           where: { id: { in: runIds }, status: "succeeded" },
         });
         return done === RUNS ? true : undefined;
-      }, 240_000);
+      }, 540_000);
 
       const failed = await h.db.prisma.run.count({
         where: { id: { in: runIds }, status: { not: "succeeded" } },
@@ -81,6 +81,6 @@ describe.skipIf(!process.env.DATABASE_URL_TEST)(
         `[crash test] ${RUNS} runs × ${STEPS} steps, ${KILLS} workers killed: all succeeded; ` +
           `${reclaimed[0]!.n} steps re-executed after a crash (at-least-once), ${attempts} attempts recorded`,
       );
-    }, 300_000);
+    }, 600_000);
   },
 );
