@@ -202,3 +202,31 @@ test("undoes and redoes edits, copies and pastes, in the dark theme", async ({ p
   await screenshot(page, "designer-8-dark");
   await page.getByRole("button", { name: "Switch to light theme" }).click();
 });
+
+test("edits the steps a map runs per item in their own canvas", async ({ page }) => {
+  await page.setViewportSize({ width: 1600, height: 960 });
+  await page.goto("/scenarios");
+  await page.getByRole("button", { name: "New scenario" }).click();
+  const dialog = page.getByRole("dialog", { name: "New scenario" });
+  await dialog.getByLabel("Name").fill("Per item");
+  await dialog.getByRole("button", { name: "Create and open" }).click();
+  await expect(page).toHaveURL(/\/scenarios\/per-item$/);
+
+  await dropFromPalette(page, "For each", 0.45, 0.75);
+  await stepNode(page, "For each", "For each")
+    .getByRole("button", { name: "Edit the steps per item" })
+    .click();
+  const scope = page.getByRole("navigation", { name: "Map body" });
+  await expect(scope).toContainText("For each · per item");
+  await expect(stepNode(page, "Start", "Item")).toBeVisible();
+
+  await dropFromPalette(page, "ValidateEmail", 0.5, 0.8);
+  await expect(stepNode(page, "Function", "Validate email")).toBeVisible();
+  await stepNode(page, "Function", "Validate email").click();
+  await expect(inspectorOf(page).getByRole("button", { name: "item", exact: true })).toBeVisible();
+  await screenshot(page, "designer-9-map-body");
+
+  await scope.getByRole("button", { name: "Back" }).click();
+  await expect(scope).toHaveCount(0);
+  await expect(stepNode(page, "For each", "For each")).toContainText("1 step per item");
+});

@@ -3,7 +3,7 @@ import { useCallback, useMemo, useState } from "react";
 import { useTheme } from "../../lib/theme.ts";
 import { useDesigner } from "../use-designer.ts";
 import { CanvasChrome, GRID } from "./CanvasChrome.tsx";
-import type { TCanvasEdge } from "./canvas-types.ts";
+import type { TCanvasEdge, TCanvasNode } from "./canvas-types.ts";
 import { EdgeMarkers } from "./EdgeMarkers.tsx";
 import { edgeTypes } from "./edges/edge-types.ts";
 import { handlesInUse } from "./handles-in-use.ts";
@@ -12,6 +12,7 @@ import { HandlesInUseContext } from "./nodes/HandlesInUseContext.ts";
 import { nodeTypes } from "./nodes/node-types.ts";
 import { ZoomedOutContext } from "./nodes/ZoomedOutContext.ts";
 import { useCanvasShortcuts } from "./use-canvas-shortcuts.ts";
+import { useFitOnScopeChange } from "./use-fit-on-scope-change.ts";
 import { useFocusNode } from "./use-focus-node.ts";
 import { usePaletteDrop } from "./use-palette-drop.ts";
 import { useRemeasureOnZoomLevel } from "./use-remeasure-on-zoom-level.ts";
@@ -36,12 +37,19 @@ function Flow() {
   const onEdgesChange = useDesigner((s) => s.onEdgesChange);
   const connect = useDesigner((s) => s.connect);
   const beginDrag = useDesigner((s) => s.beginDrag);
+  const enterMap = useDesigner((s) => s.enterMap);
   const [dragging, setDragging] = useState(false);
   const startDrag = useCallback(() => {
     beginDrag();
     setDragging(true);
   }, [beginDrag]);
   const endDrag = useCallback(() => setDragging(false), []);
+  const openMap = useCallback(
+    (_event: unknown, node: TCanvasNode) => {
+      if (node.type === "map") enterMap(node.id);
+    },
+    [enterMap],
+  );
   const theme = useTheme((s) => s.theme);
   const { onDragOver, onDrop } = usePaletteDrop();
   // The canvas is about the window less the palette, header and toolbar; fitView refines it.
@@ -61,6 +69,7 @@ function Flow() {
       onNodeDragStart={startDrag}
       onSelectionDragStart={startDrag}
       onNodeDragStop={endDrag}
+      onNodeDoubleClick={openMap}
       onSelectionDragStop={endDrag}
       // While dragging, nothing but the dragged nodes needs the pointer (see designer.css).
       className={dragging ? "is-dragging" : undefined}
@@ -94,6 +103,7 @@ export function Canvas() {
   useRemeasureOnZoomLevel(zoomedOut);
   useCanvasShortcuts();
   useFocusNode();
+  useFitOnScopeChange();
   return (
     <ZoomedOutContext value={zoomedOut}>
       <HandlesInUseContext value={inUse}>

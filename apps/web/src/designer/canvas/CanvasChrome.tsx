@@ -2,6 +2,7 @@ import { Background, BackgroundVariant, Controls, MiniMap, type Node } from "@xy
 import { memo } from "react";
 import { EdgeProblemCard } from "../check/EdgeProblemCard.tsx";
 import { KIND_COLORS } from "./nodes/node-kinds.ts";
+import { ScopeBar } from "./ScopeBar.tsx";
 
 export const GRID: [number, number] = [16, 16];
 
@@ -29,6 +30,7 @@ export const CanvasChrome = memo(function CanvasChrome() {
       />
       <Controls showInteractive={false} className="overflow-hidden rounded-md" />
       <EdgeProblemCard />
+      <ScopeBar />
     </>
   );
 });

@@ -1,8 +1,7 @@
 import { CircleX, TriangleAlert, X } from "lucide-react";
 import { useMemo } from "react";
-import { useShallow } from "zustand/react/shallow";
-import type { TDiagnostic } from "../model.ts";
-import { useDesigner } from "../use-designer.ts";
+import { listNodes, type TDiagnostic } from "../model.ts";
+import { composeScenario } from "../store/compose-scenario.ts";
 import { useDesignerContext } from "../use-designer-context.ts";
 import { useChecks } from "./use-checks.ts";
 
@@ -10,11 +9,13 @@ const sortKey = (d: TDiagnostic) => (d.severity === "error" ? 0 : 1);
 
 /** Every diagnostic of the live check; a click brings its node into view. */
 export function ProblemsPanel({ onClose }: { onClose: () => void }) {
-  const { checks } = useDesignerContext();
+  const { checks, store } = useDesignerContext();
   const all = useChecks((s) => s.index.all);
-  // Steps, not nodes: they stay the same objects while nodes are dragged.
-  const steps = useDesigner(useShallow((s) => s.nodes.map((n) => n.data.step)));
-  const labelOf = useMemo(() => new Map(steps.map((step) => [step.id, step.label])), [steps]);
+  // Rendered when the diagnostics change, which every edit brings, so labels read now are
+  // current; map bodies included, since a click there opens the body.
+  const labelOf = new Map(
+    listNodes(composeScenario(store.getState())).map(({ node }) => [node.id, node.label]),
+  );
   const sorted = useMemo(() => [...all].sort((a, b) => sortKey(a) - sortKey(b)), [all]);
   return (
     <section

@@ -5,7 +5,7 @@ import type { TDesignerState } from "../store/designer-store.ts";
  * fields. Moving, selecting and measuring nodes do not, so dragging never re-checks.
  */
 export const graphChanged = (state: TDesignerState, previous: TDesignerState): boolean => {
-  if (state.meta !== previous.meta) return true;
+  if (state.meta !== previous.meta || state.frames !== previous.frames) return true;
   if (state.nodes !== previous.nodes) {
     if (state.nodes.length !== previous.nodes.length) return true;
     for (let i = 0; i < state.nodes.length; i++) {

@@ -1,4 +1,12 @@
-import type { TDiagnostic, TEdge, TMapping, TNode, TScenario } from "../model.ts";
+import {
+  listNodes,
+  type TDiagnostic,
+  type TEdge,
+  type TMapping,
+  type TNode,
+  type TNodePlace,
+  type TScenario,
+} from "../model.ts";
 
 export type TDiagnosticIndex = {
   readonly all: readonly TDiagnostic[];
@@ -30,10 +38,9 @@ const mappingOf = (node: TNode): TMapping | undefined => {
   }
 };
 
-const feedingEdge = (scenario: TScenario, nodeId: string): TEdge | undefined => {
-  const node = scenario.nodes.find((n) => n.id === nodeId);
-  if (!node || mappingOf(node) !== undefined) return undefined;
-  const incoming = scenario.edges.filter((e) => e.target === nodeId);
+const feedingEdge = (place: TNodePlace | undefined): TEdge | undefined => {
+  if (!place || mappingOf(place.node) !== undefined) return undefined;
+  const incoming = place.graph.edges.filter((e) => e.target === place.node.id);
   return incoming.length === 1 ? incoming[0] : undefined;
 };
 
@@ -47,7 +54,12 @@ export const indexDiagnostics = (
 ): TDiagnosticIndex => {
   const byNode = new Map<string, TDiagnostic[]>();
   const byEdge = new Map<string, TDiagnostic[]>();
-  const nodeOfEdge = new Map(scenario.edges.map((e) => [e.id, e.source]));
+  // Map bodies included: their steps are drawn when the canvas shows the body.
+  const places = new Map(listNodes(scenario).map((place) => [place.node.id, place]));
+  const graphs = new Set([scenario, ...[...places.values()].map((place) => place.graph)]);
+  const nodeOfEdge = new Map(
+    [...graphs].flatMap((g) => g.edges.map((e) => [e.id, e.source] as const)),
+  );
   for (const diagnostic of diagnostics) {
     if (diagnostic.edgeId !== undefined) push(byEdge, diagnostic.edgeId, diagnostic);
     const nodeId =
@@ -55,7 +67,7 @@ export const indexDiagnostics = (
     if (nodeId === undefined) continue;
     push(byNode, nodeId, diagnostic);
     if (diagnostic.edgeId === undefined && INPUT_CODES.has(diagnostic.code)) {
-      const edge = feedingEdge(scenario, nodeId);
+      const edge = feedingEdge(places.get(nodeId));
       if (edge) push(byEdge, edge.id, diagnostic);
     }
   }

@@ -1,6 +1,6 @@
 import { useEffect } from "react";
-import { fromCanvas } from "../canvas/from-canvas.ts";
 import { analyzeScenario } from "../model.ts";
+import { composeScenario } from "../store/compose-scenario.ts";
 import { useDesignerContext } from "../use-designer-context.ts";
 import { graphChanged } from "./graph-changed.ts";
 import { indexDiagnostics } from "./index-diagnostics.ts";
@@ -15,8 +15,7 @@ export const useLiveCheck = (): void => {
     let timer: ReturnType<typeof setTimeout> | undefined;
     const run = () => {
       timer = undefined;
-      const { meta, nodes, edges } = store.getState();
-      const scenario = fromCanvas(meta, nodes, edges);
+      const scenario = composeScenario(store.getState());
       const analysis = analyzeScenario(scenario, catalog);
       // A draft the format refuses has no types; keep the last ones so trees and
       // autocomplete stay useful while the problem is being fixed.

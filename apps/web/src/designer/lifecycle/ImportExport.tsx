@@ -1,7 +1,7 @@
 import { Download, Upload } from "lucide-react";
 import { type ChangeEvent, useRef, useState } from "react";
-import { fromCanvas } from "../canvas/from-canvas.ts";
 import { ZScenario } from "../model.ts";
+import { composeScenario } from "../store/compose-scenario.ts";
 import { Button } from "../ui/Button.tsx";
 import { useDesignerContext } from "../use-designer-context.ts";
 import { downloadJson } from "./download-json.ts";
@@ -29,8 +29,8 @@ export function ImportExport() {
   const input = useRef<HTMLInputElement>(null);
   const [error, setError] = useState<string>();
   const exportDraft = () => {
-    const { meta, nodes, edges } = store.getState();
-    downloadJson(`${meta.slug}.json`, fromCanvas(meta, nodes, edges));
+    const scenario = composeScenario(store.getState());
+    downloadJson(`${scenario.slug}.json`, scenario);
   };
   const onFile = async (event: ChangeEvent<HTMLInputElement>) => {
     const file = event.target.files?.[0];

@@ -2,8 +2,8 @@ import { useMutation } from "@tanstack/react-query";
 import { isTRPCClientError } from "@trpc/client";
 import { useEffect, useRef, useState } from "react";
 import { useTRPC } from "../../lib/trpc.ts";
-import { fromCanvas } from "../canvas/from-canvas.ts";
 import { type TScenario, ZScenario } from "../model.ts";
+import { composeScenario } from "../store/compose-scenario.ts";
 import { useDesignerContext } from "../use-designer-context.ts";
 import { createDraftSaver, type TDraftSaver } from "./draft-saver.ts";
 
@@ -28,10 +28,7 @@ export const useAutosave = (scenarioId: string, draftUpdatedAt: string): TDraftS
   const [saver] = useState(() =>
     createDraftSaver<TScenario>({
       updatedAt: draftUpdatedAt,
-      read: () => {
-        const { meta, nodes, edges } = store.getState();
-        return fromCanvas(meta, nodes, edges);
-      },
+      read: () => composeScenario(store.getState()),
       validate: formatProblem,
       save: (draft, updatedAt) =>
         save.current({ id: scenarioId, draft, draftUpdatedAt: updatedAt }).then((r) => ({

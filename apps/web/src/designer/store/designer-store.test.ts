@@ -1,7 +1,7 @@
 import { describe, expect, it } from "vitest";
-import { fromCanvas } from "../canvas/from-canvas.ts";
 import { ZScenario } from "../model.ts";
 import { everyKindScenario } from "../test/fixtures.ts";
+import { composeScenario } from "./compose-scenario.ts";
 import { createDesignerStore } from "./designer-store.ts";
 
 const loaded = () => {
@@ -10,10 +10,7 @@ const loaded = () => {
   return store;
 };
 
-const scenarioOf = (store: ReturnType<typeof loaded>) => {
-  const { meta, nodes, edges } = store.getState();
-  return fromCanvas(meta, nodes, edges);
-};
+const scenarioOf = (store: ReturnType<typeof loaded>) => composeScenario(store.getState());
 
 describe("designer store", () => {
   it("adds a function step with a readable, unique id and a label", () => {
@@ -196,5 +193,42 @@ describe("replacing the scenario", () => {
     expect(scenarioOf(store)).toMatchObject({ slug: "every-kind", name: "Imported", nodes: [] });
     store.getState().undo();
     expect(scenarioOf(store).nodes).toEqual(before.nodes);
+  });
+});
+
+describe("map bodies", () => {
+  it("edits a map's body on the canvas and writes it back on leaving", () => {
+    const store = loaded();
+    store.getState().enterMap("each");
+    expect(store.getState().nodes.map((n) => n.id)).toEqual(["bodyStart", "bodyEnd"]);
+    const id = store.getState().addStep({ kind: "wait" }, { x: 0, y: 50 });
+    // the whole scenario sees the new step while the body is still on the canvas
+    const inside = composeScenario(store.getState());
+    const map = inside.nodes.find((n) => n.id === "each");
+    expect(map?.kind === "map" && map.body.nodes.map((n) => n.id)).toEqual([
+      "bodyStart",
+      "bodyEnd",
+      id,
+    ]);
+    store.getState().exitMap();
+    expect(store.getState().frames).toEqual([]);
+    expect(scenarioOf(store)).toEqual(inside);
+    expect(store.getState().nodes.find((n) => n.id === "each")?.selected).toBe(true);
+  });
+
+  it("keeps ids unique across levels", () => {
+    const store = loaded();
+    store.getState().enterMap("each");
+    expect(store.getState().addStep({ kind: "end" }, { x: 0, y: 0 })).toBe("end2");
+  });
+
+  it("undoes across levels, back to where the edit was made", () => {
+    const store = loaded();
+    store.getState().enterMap("each");
+    store.getState().addStep({ kind: "wait" }, { x: 0, y: 0 });
+    store.getState().exitMap();
+    store.getState().undo();
+    expect(store.getState().frames.map((f) => f.mapId)).toEqual(["each"]);
+    expect(store.getState().nodes.map((n) => n.id)).toEqual(["bodyStart", "bodyEnd"]);
   });
 });

@@ -17,13 +17,16 @@ import {
   type TStep,
 } from "../canvas/canvas-types.ts";
 import { toCanvas, toCanvasEdge } from "../canvas/to-canvas.ts";
-import type { TEdge, TScenario } from "../model.ts";
+import { listNodes, type TEdge, type TScenario } from "../model.ts";
+import { composeGraph, composeScenario, type TFrame } from "./compose-scenario.ts";
 import { emptyHistory, record, redo, type THistory, undo } from "./history.ts";
+import { locateNode } from "./locate-node.ts";
 import { CONTROL_LABELS, newStep, type TNewStep } from "./new-step.ts";
 import { renameReferences } from "./rename-references.ts";
 import { humanize, stepIdBase, uniqueStepId } from "./step-ids.ts";
 
-export type TSnapshot = { nodes: TCanvasNode[]; edges: TCanvasEdge[] };
+/** What undo restores: the graph on the canvas and which map body it is, if any. */
+export type TSnapshot = { nodes: TCanvasNode[]; edges: TCanvasEdge[]; frames: TFrame[] };
 
 type TClipboard = { nodes: TCanvasNode[]; edges: TCanvasEdge[] };
 
@@ -31,6 +34,8 @@ export type TDesignerState = {
   meta: TScenarioMeta;
   nodes: TCanvasNode[];
   edges: TCanvasEdge[];
+  /** The graphs around the map body on the canvas, outermost first; empty at the top. */
+  frames: TFrame[];
   history: THistory<TSnapshot>;
   clipboard: TClipboard | undefined;
   /** Bumped by every change worth saving; selection and measuring do not count. */
@@ -56,6 +61,12 @@ export type TDesignerState = {
   selectAll(): void;
   select(ids: readonly string[]): void;
   setPositions(positions: ReadonlyMap<string, XYPosition>): void;
+  /** Shows a map's body on the canvas, to edit the steps run per item. */
+  enterMap(id: string): void;
+  /** Back to the graph around the body on the canvas; `levels` at once. */
+  exitMap(levels?: number): void;
+  /** Shows the graph that holds `nodeId`, entering or leaving map bodies; false if none does. */
+  showNode(nodeId: string): boolean;
   undo(): void;
   redo(): void;
 };
@@ -83,7 +94,13 @@ const uniqueEdgeId = (source: string, target: string, taken: ReadonlySet<string>
 
 export const createDesignerStore = () =>
   createStore<TDesignerState>()((set, get) => {
-    const snapshot = (): TSnapshot => ({ nodes: get().nodes, edges: get().edges });
+    const snapshot = (): TSnapshot => ({
+      nodes: get().nodes,
+      edges: get().edges,
+      frames: get().frames,
+    });
+    // Ids are unique across the whole scenario, map bodies included: references name them.
+    const takenIds = () => new Set(listNodes(composeScenario(get())).map(({ node }) => node.id));
     /** Remember the state before an edit, for undo. */
     const remember = () => set({ history: record(get().history, snapshot()), lastEdit: undefined });
     const changed = () => ({ revision: get().revision + 1 });
@@ -103,6 +120,7 @@ export const createDesignerStore = () =>
       meta: emptyMeta,
       nodes: [],
       edges: [],
+      frames: [],
       history: emptyHistory(),
       clipboard: undefined,
       revision: 0,
@@ -110,13 +128,21 @@ export const createDesignerStore = () =>
 
       load: (scenario) => {
         const { meta, nodes, edges } = toCanvas(scenario);
-        set({ meta, nodes, edges, history: emptyHistory(), lastEdit: undefined, revision: 0 });
+        set({
+          meta,
+          nodes,
+          edges,
+          frames: [],
+          history: emptyHistory(),
+          lastEdit: undefined,
+          revision: 0,
+        });
       },
 
       replaceScenario: (scenario) => {
         const { meta, nodes, edges } = toCanvas(scenario);
         remember();
-        set({ meta: { ...meta, slug: get().meta.slug }, nodes, edges, ...changed() });
+        set({ meta: { ...meta, slug: get().meta.slug }, nodes, edges, frames: [], ...changed() });
       },
 
       onNodesChange: (changes) => {
@@ -175,7 +201,7 @@ export const createDesignerStore = () =>
       addStep: (spec, position) => {
         const { nodes } = get();
         const name = spec.kind === "function" ? spec.name : CONTROL_LABELS[spec.kind];
-        const id = uniqueStepId(stepIdBase(name), new Set(nodes.map((n) => n.id)));
+        const id = uniqueStepId(stepIdBase(name), takenIds());
         const step = newStep(spec, id, spec.kind === "function" ? humanize(spec.name) : name);
         remember();
         const node = {
@@ -273,7 +299,7 @@ export const createDesignerStore = () =>
       paste: () => {
         const { clipboard, nodes, edges } = get();
         if (!clipboard || clipboard.nodes.length === 0) return;
-        const taken = new Set(nodes.map((n) => n.id));
+        const taken = takenIds();
         const renamed = new Map<string, string>();
         for (const node of clipboard.nodes) {
           const id = uniqueStepId(node.id.replace(/\d+$/, ""), taken);
@@ -336,6 +362,52 @@ export const createDesignerStore = () =>
           }),
           ...changed(),
         });
+      },
+
+      enterMap: (id) => {
+        const { nodes, edges, frames } = get();
+        const map = nodes.find((n) => n.id === id)?.data.step;
+        if (map?.kind !== "map") return;
+        const body = toCanvas({ ...get().meta, ...map.body });
+        const parent = nodes.map((n) => (n.selected ? { ...n, selected: false } : n));
+        set({
+          frames: [...frames, { mapId: id, nodes: parent, edges }],
+          nodes: body.nodes,
+          edges: body.edges,
+          lastEdit: undefined,
+        });
+      },
+
+      exitMap: (levels = 1) => {
+        for (let level = 0; level < levels; level++) {
+          const { frames, nodes, edges } = get();
+          const frame = frames.at(-1);
+          if (!frame) return;
+          const body = composeGraph([], nodes, edges);
+          set({
+            frames: frames.slice(0, -1),
+            nodes: frame.nodes.map((n) =>
+              n.id === frame.mapId && n.data.step.kind === "map"
+                ? ({
+                    ...n,
+                    selected: true,
+                    data: { step: { ...n.data.step, body } },
+                  } as TCanvasNode)
+                : n,
+            ),
+            edges: [...frame.edges],
+            lastEdit: undefined,
+          });
+        }
+      },
+
+      showNode: (nodeId) => {
+        if (get().nodes.some((n) => n.id === nodeId)) return true;
+        const chain = locateNode(composeScenario(get()), nodeId);
+        if (!chain) return false;
+        get().exitMap(get().frames.length);
+        for (const mapId of chain) get().enterMap(mapId);
+        return true;
       },
 
       undo: () => {

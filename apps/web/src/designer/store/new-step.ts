@@ -48,7 +48,7 @@ export const newStep = (spec: TNewStep, id: string, label: string): TStep => {
         body: {
           nodes: [
             { id: `${id}_start`, kind: "start", label: "Item", position: { x: 0, y: 0 } },
-            { id: `${id}_end`, kind: "end", label: "Done", position: { x: 0, y: 160 } },
+            { id: `${id}_end`, kind: "end", label: "Done", position: { x: 320, y: 0 } },
           ],
           edges: [{ id: `${id}_body`, kind: "next", source: `${id}_start`, target: `${id}_end` }],
         },

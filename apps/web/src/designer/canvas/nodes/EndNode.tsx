@@ -1,5 +1,6 @@
 import type { NodeProps } from "@xyflow/react";
 import { memo } from "react";
+import { useDesigner } from "../../use-designer.ts";
 import type { TCanvasNode } from "../canvas-types.ts";
 import { NodeRow, NodeShell } from "./NodeShell.tsx";
 import { InputHandle } from "./StepHandle.tsx";
@@ -12,12 +13,13 @@ export const EndNode = memo(function EndNode({
   selected,
 }: NodeProps<TCanvasNode<"end">>) {
   const { step } = data;
+  const inBody = useDesigner((s) => s.frames.length > 0);
   return (
     <NodeShell
       id={id}
       kind="end"
       label={step.label}
-      subtitle="scenario output"
+      subtitle={inBody ? "result for the item" : "scenario output"}
       selected={selected}
       width="w-48"
     >

@@ -1,5 +1,6 @@
 import type { NodeProps } from "@xyflow/react";
 import { memo } from "react";
+import { useDesignerContext } from "../../use-designer-context.ts";
 import { ERROR_HANDLE, NEXT_HANDLE, type TCanvasNode } from "../canvas-types.ts";
 import { NodeRow, NodeShell } from "./NodeShell.tsx";
 import { InputHandle, OutputHandle } from "./StepHandle.tsx";
@@ -12,6 +13,7 @@ export const MapNode = memo(function MapNode({
   selected,
 }: NodeProps<TCanvasNode<"map">>) {
   const { step } = data;
+  const { store } = useDesignerContext();
   const inner = step.body.nodes.filter((n) => n.kind !== "start" && n.kind !== "end").length;
   return (
     <NodeShell
@@ -30,6 +32,15 @@ export const MapNode = memo(function MapNode({
       <NodeRow label="on error" tone="error">
         <OutputHandle id={ERROR_HANDLE} label={`${step.label} on error`} tone="error" />
       </NodeRow>
+      <div className="border-zinc-100 border-t px-2.5 py-1.5 dark:border-zinc-800">
+        <button
+          type="button"
+          onClick={() => store.getState().enterMap(id)}
+          className="nodrag nopan w-full rounded-md bg-sky-50 px-2 py-1 font-medium text-[11px] text-sky-700 hover:bg-sky-100 dark:bg-sky-500/10 dark:text-sky-300 dark:hover:bg-sky-500/20"
+        >
+          Edit the steps per item
+        </button>
+      </div>
     </NodeShell>
   );
 });

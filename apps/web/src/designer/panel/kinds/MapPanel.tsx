@@ -1,5 +1,8 @@
+import { Repeat } from "lucide-react";
 import type { TStep } from "../../canvas/canvas-types.ts";
 import { KIND_LOOKS } from "../../canvas/nodes/node-kinds.ts";
+import { Button } from "../../ui/Button.tsx";
+import { useDesignerContext } from "../../use-designer-context.ts";
 import { DataTree } from "../DataTree.tsx";
 import { hintClass, inputClass, labelClass } from "../form-styles.ts";
 import { PanelSection } from "../PanelSection.tsx";
@@ -11,6 +14,7 @@ import { withField } from "../with-field.ts";
 /** A map: the list it iterates, how many items run at once, and the steps run per item. */
 export function MapPanel({ step }: { step: TStep<"map"> }) {
   const update = useStepUpdater<"map">(step.id);
+  const { store } = useDesignerContext();
   const { sources, candidates } = useUpstream(step.id);
   const body = step.body.nodes.filter((n) => n.kind !== "start" && n.kind !== "end");
   return (
@@ -57,7 +61,10 @@ export function MapPanel({ step }: { step: TStep<"map"> }) {
             ))}
           </ul>
         )}
-        <p className={hintClass}>The body is kept as imported; edit it in the scenario's JSON.</p>
+        <Button icon={Repeat} onClick={() => store.getState().enterMap(step.id)}>
+          Edit the steps per item
+        </Button>
+        <p className={hintClass}>Or double-click the node. Inside, steps read item and index.</p>
       </PanelSection>
       <PanelSection title="Available data" defaultOpen={false}>
         <DataTree sources={sources} />

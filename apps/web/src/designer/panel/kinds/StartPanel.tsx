@@ -21,9 +21,14 @@ export function StartPanel({ step }: { step: TStep<"start"> }) {
     ]),
   );
   const usable = functionRefs.filter((ref) => catalog[ref]);
+  const inBody = useDesigner((s) => s.frames.length > 0);
   return (
-    <PanelSection title="Scenario input">
-      <p className={hintClass}>What a run is started with. Steps read it as input.&lt;field&gt;.</p>
+    <PanelSection title={inBody ? "Item" : "Scenario input"}>
+      <p className={hintClass}>
+        {inBody
+          ? "Each item of the list enters here; steps read it as item.<field>, its position as index. Fields below are an optional contract for the item."
+          : "What a run is started with. Steps read it as input.<field>."}
+      </p>
       <SchemaFieldsEditor
         schema={step.inputSchema}
         label="Input"
