@@ -115,14 +115,15 @@ const RECORD_FRAMES = `
 const dragOnce = async (
   browser: Browser,
   page: Page,
+  nodeId: string,
 ): Promise<{ frames: number[]; cpu: number[] }> => {
   // A node in the middle of the grid, so the drag moves it across its neighbours. It is
   // selected first (opening the inspector, which narrows the canvas), as a person would.
-  const node = page.locator('.react-flow__node[data-id="v262"]');
+  const node = page.locator(`.react-flow__node[data-id="${nodeId}"]`);
   await node.click();
   await page.waitForSelector('[aria-label="Inspector"]');
   const box = await node.boundingBox();
-  if (!box) throw new Error("node v262 is not on screen");
+  if (!box) throw new Error(`node ${nodeId} is not on screen`);
   const x = box.x + box.width / 2;
   const y = box.y + box.height / 2;
   await page.mouse.move(x, y);
@@ -142,6 +143,24 @@ const dragOnce = async (
   const frames = await page.evaluate<number[]>("window.__frames");
   // The first interval starts before recording began.
   return { frames: frames.slice(1), cpu: cpuPerInterval(trace, "baton-frame") };
+};
+
+const zoomOf = (page: Page) =>
+  page.evaluate<number>(
+    `Number(/scale\\(([0-9.]+)\\)/.exec(document.querySelector(".react-flow__viewport").style.transform)[1])`,
+  );
+
+/** Zooms in with the wheel on a node until the canvas shows it at about 100%. */
+const zoomInOn = async (page: Page, nodeId: string): Promise<number> => {
+  for (let i = 0; i < 20 && (await zoomOf(page)) < 0.95; i++) {
+    const box = await page.locator(`.react-flow__node[data-id="${nodeId}"]`).boundingBox();
+    if (!box) throw new Error(`node ${nodeId} is not on screen`);
+    await page.mouse.move(box.x + box.width / 2, box.y + box.height / 2);
+    await page.mouse.wheel(0, -100);
+    await page.waitForTimeout(120);
+  }
+  await page.waitForTimeout(500);
+  return zoomOf(page);
 };
 
 /** One more open, traced, for the main thread's own CPU time (not counted in the opens). */
@@ -176,7 +195,17 @@ const main = async () => {
     const openCpu = await openTraced(browser, page, url);
 
     await page.waitForSelector('[aria-label="No problems"]', { timeout: 30_000 });
-    const { frames, cpu } = await dragOnce(browser, page);
+    const { frames, cpu } = await dragOnce(browser, page, "v262");
+    // The same at a working zoom, where only the nodes in view are drawn.
+    await page.mouse.click(5, 500);
+    const zoom = await zoomInOn(page, "v263");
+    const zoomed = await dragOnce(browser, page, "v263");
+    const drawn = await page.evaluate<number>(
+      'document.querySelectorAll(".react-flow__node").length',
+    );
+    console.error(
+      `designer: at zoom ${zoom.toFixed(2)} (${drawn} nodes drawn) median frame ${median(zoomed.frames).toFixed(1)} ms, CPU per frame median ${median(zoomed.cpu).toFixed(1)} ms`,
+    );
     console.error(
       `designer: ${frames.length} frames while dragging, median ${median(frames).toFixed(1)} ms, max ${Math.max(...frames).toFixed(1)} ms; main-thread CPU per frame median ${median(cpu).toFixed(1)} ms; ${cpus().length} cpus, load average ${loadavg()[0]?.toFixed(1)}`,
     );
@@ -185,6 +214,12 @@ const main = async () => {
     // What the page itself costs, without the waits for a core on a busy machine.
     console.log(`bench designer.open500.cpu_ms ${openCpu.toFixed(0)}`);
     console.log(`bench designer.drag.p95_frame_cpu_ms ${percentile(cpu, 95).toFixed(1)}`);
+    console.log(
+      `bench designer.drag_zoomed.p95_frame_ms ${percentile(zoomed.frames, 95).toFixed(1)}`,
+    );
+    console.log(
+      `bench designer.drag_zoomed.p95_frame_cpu_ms ${percentile(zoomed.cpu, 95).toFixed(1)}`,
+    );
   } finally {
     await browser?.close();
     if (server && server.exitCode === null) {

@@ -73,7 +73,7 @@ export function CompactNode({
       className={`relative flex h-16 w-56 items-center gap-3 rounded-lg border-2 px-3 ${tone} ${selected ? "outline-4 outline-indigo-500" : ""}`}
     >
       <span className={`h-10 w-2 shrink-0 rounded-full ${look.accent}`} aria-hidden />
-      <span className="truncate font-semibold text-[22px] text-zinc-900 dark:text-zinc-100">
+      <span className="line-clamp-2 font-semibold text-[20px] text-zinc-900 leading-tight dark:text-zinc-100">
         {label}
       </span>
       {input && <Anchor nodeId={id} handleId={TARGET_HANDLE} type="target" tone="neutral" />}
