@@ -60,6 +60,7 @@ export function ScenariosPage() {
               },
               {
                 header: "Published",
+                className: "whitespace-nowrap",
                 cell: (s) => (s.versions[0] ? `v${s.versions[0].version}` : "draft only"),
               },
               {
