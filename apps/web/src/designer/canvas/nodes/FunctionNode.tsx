@@ -15,16 +15,22 @@ export const FunctionNode = memo(function FunctionNode({
   const { step } = data;
   const fn = useCatalogFunction(step.function);
   const provider = providerOf(fn);
+  const input = fn ? fieldSummary(fn.inputSchema) : "—";
+  const output = fn ? fieldSummary(fn.outputSchema) : "—";
   const subtitle = step.function
     ? `${provider ? `${provider} · ` : ""}${step.function}`
     : "no function chosen";
   return (
     <NodeShell id={id} kind="function" label={step.label} subtitle={subtitle} selected={selected}>
-      <NodeRow label="in" value={fn ? fieldSummary(fn.inputSchema) : "—"}>
-        <InputHandle label={step.label} />
+      <NodeRow label="in" value={input}>
+        <InputHandle label={step.label} title={fn ? `Takes ${input}` : undefined} />
       </NodeRow>
-      <NodeRow label="out" value={fn ? fieldSummary(fn.outputSchema) : "—"}>
-        <OutputHandle id={NEXT_HANDLE} label={`${step.label} next`} />
+      <NodeRow label="out" value={output}>
+        <OutputHandle
+          id={NEXT_HANDLE}
+          label={`${step.label} next`}
+          title={fn ? `Gives ${output}` : undefined}
+        />
       </NodeRow>
       <NodeRow label="on error" tone="error">
         <OutputHandle id={ERROR_HANDLE} label={`${step.label} on error`} tone="error" />

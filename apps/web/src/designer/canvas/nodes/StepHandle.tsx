@@ -12,8 +12,8 @@ const tones: Record<TTone, string> = {
 const base =
   "size-2.5! border-2! border-white! transition-transform hover:scale-150 dark:border-zinc-900!";
 
-/** Where edges end: every step but the start has one, on its left. */
-export function InputHandle({ label }: { label: string }) {
+/** Where edges end: every step but the start has one, on its left; `title` names its type. */
+export function InputHandle({ label, title }: { label: string; title?: string | undefined }) {
   return (
     <Handle
       type="target"
@@ -21,6 +21,7 @@ export function InputHandle({ label }: { label: string }) {
       position={Position.Left}
       className={`${base} ${tones.neutral}`}
       aria-label={`${label} input`}
+      title={title}
     />
   );
 }
@@ -30,10 +31,12 @@ export function OutputHandle({
   id,
   label,
   tone = "neutral",
+  title,
 }: {
   id: string;
   label: string;
   tone?: TTone;
+  title?: string | undefined;
 }) {
   return (
     <Handle
@@ -42,6 +45,7 @@ export function OutputHandle({
       position={Position.Right}
       className={`${base} ${tones[tone]}`}
       aria-label={label}
+      title={title}
     />
   );
 }
