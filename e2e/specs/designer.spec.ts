@@ -105,6 +105,10 @@ test("builds the sign-up flow from an empty scenario, checks it live, publishes 
   await stepNode(page, "Function", "Validate email").click();
   await mapByDrag(page, "input.email", "email");
   await expect(marker).toHaveCount(0);
+  await expect(inspectorOf(page).getByRole("group", { name: "Field email" })).toHaveAttribute(
+    "aria-invalid",
+    "false",
+  );
   await screenshot(page, "designer-3-mapped");
 
   // StoreUserData: the user by drag and drop, the verdict by a typed reference.

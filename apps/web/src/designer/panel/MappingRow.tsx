@@ -43,6 +43,7 @@ export function MappingRow({
   return (
     <fieldset
       aria-label={`Field ${row.path}`}
+      aria-invalid={bad || missing}
       onDragOver={onDragOver}
       onDragLeave={() => setOver(false)}
       onDrop={onDrop}
