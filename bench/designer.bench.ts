@@ -15,10 +15,10 @@ import { mkdtemp, rm } from "node:fs/promises";
 import { createServer } from "node:net";
 import { cpus, loadavg, tmpdir } from "node:os";
 import path from "node:path";
-import { setTimeout as sleep } from "node:timers/promises";
 import { type Browser, chromium, type Page } from "@playwright/test";
 import { designerScenario500 } from "./designer-scenario.ts";
 import { cpuPerInterval, cpuUntilStamp, TRACE_CATEGORIES } from "./designer-trace.ts";
+import { waitForServer } from "./wait-for-server.ts";
 
 const OPENS = 5;
 const DRAG_STEPS = 120;
@@ -41,18 +41,7 @@ const startServer = async (port: number, dataDir: string): Promise<ChildProcess>
     env: { ...process.env, PORT: String(port), HOST: "127.0.0.1", BATON_DATA_DIR: dataDir },
     stdio: ["ignore", "ignore", "inherit"],
   });
-  const deadline = Date.now() + 120_000;
-  while (Date.now() < deadline) {
-    if (child.exitCode !== null) throw new Error(`the server exited with ${child.exitCode}`);
-    const ok = await fetch(`http://127.0.0.1:${port}/healthz`).then(
-      (r) => r.ok,
-      () => false,
-    );
-    if (ok) return child;
-    await sleep(250);
-  }
-  child.kill();
-  throw new Error("the server did not answer /healthz within 120 s");
+  return waitForServer(child, port);
 };
 
 const importScenario = async (base: string) => {

@@ -15,9 +15,9 @@ import { mkdtemp, rm } from "node:fs/promises";
 import { createServer } from "node:net";
 import { cpus, tmpdir } from "node:os";
 import path from "node:path";
-import { setTimeout as sleep } from "node:timers/promises";
 import { type Browser, chromium } from "@playwright/test";
 import { api, openTaskOf, publish500, waitForRun } from "./monitor-setup.ts";
+import { waitForServer } from "./wait-for-server.ts";
 
 const OPENS = 5;
 const repoRoot = path.resolve(import.meta.dirname, "..");
@@ -44,18 +44,7 @@ const startServer = async (port: number, dataDir: string): Promise<ChildProcess>
     if (!stopping)
       console.error(`bench: the server stopped early (code ${code}, signal ${signal})`);
   });
-  const deadline = Date.now() + 120_000;
-  while (Date.now() < deadline) {
-    if (child.exitCode !== null) throw new Error(`the server exited with ${child.exitCode}`);
-    const ok = await fetch(`http://127.0.0.1:${port}/healthz`).then(
-      (r) => r.ok,
-      () => false,
-    );
-    if (ok) return child;
-    await sleep(250);
-  }
-  child.kill();
-  throw new Error("the server did not answer /healthz within 120 s");
+  return waitForServer(child, port);
 };
 
 const percentile = (values: number[], p: number): number => {
