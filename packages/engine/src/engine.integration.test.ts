@@ -5,6 +5,7 @@ import {
   end,
   errorEdge,
   fn,
+  manual,
   next,
   openHarness,
   start,
@@ -261,14 +262,7 @@ describe.each(databases)("engine on $kind", ({ kind }) => {
     const versionId = await h.publish({
       nodes: [
         start(),
-        {
-          id: "ok",
-          kind: "manual",
-          label: "OK?",
-          title: "OK?",
-          position: { x: 0, y: 0 },
-          assignees: { roles: [], users: [] },
-        },
+        manual("ok"),
         end({
           decision: { ref: "steps.ok.output.decision" },
           why: { ref: "steps.ok.output.comment" },
@@ -300,15 +294,7 @@ describe.each(databases)("engine on $kind", ({ kind }) => {
     const versionId = await h.publish({
       nodes: [
         start(),
-        {
-          id: "ok",
-          kind: "manual",
-          label: "OK?",
-          title: "OK?",
-          position: { x: 0, y: 0 },
-          assignees: { roles: [], users: [] },
-          due: 300,
-        },
+        manual("ok", { due: 300 }),
         fn("escalate", "Noop", { why: { ref: "steps.ok.error.message" } }),
         end({ why: { ref: "steps.escalate.output.why" } }),
       ],

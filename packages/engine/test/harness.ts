@@ -150,6 +150,18 @@ export const fn = (
   ...(input ? { input: input as never } : {}),
   ...extra,
 });
+export const manual = (
+  id: string,
+  extra: Partial<Extract<TNode, { kind: "manual" }>> = {},
+): TNode => ({
+  id,
+  kind: "manual",
+  label: id,
+  title: id,
+  position: at,
+  assignees: { roles: [], users: [] },
+  ...extra,
+});
 export const next = (source: string, target: string): TEdge => ({
   id: `${source}->${target}`,
   kind: "next",
