@@ -51,7 +51,12 @@ export {
   topologicalOrder,
 } from "./graph.ts";
 export { inferSchema } from "./infer-schema.ts";
-export { type TJsonSchema, ZJsonSchema } from "./json-schema.ts";
+export {
+  isSchemaObject,
+  type TJsonSchema,
+  type TJsonSchemaObject,
+  ZJsonSchema,
+} from "./json-schema.ts";
 export { resolveItems } from "./map-items.ts";
 export {
   DECISIONS,
@@ -65,6 +70,7 @@ export {
 } from "./node-output.ts";
 export {
   formatReference,
+  NODE_ID_PATTERN,
   parseReference,
   resolveReference,
   type TReference,

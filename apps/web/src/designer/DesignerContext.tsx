@@ -1,6 +1,6 @@
+import type { TCatalog, TScenario } from "@baton/model";
 import { createContext, type ReactNode, useState } from "react";
 import { createCheckStore, type TCheckStore } from "./check/check-store.ts";
-import type { TCatalog, TScenario } from "./model.ts";
 import { createDesignerStore, type TDesignerStore } from "./store/designer-store.ts";
 
 export type TDesignerContext = {

@@ -1,4 +1,4 @@
-import type { TCatalogFunction } from "./model.ts";
+import type { TCatalogFunction } from "@baton/model";
 import { useDesignerContext } from "./use-designer-context.ts";
 
 export const useCatalogFunction = (ref: string | undefined): TCatalogFunction | undefined => {

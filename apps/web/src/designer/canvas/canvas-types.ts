@@ -1,5 +1,5 @@
+import type { TNode, TNodeKind, TScenario } from "@baton/model";
 import type { Edge, Node } from "@xyflow/react";
-import type { TNode, TNodeKind, TScenario } from "../model.ts";
 
 /** A model node without its position: on the canvas the position lives on the React Flow node. */
 export type TStep<K extends TNodeKind = TNodeKind> = K extends TNodeKind

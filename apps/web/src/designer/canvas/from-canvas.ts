@@ -1,4 +1,4 @@
-import type { TEdge, TNode, TScenario } from "../model.ts";
+import type { TEdge, TNode, TScenario } from "@baton/model";
 import type { TCanvasEdge, TCanvasNode, TScenarioMeta } from "./canvas-types.ts";
 
 // Positions are stored rounded: sub-pixel drag noise would make every save a diff.

@@ -1,4 +1,4 @@
-import type { TEdge, TNode, TScenario } from "../model.ts";
+import type { TEdge, TNode, TScenario } from "@baton/model";
 import {
   branchHandle,
   ERROR_HANDLE,

@@ -1,6 +1,6 @@
+import { listNodes, type TDiagnostic } from "@baton/model";
 import { CircleX, TriangleAlert, X } from "lucide-react";
 import { useMemo } from "react";
-import { listNodes, type TDiagnostic } from "../model.ts";
 import { composeScenario } from "../store/compose-scenario.ts";
 import { useDesignerContext } from "../use-designer-context.ts";
 import { useChecks } from "./use-checks.ts";

@@ -1,5 +1,5 @@
+import type { TScenarioAnalysis } from "@baton/model";
 import { createStore } from "zustand/vanilla";
-import type { TScenarioAnalysis } from "../model.ts";
 import { EMPTY_INDEX, type TDiagnosticIndex } from "./index-diagnostics.ts";
 
 /** The latest live check, apart from the graph store so that checking never enters undo. */

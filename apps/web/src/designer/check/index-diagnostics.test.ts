@@ -1,5 +1,5 @@
+import type { TDiagnostic, TScenario } from "@baton/model";
 import { describe, expect, it } from "vitest";
-import type { TDiagnostic, TScenario } from "../model.ts";
 import { indexDiagnostics } from "./index-diagnostics.ts";
 
 const scenario: TScenario = {

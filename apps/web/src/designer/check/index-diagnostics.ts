@@ -6,7 +6,7 @@ import {
   type TNode,
   type TNodePlace,
   type TScenario,
-} from "../model.ts";
+} from "@baton/model";
 
 export type TDiagnosticIndex = {
   readonly all: readonly TDiagnostic[];

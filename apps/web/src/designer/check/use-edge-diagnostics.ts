@@ -1,4 +1,4 @@
-import type { TDiagnostic } from "../model.ts";
+import type { TDiagnostic } from "@baton/model";
 import { useChecks } from "./use-checks.ts";
 
 const NONE: readonly TDiagnostic[] = [];

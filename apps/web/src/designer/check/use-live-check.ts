@@ -1,5 +1,5 @@
+import { analyzeScenario } from "@baton/model";
 import { useEffect } from "react";
-import { analyzeScenario } from "../model.ts";
 import { composeScenario } from "../store/compose-scenario.ts";
 import { useDesignerContext } from "../use-designer-context.ts";
 import { graphChanged } from "./graph-changed.ts";

@@ -1,6 +1,6 @@
+import { ZScenario } from "@baton/model";
 import { Download, Upload } from "lucide-react";
 import { type ChangeEvent, useRef, useState } from "react";
-import { ZScenario } from "../model.ts";
 import { composeScenario } from "../store/compose-scenario.ts";
 import { Button } from "../ui/Button.tsx";
 import { useDesignerContext } from "../use-designer-context.ts";

@@ -1,8 +1,8 @@
+import { type TScenario, ZScenario } from "@baton/model";
 import { useMutation } from "@tanstack/react-query";
 import { isTRPCClientError } from "@trpc/client";
 import { useEffect, useRef, useState } from "react";
 import { useTRPC } from "../../lib/trpc.ts";
-import { type TScenario, ZScenario } from "../model.ts";
 import { composeScenario } from "../store/compose-scenario.ts";
 import { useDesignerContext } from "../use-designer-context.ts";
 import { createDraftSaver, type TDraftSaver } from "./draft-saver.ts";

@@ -1,8 +1,8 @@
+import type { TChoiceRule, TComparison, TComparisonOp, TCondition } from "@baton/model";
 import { ArrowDown, ArrowUp, Plus, Trash2 } from "lucide-react";
 import { useState } from "react";
 import type { TStep } from "../canvas/canvas-types.ts";
 import { branchesOf } from "../canvas/nodes/branches.ts";
-import type { TChoiceRule, TComparison, TComparisonOp, TCondition } from "../model.ts";
 import { Button } from "../ui/Button.tsx";
 import { useDesignerContext } from "../use-designer-context.ts";
 import { fieldClass, hintClass, inputClass, labelClass, monoInputClass } from "./form-styles.ts";

@@ -1,6 +1,6 @@
+import type { TJsonSchema } from "@baton/model";
 import { ChevronRight, GripVertical } from "lucide-react";
 import { type DragEvent, useState } from "react";
-import type { TJsonSchema } from "../model.ts";
 import { describeType, schemaFields } from "../schema/schema-fields.ts";
 import { hintClass } from "./form-styles.ts";
 import { REF_MIME } from "./ref-drag.ts";

@@ -1,7 +1,7 @@
+import type { TJsonSchema, TMapping } from "@baton/model";
 import { Plus } from "lucide-react";
 import { type FormEvent, useMemo, useState } from "react";
 import { useNodeDiagnostics } from "../check/use-node-diagnostics.ts";
-import type { TJsonSchema, TMapping } from "../model.ts";
 import { Button } from "../ui/Button.tsx";
 import { hintClass, monoInputClass } from "./form-styles.ts";
 import { MappingRow } from "./MappingRow.tsx";

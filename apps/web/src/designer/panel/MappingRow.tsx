@@ -1,6 +1,6 @@
+import type { TDiagnostic, TSource } from "@baton/model";
 import { ChevronRight, X } from "lucide-react";
 import { type DragEvent, useState } from "react";
-import type { TDiagnostic, TSource } from "../model.ts";
 import { describeType } from "../schema/schema-fields.ts";
 import type { TMappingRow } from "./mapping-edit.ts";
 import { REF_MIME } from "./ref-drag.ts";

@@ -1,5 +1,5 @@
+import { parseReference } from "@baton/model";
 import { type KeyboardEvent, useId, useMemo, useState } from "react";
-import { parseReference } from "../model.ts";
 import { monoInputClass } from "./form-styles.ts";
 import { matchCandidates, type TCandidate } from "./reference-candidates.ts";
 

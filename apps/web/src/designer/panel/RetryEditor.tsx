@@ -1,4 +1,4 @@
-import { DEFAULT_RETRY_POLICY, type TRetryPolicy } from "../model.ts";
+import { DEFAULT_RETRY_POLICY, type TRetryPolicy } from "@baton/model";
 import { hintClass, inputClass, labelClass } from "./form-styles.ts";
 
 type TNumberKey = "maxAttempts" | "initialIntervalMs" | "backoffRate" | "maxIntervalMs";

@@ -1,6 +1,6 @@
+import type { TJsonSchema } from "@baton/model";
 import { Plus, Trash2 } from "lucide-react";
 import { useState } from "react";
-import type { TJsonSchema } from "../model.ts";
 import { describeType, schemaFields } from "../schema/schema-fields.ts";
 import { Button } from "../ui/Button.tsx";
 import { fieldClass, hintClass, monoInputClass } from "./form-styles.ts";

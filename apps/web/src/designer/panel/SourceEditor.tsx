@@ -1,5 +1,5 @@
+import type { TJsonSchema, TSource } from "@baton/model";
 import { useEffect, useState } from "react";
-import type { TJsonSchema, TSource } from "../model.ts";
 import { describeType } from "../schema/schema-fields.ts";
 import { fieldClass, monoInputClass } from "./form-styles.ts";
 import { ReferenceInput } from "./ReferenceInput.tsx";

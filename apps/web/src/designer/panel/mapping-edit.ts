@@ -1,4 +1,4 @@
-import type { TJsonSchema, TMapping, TSource } from "../model.ts";
+import type { TJsonSchema, TMapping, TSource } from "@baton/model";
 import { schemaFields } from "../schema/schema-fields.ts";
 
 export type TMappingRow = {

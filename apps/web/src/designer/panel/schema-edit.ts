@@ -1,4 +1,4 @@
-import { isSchemaObject, type TJsonSchema, type TJsonSchemaObject } from "../model.ts";
+import { isSchemaObject, type TJsonSchema, type TJsonSchemaObject } from "@baton/model";
 
 /** The simple field types a person picks from; anything richer is kept as written. */
 export const FIELD_TYPES = {

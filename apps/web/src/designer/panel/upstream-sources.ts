@@ -1,4 +1,3 @@
-import type { TCanvasEdge, TCanvasNode } from "../canvas/canvas-types.ts";
 import {
   ancestors,
   indexGraph,
@@ -6,7 +5,8 @@ import {
   type TEdge,
   type TJsonSchema,
   type TNode,
-} from "../model.ts";
+} from "@baton/model";
+import type { TCanvasEdge, TCanvasNode } from "../canvas/canvas-types.ts";
 
 /** Somewhere a step can read from: the scenario input, or an earlier step's output or error. */
 export type TUpstreamSource = {

@@ -1,6 +1,6 @@
+import type { TNodeKind } from "@baton/model";
 import { useCallback } from "react";
 import type { TStep } from "../canvas/canvas-types.ts";
-import type { TNodeKind } from "../model.ts";
 import { useDesignerContext } from "../use-designer-context.ts";
 
 /**

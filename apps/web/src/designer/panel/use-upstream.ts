@@ -1,6 +1,6 @@
+import { INDEX_SCHEMA, scenarioInputSchema } from "@baton/model";
 import { useMemo } from "react";
 import { useChecks } from "../check/use-checks.ts";
-import { INDEX_SCHEMA, scenarioInputSchema } from "../model.ts";
 import { composeScenario } from "../store/compose-scenario.ts";
 import { useDesigner } from "../use-designer.ts";
 import { useDesignerContext } from "../use-designer-context.ts";

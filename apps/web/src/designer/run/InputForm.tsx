@@ -1,6 +1,6 @@
+import { isSchemaObject, type TJsonSchema } from "@baton/model";
 import { Plus } from "lucide-react";
 import { useState } from "react";
-import { isSchemaObject, type TJsonSchema } from "../model.ts";
 import { inputClass, labelClass, monoInputClass } from "../panel/form-styles.ts";
 import { describeType, resolveLocal, schemaFields } from "../schema/schema-fields.ts";
 import { getAt, setAt, type TFormValue, type TJson } from "./form-value.ts";

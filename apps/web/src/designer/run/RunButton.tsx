@@ -1,8 +1,8 @@
+import { scenarioInputSchema } from "@baton/model";
 import { useMutation, useQuery } from "@tanstack/react-query";
 import { Play } from "lucide-react";
 import { type FormEvent, useState } from "react";
 import { errorMessage, useTRPC } from "../../lib/trpc.ts";
-import { scenarioInputSchema } from "../model.ts";
 import { Button } from "../ui/Button.tsx";
 import { Popover } from "../ui/Popover.tsx";
 import type { TFormValue } from "./form-value.ts";

@@ -1,4 +1,4 @@
-import { isSchemaObject, type TJsonSchema, type TJsonSchemaObject } from "../model.ts";
+import { isSchemaObject, type TJsonSchema, type TJsonSchemaObject } from "@baton/model";
 
 export type TSchemaField = {
   readonly name: string;

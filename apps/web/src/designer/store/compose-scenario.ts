@@ -1,6 +1,6 @@
+import type { TGraph, TScenario } from "@baton/model";
 import type { TCanvasEdge, TCanvasNode, TScenarioMeta } from "../canvas/canvas-types.ts";
 import { fromCanvasEdge, fromCanvasNode } from "../canvas/from-canvas.ts";
-import type { TGraph, TScenario } from "../model.ts";
 
 /** A graph the canvas left to edit a map's body, kept as it was drawn. */
 export type TFrame = {

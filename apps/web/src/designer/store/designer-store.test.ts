@@ -1,5 +1,5 @@
+import { ZScenario } from "@baton/model";
 import { describe, expect, it } from "vitest";
-import { ZScenario } from "../model.ts";
 import { everyKindScenario } from "../test/fixtures.ts";
 import { composeScenario } from "./compose-scenario.ts";
 import { createDesignerStore } from "./designer-store.ts";

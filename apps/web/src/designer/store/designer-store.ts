@@ -1,3 +1,4 @@
+import { listNodes, type TEdge, type TScenario } from "@baton/model";
 import {
   applyEdgeChanges,
   applyNodeChanges,
@@ -17,7 +18,6 @@ import {
   type TStep,
 } from "../canvas/canvas-types.ts";
 import { toCanvas, toCanvasEdge } from "../canvas/to-canvas.ts";
-import { listNodes, type TEdge, type TScenario } from "../model.ts";
 import { composeGraph, composeScenario, type TFrame } from "./compose-scenario.ts";
 import { emptyHistory, record, redo, type THistory, undo } from "./history.ts";
 import { locateNode } from "./locate-node.ts";

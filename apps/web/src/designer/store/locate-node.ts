@@ -1,4 +1,4 @@
-import type { TGraph } from "../model.ts";
+import type { TGraph } from "@baton/model";
 
 /**
  * The maps, outermost first, whose bodies hold `nodeId` (empty for a top-level node), or

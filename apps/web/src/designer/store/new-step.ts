@@ -1,5 +1,5 @@
+import type { TNodeKind } from "@baton/model";
 import type { TStep } from "../canvas/canvas-types.ts";
-import type { TNodeKind } from "../model.ts";
 
 /** What the palette offers besides functions. */
 export type TControlKind = Exclude<TNodeKind, "function" | "start">;

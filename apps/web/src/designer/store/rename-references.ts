@@ -1,4 +1,4 @@
-import { formatReference, parseReference } from "../model.ts";
+import { formatReference, parseReference } from "@baton/model";
 
 /**
  * Copies a step with every `ref` that names a renamed node pointing at its new id, so a

@@ -1,4 +1,4 @@
-import { NODE_ID_PATTERN } from "../model.ts";
+import { NODE_ID_PATTERN } from "@baton/model";
 
 /**
  * A readable node id from a name ("CreateUser" → "createUser", "Send e-mail" → "sendEMail"):

@@ -1,4 +1,4 @@
-import type { TScenario } from "../model.ts";
+import type { TScenario } from "@baton/model";
 
 /** A scenario with one node of every kind and every edge kind, for mapper and store tests. */
 export const everyKindScenario = (): TScenario => ({

@@ -1,5 +1,5 @@
+import type { TNodeKind } from "@baton/model";
 import { useNodeDiagnostics } from "../../check/use-node-diagnostics.ts";
-import type { TNodeKind } from "../../model.ts";
 import { TARGET_HANDLE } from "../canvas-types.ts";
 import { KIND_LOOKS } from "./node-kinds.ts";
 

@@ -1,4 +1,4 @@
-import type { TDiagnostic } from "../../model.ts";
+import type { TDiagnostic } from "@baton/model";
 
 /** A count of a node's problems, red for errors and amber for warnings only; the reasons on hover. */
 export function DiagnosticBadge({ diagnostics }: { diagnostics: readonly TDiagnostic[] }) {

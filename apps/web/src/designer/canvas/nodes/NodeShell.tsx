@@ -1,6 +1,6 @@
+import type { TNodeKind } from "@baton/model";
 import type { ReactNode } from "react";
 import { useNodeDiagnostics } from "../../check/use-node-diagnostics.ts";
-import type { TNodeKind } from "../../model.ts";
 import { DiagnosticBadge } from "./DiagnosticBadge.tsx";
 import { KIND_LOOKS } from "./node-kinds.ts";
 

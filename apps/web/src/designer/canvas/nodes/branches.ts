@@ -1,4 +1,4 @@
-import type { TChoiceNode, TCondition } from "../../model.ts";
+import type { TChoiceNode, TCondition } from "@baton/model";
 
 /** A choice's branch names: its rules' in order, then the default, each once. */
 export const branchesOf = (choice: Pick<TChoiceNode, "rules" | "default">): string[] => [

@@ -1,3 +1,4 @@
+import type { TNodeKind } from "@baton/model";
 import {
   CirclePlay,
   CircleStop,
@@ -9,7 +10,6 @@ import {
   UserCheck,
   Workflow,
 } from "lucide-react";
-import type { TNodeKind } from "../../model.ts";
 
 export type TKindLook = { icon: LucideIcon; name: string; accent: string };
 

@@ -1,4 +1,4 @@
-import type { TCatalogFunction, TJsonSchema, TMapping, TSource } from "../../model.ts";
+import type { TCatalogFunction, TJsonSchema, TMapping, TSource } from "@baton/model";
 import { schemaFields } from "../../schema/schema-fields.ts";
 
 /** `name*, email*, phone`: a schema's fields at a glance, required ones starred. */

@@ -1,6 +1,6 @@
+import type { TNodeKind } from "@baton/model";
 import type { NodeProps } from "@xyflow/react";
 import { type ComponentType, memo, useContext } from "react";
-import type { TNodeKind } from "../../model.ts";
 import { TARGET_HANDLE, type TCanvasNode } from "../canvas-types.ts";
 import { CompactNode } from "./CompactNode.tsx";
 import { compactHandles } from "./compact-handles.ts";

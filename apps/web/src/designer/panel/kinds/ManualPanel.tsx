@@ -1,5 +1,5 @@
+import { type TRole, ZRole } from "@baton/model";
 import type { TStep } from "../../canvas/canvas-types.ts";
-import { type TRole, ZRole } from "../../model.ts";
 import { DataTree } from "../DataTree.tsx";
 import { hintClass, inputClass, labelClass } from "../form-styles.ts";
 import { MappingEditor } from "../MappingEditor.tsx";
