@@ -9,6 +9,12 @@ describe("loadConfig", () => {
     expect(config.dataDir).toBe(path.resolve(".baton"));
   });
 
+  it("refreshes the catalog every 15 minutes unless told otherwise (0 = off)", () => {
+    expect(loadConfig({}).catalogRefreshMinutes).toBe(15);
+    expect(loadConfig({ BATON_CATALOG_REFRESH_MINUTES: "0" }).catalogRefreshMinutes).toBe(0);
+    expect(loadConfig({ BATON_CATALOG_REFRESH_MINUTES: "0.5" }).catalogRefreshMinutes).toBe(0.5);
+  });
+
   it("treats an empty DATABASE_URL as unset", () => {
     expect(loadConfig({ DATABASE_URL: "" }).databaseUrl).toBeUndefined();
   });
@@ -18,6 +24,12 @@ describe("loadConfig", () => {
     ["PORT", "70000", /PORT=70000 must be between 0 and 65535/],
     ["PORT", "12.5", /PORT=12.5 must be a whole number/],
     ["BATON_WORKER_CONCURRENCY", "0", /BATON_WORKER_CONCURRENCY=0/],
+    ["BATON_CATALOG_REFRESH_MINUTES", "-1", /BATON_CATALOG_REFRESH_MINUTES=-1 must be 0 \(off\)/],
+    [
+      "BATON_CATALOG_REFRESH_MINUTES",
+      "soon",
+      /BATON_CATALOG_REFRESH_MINUTES=soon must be a number/,
+    ],
   ])("rejects %s=%s with a sentence", (name, value, message) => {
     expect(() => loadConfig({ [name]: value })).toThrow(message);
   });

@@ -28,6 +28,15 @@ const ZEnv = z.object({
     .string()
     .min(1)
     .default(path.join(repoRoot, "examples", "scenarios")),
+  BATON_SECRET_KEY: z
+    .string()
+    .optional()
+    .transform((v) => v || undefined),
+  BATON_CATALOG_REFRESH_MINUTES: z.coerce
+    .number({ error: "must be a number" })
+    .min(0, "must be 0 (off) or more")
+    .max(10_080, "must be at most 10080 (a week)")
+    .default(15),
   BATON_WEB_DIR: z
     .string()
     .min(1)
@@ -43,6 +52,10 @@ export type TConfig = {
   functionsDir: string;
   scenariosDir: string;
   webDir: string;
+  /** base64 of 32 bytes; unset means a key file in the data folder */
+  secretKey: string | undefined;
+  /** minutes between catalog refreshes of every connection; 0 = on demand only */
+  catalogRefreshMinutes: number;
 };
 
 /** Reads the configuration from the environment; every variable is listed in README.md. */
@@ -65,5 +78,7 @@ export const loadConfig = (env: NodeJS.ProcessEnv = process.env): TConfig => {
     functionsDir: path.resolve(e.BATON_FUNCTIONS_DIR),
     scenariosDir: path.resolve(e.BATON_SCENARIOS_DIR),
     webDir: path.resolve(e.BATON_WEB_DIR),
+    secretKey: e.BATON_SECRET_KEY,
+    catalogRefreshMinutes: e.BATON_CATALOG_REFRESH_MINUTES,
   };
 };

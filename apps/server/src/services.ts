@@ -2,8 +2,14 @@ import { readFileSync } from "node:fs";
 import { openDatabase } from "@baton/db";
 import { createEngine } from "@baton/engine";
 import { createProviderRegistry, type LocalProvider } from "@baton/providers";
+import { startCatalogRefresher } from "./catalog/catalog-refresher.ts";
 import { ensureDemoConnection } from "./catalog/demo-connection.ts";
-import { refreshConnection, type TRefreshReport } from "./catalog/refresh-connection.ts";
+import { describeRefresh } from "./catalog/describe-refresh.ts";
+import type { TRefreshReport } from "./catalog/refresh-connection.ts";
+import { refreshAllConnections, refreshStoredConnection } from "./catalog/refresh-stored.ts";
+import { createSecretBox } from "./catalog/secrets/secret-box.ts";
+import { loadSecretKey } from "./catalog/secrets/secret-key.ts";
+import { withConnectionSecrets } from "./catalog/secrets/with-secrets.ts";
 import type { TConfig } from "./config.ts";
 import { seedExamples, type TSeedReport } from "./examples/seed-examples.ts";
 import type { TAppServices } from "./trpc/trpc.ts";
@@ -23,22 +29,34 @@ export type TOpenServices = {
 
 /**
  * Everything a Baton process needs but the HTTP server: the database (migrated), the
- * providers, the engine with its workers, the local functions in the catalog and, on a
- * first start, the example scenarios. Whatever opened is closed again when a later part fails.
+ * providers, the engine with its workers, the local functions in the catalog (refreshed
+ * with every connection periodically) and, on a first start, the example scenarios.
+ * Whatever opened is closed again when a later part fails.
  */
 export const openServices = async (config: TConfig): Promise<TOpenServices> => {
+  // A bad key stops the start before anything opens: credentials would be unreadable.
+  const secrets = createSecretBox(
+    await loadSecretKey({ envKey: config.secretKey, dataDir: config.dataDir }),
+  );
   const db = await openDatabase({ databaseUrl: config.databaseUrl, dataDir: config.dataDir });
   const providers = createProviderRegistry();
   let engine: Awaited<ReturnType<typeof createEngine>> | undefined;
+  let refresher: ReturnType<typeof startCatalogRefresher> | undefined;
   const close = async () => {
+    await refresher?.stop();
     await engine?.stop();
     await providers.close();
     await db.close();
   };
   try {
-    engine = await createEngine({ db, providers, concurrency: config.workerConcurrency });
+    engine = await createEngine({
+      db,
+      providers: withConnectionSecrets(providers, db.prisma, secrets),
+      concurrency: config.workerConcurrency,
+    });
     const demo = await ensureDemoConnection(db.prisma, config.functionsDir);
-    const catalog = await refreshConnection(db.prisma, providers, demo);
+    const deps = { prisma: db.prisma, providers, secrets };
+    const catalog = await refreshStoredConnection(deps, demo.id);
     // Booting a worker thread costs about a second; pay it now, not inside a step's deadline.
     await (providers.get("local") as LocalProvider).warm({
       name: demo.name,
@@ -46,9 +64,18 @@ export const openServices = async (config: TConfig): Promise<TOpenServices> => {
       config: demo.config as Record<string, unknown>,
     });
     const examples = await seedExamples(db.prisma, config.scenariosDir);
+    refresher = startCatalogRefresher({
+      minutes: config.catalogRefreshMinutes,
+      refresh: async () => {
+        for (const report of await refreshAllConnections(deps))
+          console.log(`baton: ${describeRefresh(report)}`);
+      },
+      onError: (error) => console.error("catalog: the periodic refresh failed:", error),
+    });
     const services: TAppServices = {
       db,
       providers,
+      secrets,
       engine,
       config,
       startedAt: new Date(),

@@ -4,12 +4,32 @@ export type { AzureSecret } from "./azure/auth.ts";
 export { type AzureConfig, createAzureProvider } from "./azure/azure-provider.ts";
 export { builtInProviders } from "./built-in.ts";
 export {
+  type ConnectionField,
+  type ConnectionForm,
+  connectionForms,
+  type SecretField,
+} from "./connection-forms.ts";
+export {
+  applySecretChanges,
+  connectionForm,
+  connectionSettingsText,
+  parseConnectionSettings,
+  type SecretChanges,
+  type SettingsText,
+} from "./connection-settings.ts";
+export {
   isProviderError,
   isRetryable,
   ProviderError,
   type ProviderErrorClass,
   type ProviderErrorDetails,
 } from "./errors.ts";
+export {
+  type EffectiveEntry,
+  effectiveEntry,
+  type FunctionAnnotation,
+  readFunctionAnnotation,
+} from "./function-annotation.ts";
 export type { GcpSecret } from "./gcp/auth.ts";
 export { createGcpProvider, type GcpConfig } from "./gcp/gcp-provider.ts";
 export { createHttpProvider, type HttpConfig } from "./http/http-provider.ts";

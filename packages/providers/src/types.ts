@@ -42,6 +42,8 @@ export type CatalogFunction = {
   inputSchema: JsonSchema;
   outputSchema: JsonSchema;
   schemaSource: SchemaSource;
+  /** The sides nobody declared a schema for (they are `{}` here); the catalog infers them from samples. */
+  undeclared?: ("input" | "output")[];
   costHints: CostHints;
   /** Provider-specific address: file path, ARN, URL, operation, … */
   locator: { [key: string]: JsonValue };

@@ -58,7 +58,15 @@ describe("refreshConnection", () => {
     expect(second).toMatchObject({
       ok: true,
       added: [],
-      changed: [{ ref: "fns/Echo", input: false, output: true }],
+      changed: [
+        {
+          ref: "fns/Echo",
+          input: [],
+          output: [
+            { path: "properties.text.type", kind: "changed", before: "string", after: "number" },
+          ],
+        },
+      ],
       missing: ["fns/Shout"],
     });
     const echo = await prisma.function.findUniqueOrThrow({ where: { ref: "fns/Echo" } });

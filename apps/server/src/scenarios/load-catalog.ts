@@ -1,25 +1,6 @@
 import type { PrismaClient } from "@baton/db";
-import { listNodes, type TCatalog, type TJsonSchema, type TScenario } from "@baton/model";
-import { z } from "zod";
-
-// The same shape the providers use for annotations: a person's schemas win over discovered ones.
-const ZAnnotation = z.looseObject({
-  input: z.unknown().optional(),
-  output: z.unknown().optional(),
-});
-
-const annotationOf = (value: unknown) => {
-  const parsed = ZAnnotation.safeParse(value);
-  return parsed.success ? parsed.data : {};
-};
-
-const isSchema = (value: unknown): value is TJsonSchema =>
-  typeof value === "boolean" ||
-  (typeof value === "object" && value !== null && !Array.isArray(value));
-
-// A stored schema of the wrong shape accepts anything rather than breaking every check.
-const schemaOr = (preferred: unknown, stored: unknown): TJsonSchema =>
-  isSchema(preferred) ? preferred : isSchema(stored) ? stored : {};
+import { listNodes, type TCatalog, type TScenario } from "@baton/model";
+import { effectiveEntry } from "@baton/providers";
 
 /** Every function ref the scenario names, map bodies included. */
 export const functionRefs = (scenario: TScenario): string[] => [
@@ -45,8 +26,10 @@ export const loadCatalog = async (
       ref: true,
       name: true,
       description: true,
+      tags: true,
       inputSchema: true,
       outputSchema: true,
+      schemaSource: true,
       annotation: true,
       connection: { select: { name: true, provider: true } },
     },
@@ -54,15 +37,16 @@ export const loadCatalog = async (
   });
   const catalog: Record<string, TCatalog[string]> = {};
   for (const row of rows) {
-    const annotation = annotationOf(row.annotation);
+    // the person's annotation wins, read the same way the engine reads it
+    const effective = effectiveEntry(row);
     catalog[row.ref] = {
       ref: row.ref,
       name: row.name,
-      description: row.description,
+      description: effective.description,
       provider: row.connection.provider,
       connection: row.connection.name,
-      inputSchema: schemaOr(annotation.input, row.inputSchema),
-      outputSchema: schemaOr(annotation.output, row.outputSchema),
+      inputSchema: effective.inputSchema,
+      outputSchema: effective.outputSchema,
     };
   }
   return catalog;

@@ -199,7 +199,7 @@ describe("scenarios API", () => {
         name: "Hello",
         inputSchema: { type: "object" },
         outputSchema: {},
-        annotation: { output },
+        annotation: { outputSchema: output },
       },
     });
     const catalog = await client.scenarios.catalog.query();

@@ -6,12 +6,15 @@ import type { ProviderRegistry } from "@baton/providers";
 import { initTRPC, TRPCError } from "@trpc/server";
 import type { TRPC_ERROR_CODE_KEY } from "@trpc/server/rpc";
 import { z } from "zod";
+import type { TSecretBox } from "../catalog/secrets/secret-box.ts";
 import type { TConfig } from "../config.ts";
 
 /** What every request can reach: the long-lived services of this process. */
 export type TAppServices = {
   db: TDatabase;
   providers: ProviderRegistry;
+  /** seals and opens connection credentials */
+  secrets: TSecretBox;
   engine: TEngine;
   config: TConfig;
   startedAt: Date;

@@ -181,7 +181,7 @@ describe("aws-lambda provider", () => {
       "baton-test-garbled: tag baton:output is not a JSON Schema; it is ignored.",
     );
     expect(problems).toContain(
-      "baton-test-slow: no input or output schema; it accepts any JSON until one is attached.",
+      "baton-test-slow: no input or output schema; it accepts any JSON until one is attached or inferred from calls.",
     );
   });
 

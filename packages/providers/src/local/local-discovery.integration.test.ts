@@ -39,11 +39,12 @@ describe("local provider: discovery problems and reloads", () => {
   it("keeps the usable modules and says why the others were skipped", async () => {
     const discovery = await registry.discover(connection);
     expect(discovery.functions.map((fn) => fn.name)).toEqual(["Version"]);
+    expect(discovery.functions[0]?.undeclared).toEqual(["input", "output"]);
     expect(discovery.problems).toEqual([
       "BadSchema.ts: skipped, its `input` export is not a JSON Schema object.",
       expect.stringMatching(/^Broken\.ts: skipped, .+/),
       "NoHandler.ts: skipped, it exports no `handler` function.",
-      "Version: no input or output schema; it accepts any JSON until one is attached.",
+      "Version: no input or output schema; it accepts any JSON until one is attached or inferred from calls.",
     ]);
   });
 

@@ -33,12 +33,12 @@ export function toCatalogEntry(
   const output = annotation?.output ?? found.declared?.output;
   const annotated = annotation?.input !== undefined || annotation?.output !== undefined;
   const schemaSource: SchemaSource = annotated ? "annotated" : "declared";
-  if (input === undefined || output === undefined) {
-    const missing = [input === undefined && "input", output === undefined && "output"].filter(
-      Boolean,
-    );
+  const undeclared: ("input" | "output")[] = [];
+  if (input === undefined) undeclared.push("input");
+  if (output === undefined) undeclared.push("output");
+  if (undeclared.length > 0) {
     problems.push(
-      `${found.name}: no ${missing.join(" or ")} schema; it accepts any JSON until one is attached.`,
+      `${found.name}: no ${undeclared.join(" or ")} schema; it accepts any JSON until one is attached or inferred from calls.`,
     );
   }
   return {
@@ -49,6 +49,7 @@ export function toCatalogEntry(
     inputSchema: input ?? {},
     outputSchema: output ?? {},
     schemaSource,
+    ...(undeclared.length > 0 ? { undeclared } : {}),
     costHints: found.costHints ?? {},
     locator: found.locator,
   };

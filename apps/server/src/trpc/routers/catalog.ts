@@ -1,13 +1,45 @@
+import { BatonError } from "@baton/model";
+import { connectionForms, effectiveEntry } from "@baton/providers";
 import { z } from "zod";
+import {
+  connectionRowSelect,
+  toConnectionView,
+} from "../../catalog/connections/connection-view.ts";
+import { connectionUsers, removeConnection } from "../../catalog/connections/remove-connection.ts";
+import { createConnection, updateConnection } from "../../catalog/connections/save-connection.ts";
+import { testConnection } from "../../catalog/connections/test-connection.ts";
+import { annotateFunction } from "../../catalog/functions/annotate-function.ts";
+import { getFunction } from "../../catalog/functions/get-function.ts";
+import { tryFunction } from "../../catalog/functions/try-function.ts";
+import { refreshStoredConnection } from "../../catalog/refresh-stored.ts";
 import { pageArgs, toPage, ZPage } from "../paging.ts";
 import { baseProcedure, router } from "../trpc.ts";
+
+const ZId = z.object({ id: z.uuid() });
+
+// Form text, field by field; the provider's form says what each means (parsed on the server).
+const ZSettings = z.record(z.string().max(100), z.string().max(20_000));
+// Per credential: a new value, or null to remove it; credentials left out are kept.
+const ZSecretChanges = z.record(z.string().min(1).max(100), z.string().max(20_000).nullable());
+
+const ZConnectionName = z
+  .string()
+  .trim()
+  .regex(
+    /^[A-Za-z0-9][A-Za-z0-9_-]{0,59}$/,
+    "a name is 1–60 letters, digits, '-' or '_', starting with a letter or digit",
+  );
+
+const ZProvider = z.string().min(1).max(50);
+
+const ZSchema = z.union([z.boolean(), z.record(z.string(), z.unknown())]);
 
 export const catalogRouter = router({
   functions: baseProcedure
     .input(
       ZPage.extend({
         search: z.string().trim().max(200).optional(),
-        connectionId: z.string().uuid().optional(),
+        connectionId: z.uuid().optional(),
         provider: z.string().max(50).optional(),
         tag: z.string().max(100).optional(),
         includeMissing: z.boolean().default(false),
@@ -37,7 +69,10 @@ export const catalogRouter = router({
           name: true,
           description: true,
           tags: true,
+          inputSchema: true,
+          outputSchema: true,
           schemaSource: true,
+          annotation: true,
           status: true,
           costHints: true,
           lastSeenAt: true,
@@ -45,22 +80,135 @@ export const catalogRouter = router({
         },
         ...pageArgs(input),
       });
-      return toPage(rows, input.limit);
+      const items = rows.map(({ inputSchema, outputSchema, annotation, ...row }) => {
+        const effective = effectiveEntry({ ...row, inputSchema, outputSchema, annotation });
+        return {
+          ...row,
+          description: effective.description,
+          tags: effective.tags,
+          schemaSource: effective.schemaSource,
+        };
+      });
+      return toPage(items, input.limit);
     }),
 
-  connections: baseProcedure.query(({ ctx }) =>
-    ctx.db.prisma.connection.findMany({
-      orderBy: { name: "asc" },
-      // never `secret`: credentials stay on the server
-      select: {
-        id: true,
-        name: true,
-        provider: true,
-        status: true,
-        lastError: true,
-        lastRefreshedAt: true,
-        _count: { select: { functions: true } },
-      },
+  /** Every tag in the catalog, for the filter. */
+  tags: baseProcedure.query(async ({ ctx }) => {
+    const rows = await ctx.db.prisma.function.findMany({
+      where: { status: "active" },
+      select: { tags: true },
+    });
+    return [...new Set(rows.flatMap((r) => r.tags))].sort();
+  }),
+
+  function: baseProcedure
+    .input(ZId)
+    .query(({ ctx, input }) => getFunction(ctx.db.prisma, input.id)),
+
+  tryFunction: baseProcedure
+    .input(ZId.extend({ input: z.unknown() }))
+    .mutation(({ ctx, input }) =>
+      tryFunction(
+        { prisma: ctx.db.prisma, providers: ctx.providers, secrets: ctx.secrets },
+        input.id,
+        input.input,
+      ),
+    ),
+
+  annotateFunction: baseProcedure
+    .input(
+      ZId.extend({
+        annotation: z.strictObject({
+          description: z.string().max(2_000).optional(),
+          tags: z.array(z.string().trim().min(1).max(100)).max(50).optional(),
+          inputSchema: ZSchema.optional(),
+          outputSchema: ZSchema.optional(),
+        }),
+      }),
+    )
+    .mutation(async ({ ctx, input }) => {
+      await annotateFunction(ctx.db.prisma, input.id, input.annotation);
+      return getFunction(ctx.db.prisma, input.id);
     }),
-  ),
+
+  /** The kinds of connection there are and what their forms ask for. */
+  providerForms: baseProcedure.query(({ ctx }) => {
+    const registered = new Set(ctx.providers.kinds());
+    return connectionForms.filter((form) => registered.has(form.kind));
+  }),
+
+  connections: baseProcedure.query(async ({ ctx }) => {
+    const rows = await ctx.db.prisma.connection.findMany({
+      orderBy: { name: "asc" },
+      select: connectionRowSelect,
+    });
+    return rows.map((row) => toConnectionView(ctx.secrets, row));
+  }),
+
+  connection: baseProcedure.input(ZId).query(async ({ ctx, input }) => {
+    const row = await ctx.db.prisma.connection.findUnique({
+      where: { id: input.id },
+      select: connectionRowSelect,
+    });
+    if (!row) throw new BatonError("NOT_FOUND", "This connection no longer exists.");
+    return {
+      ...toConnectionView(ctx.secrets, row),
+      usedBy: await connectionUsers(ctx.db.prisma, row.id),
+    };
+  }),
+
+  testConnection: baseProcedure
+    .input(
+      z.object({
+        id: z.uuid().optional(),
+        name: ZConnectionName,
+        provider: ZProvider,
+        settings: ZSettings,
+        secretChanges: ZSecretChanges.default({}),
+      }),
+    )
+    .mutation(({ ctx, input }) => testConnection(ctx.db.prisma, ctx.providers, ctx.secrets, input)),
+
+  /** Saves a new connection and discovers its functions right away. */
+  createConnection: baseProcedure
+    .input(
+      z.object({
+        name: ZConnectionName,
+        provider: ZProvider,
+        settings: ZSettings,
+        secretChanges: ZSecretChanges.default({}),
+      }),
+    )
+    .mutation(async ({ ctx, input }) => {
+      const row = await createConnection(ctx.db.prisma, ctx.secrets, input);
+      const refresh = await refreshStoredConnection(
+        { prisma: ctx.db.prisma, providers: ctx.providers, secrets: ctx.secrets },
+        row.id,
+      );
+      return { id: row.id, refresh };
+    }),
+
+  updateConnection: baseProcedure
+    .input(ZId.extend({ settings: ZSettings, secretChanges: ZSecretChanges.default({}) }))
+    .mutation(async ({ ctx, input }) => {
+      const row = await updateConnection(ctx.db.prisma, ctx.secrets, input);
+      const refresh = await refreshStoredConnection(
+        { prisma: ctx.db.prisma, providers: ctx.providers, secrets: ctx.secrets },
+        row.id,
+      );
+      return { id: row.id, refresh };
+    }),
+
+  refreshConnection: baseProcedure
+    .input(ZId)
+    .mutation(({ ctx, input }) =>
+      refreshStoredConnection(
+        { prisma: ctx.db.prisma, providers: ctx.providers, secrets: ctx.secrets },
+        input.id,
+      ),
+    ),
+
+  removeConnection: baseProcedure
+    .input(ZId)
+    .mutation(({ ctx, input }) => removeConnection(ctx.db.prisma, input.id)),
 });
