@@ -28,6 +28,8 @@ export type TDatabase = {
   pglite?: PGlite;
   /** the PostgreSQL URL, for components that open their own pool */
   databaseUrl?: string;
+  /** Prisma's connection pool on PostgreSQL, for hot paths that send SQL without Prisma's overhead */
+  pool?: pg.Pool;
   /** migrations applied while opening */
   appliedMigrations: string[];
   close(): Promise<void>;
@@ -48,17 +50,30 @@ const checkPostgres = async (url: URL): Promise<void> => {
 const openPostgres = async (raw: string, migrate: boolean): Promise<TDatabase> => {
   const url = parsePostgresUrl(raw);
   await checkPostgres(url);
-  const factory = new PrismaPg({ connectionString: url.href, connectionTimeoutMillis: 5000 });
-  const appliedMigrations = migrate ? await applyMigrations(factory) : [];
-  const prisma = new PrismaClient({ adapter: factory });
-  return {
-    prisma,
-    kind: "postgres",
-    location: `PostgreSQL at ${describePostgresUrl(url)}`,
-    databaseUrl: url.href,
-    appliedMigrations,
-    close: () => prisma.$disconnect(),
-  };
+  const pool = new pg.Pool({ connectionString: url.href, connectionTimeoutMillis: 5000 });
+  // an idle connection the server dropped (a restart) is replaced on next use; without a
+  // listener its error would crash the process
+  pool.on("error", () => {});
+  const factory = new PrismaPg(pool);
+  try {
+    const appliedMigrations = migrate ? await applyMigrations(factory) : [];
+    const prisma = new PrismaClient({ adapter: factory });
+    return {
+      prisma,
+      kind: "postgres",
+      location: `PostgreSQL at ${describePostgresUrl(url)}`,
+      databaseUrl: url.href,
+      pool,
+      appliedMigrations,
+      close: async () => {
+        await prisma.$disconnect();
+        if (!pool.ended) await pool.end();
+      },
+    };
+  } catch (error) {
+    await pool.end();
+    throw error;
+  }
 };
 
 const openPGlite = async (dataDir: string, migrate: boolean): Promise<TDatabase> => {

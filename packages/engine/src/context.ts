@@ -1,7 +1,9 @@
-import type { Prisma, TDatabase } from "@baton/db";
+import type { TDatabase } from "@baton/db";
 import type { ProviderRegistry } from "@baton/providers";
 import type { PgBoss } from "pg-boss";
 import type { TResolvedFunction } from "./functions.ts";
+import type { TSql } from "./sql.ts";
+import type { TSqlClient } from "./sql-client.ts";
 import type { TVersion } from "./versions.ts";
 
 export type TLogger = {
@@ -13,13 +15,15 @@ export type TLogger = {
 /** What every part of the engine reaches: created once per engine. */
 export type TEngineContext = {
   db: TDatabase;
+  /** raw SQL on the driver, for the hot path */
+  sql: TSqlClient;
   boss: PgBoss;
   providers: ProviderRegistry;
   workerId: string;
   log: TLogger;
   /** Inside a transaction pass it: a cache miss then reads through it (see functions.ts). */
-  version(versionId: string, tx?: Prisma.TransactionClient): Promise<TVersion>;
-  fn(ref: string, tx?: Prisma.TransactionClient): Promise<TResolvedFunction>;
+  version(versionId: string, tx?: TSql): Promise<TVersion>;
+  fn(ref: string, tx?: TSql): Promise<TResolvedFunction>;
   /** default deadline of a function call that names none */
   defaultTimeoutMs: number;
 };

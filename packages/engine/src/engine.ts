@@ -4,7 +4,8 @@ import type { ProviderRegistry } from "@baton/providers";
 import type { TEngineContext, TLogger } from "./context.ts";
 import { createEventFeed, type TEventFeed } from "./events/event-feed.ts";
 import { createFunctionCache } from "./functions.ts";
-import { createBoss, ensureQueue, STEP_QUEUE, type TJobData } from "./queue.ts";
+import { createBoss, ensureQueue, STEP_QUEUE, type TJobData, type TStepJob } from "./queue.ts";
+import { createSqlClient } from "./sql-client.ts";
 import { cancelRun } from "./transitions/cancel-run.ts";
 import { decideTask } from "./transitions/decide-task.ts";
 import { retryFailedSteps, reworkRun, type TRework } from "./transitions/rework-run.ts";
@@ -41,9 +42,8 @@ const consoleLog: TLogger = {
 /** Tracks running calls by run, so a cancel heard on the event feed aborts them. */
 const createInflight = (events: TEventFeed): TInflight & { close(): void } => {
   const byRun = new Map<string, Set<AbortController>>();
-  const unsubscribe = events.subscribe(null, (event) => {
-    if (event.type !== "run.cancelled") return;
-    for (const controller of byRun.get(event.runId) ?? [])
+  const unsubscribe = events.onCancel((runId) => {
+    for (const controller of byRun.get(runId) ?? [])
       controller.abort(new Error("The run was cancelled."));
   });
   return {
@@ -70,26 +70,47 @@ export const createEngine = async (options: TEngineOptions): Promise<TEngine> =>
   boss.on("error", (error) => log.error("job queue error:", error));
   await boss.start();
   await ensureQueue(boss);
-  const events = await createEventFeed(options.db);
+  const sql = createSqlClient(options.db);
+  const events = await createEventFeed(options.db, sql);
   const ctx: TEngineContext = {
     db: options.db,
+    sql,
     boss,
     providers: options.providers,
     workerId: `${hostname()}:${process.pid}`,
     log,
-    version: createVersionCache(options.db.prisma),
-    fn: createFunctionCache(options.db.prisma),
+    version: createVersionCache(sql),
+    fn: createFunctionCache(sql),
     defaultTimeoutMs: options.defaultTimeoutMs ?? 30_000,
   };
   const inflight = createInflight(events);
 
+  let stopping = false;
+  /**
+   * A fetched step job, then the steps it hands on inline until its chain ends. The first
+   * job's failure goes back to the queue, which retries it; an inline step's job is
+   * already held in the queue for its lease, after which any worker takes it up.
+   */
+  const runChain = async (first: TStepJob) => {
+    let job = await handleStep(ctx, inflight, first);
+    while (job && !stopping) {
+      const current: TStepJob = job;
+      job = await handleStep(ctx, inflight, current).catch((error) => {
+        log.error(`step job ${current.id} failed; the queue hands it out again later:`, error);
+        return undefined;
+      });
+    }
+  };
+
   if (options.concurrency > 0) {
-    const batchSize = Math.max(1, Math.min(options.concurrency, 50));
+    // Several small work loops rather than one big batch: a loop fetches again as soon as
+    // its own steps are done, instead of waiting for the slowest step of a large batch.
+    const loops = Math.min(options.concurrency, 4);
     await boss.work<TJobData>(
       STEP_QUEUE,
       {
-        batchSize,
-        localConcurrency: Math.max(1, Math.ceil(options.concurrency / batchSize)),
+        batchSize: Math.ceil(options.concurrency / loops),
+        localConcurrency: loops,
         pollingIntervalSeconds: 0.5,
         notifyPollingIntervalSeconds: 1,
         burstWhenBatchFull: true,
@@ -102,7 +123,7 @@ export const createEngine = async (options: TEngineOptions): Promise<TEngine> =>
               if (job.data.kind === "expire-task") {
                 await decideTask(ctx, job.data.taskId, { kind: "expire" }, undefined, job.id);
               } else {
-                await handleStep(ctx, inflight, { id: job.id, data: job.data });
+                await runChain({ id: job.id, data: job.data });
               }
               return { id: job.id, status: "completed" as const };
             } catch (error) {
@@ -126,6 +147,7 @@ export const createEngine = async (options: TEngineOptions): Promise<TEngine> =>
       decideTask(ctx, taskId, { kind: "reject", reason }, actorId),
     events,
     stop: async () => {
+      stopping = true;
       await boss.stop({ graceful: true, timeout: 10_000 });
       inflight.close();
       await events.close();

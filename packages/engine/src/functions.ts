@@ -1,24 +1,40 @@
-import type { Prisma, PrismaClient } from "@baton/db";
 import { BatonError } from "@baton/model";
 import type { Connection, InvocableFunction, JsonSchema } from "@baton/providers";
+import type { TSql } from "./sql.ts";
 
 export type TResolvedFunction = { fn: InvocableFunction; connection: Connection };
 
 const TTL_MS = 10_000;
 
-/** Inside a transaction, reads must go through it: PGlite has one session, so a read
- * beside the transaction would wait for it forever. */
-type TDb = PrismaClient | Prisma.TransactionClient;
+type TRow = {
+  ref: string;
+  name: string;
+  locator: unknown;
+  inputSchema: unknown;
+  outputSchema: unknown;
+  costHints: unknown;
+  annotation: unknown;
+  connectionName: string;
+  provider: string;
+  config: unknown;
+};
 
 /**
  * Catalog entries with their connection, cached briefly: a step pays no lookup, and a
  * refreshed schema or connection setting is picked up within seconds. The user's
  * annotation, when there is one, overrides the discovered schemas.
  */
-export const createFunctionCache = (prisma: PrismaClient) => {
+export const createFunctionCache = (sql: TSql) => {
   const cache = new Map<string, { at: number; value: Promise<TResolvedFunction> }>();
-  const load = async (ref: string, db: TDb): Promise<TResolvedFunction> => {
-    const row = await db.function.findUnique({ where: { ref }, include: { connection: true } });
+  /** Inside a transaction, reads must go through it: PGlite has one session, so a read
+   * beside the transaction would wait for it forever. */
+  const load = async (ref: string, db: TSql): Promise<TResolvedFunction> => {
+    const [row] = await db.$queryRawUnsafe<TRow[]>(
+      `SELECT f.ref, f.name, f.locator, f."inputSchema", f."outputSchema", f."costHints", f.annotation,
+              c.name AS "connectionName", c.provider, c.config
+         FROM "Function" f JOIN "Connection" c ON c.id = f."connectionId" WHERE f.ref = $1`,
+      ref,
+    );
     if (!row) {
       throw new BatonError(
         "NOT_FOUND",
@@ -39,16 +55,16 @@ export const createFunctionCache = (prisma: PrismaClient) => {
         costHints: row.costHints as InvocableFunction["costHints"],
       },
       connection: {
-        name: row.connection.name,
-        provider: row.connection.provider,
-        config: row.connection.config as Record<string, unknown>,
+        name: row.connectionName,
+        provider: row.provider,
+        config: row.config as Record<string, unknown>,
       },
     };
   };
-  return (ref: string, tx?: Prisma.TransactionClient): Promise<TResolvedFunction> => {
+  return (ref: string, tx?: TSql): Promise<TResolvedFunction> => {
     const hit = cache.get(ref);
     if (hit && Date.now() - hit.at < TTL_MS) return hit.value;
-    const value = load(ref, tx ?? prisma);
+    const value = load(ref, tx ?? sql);
     value.catch(() => cache.delete(ref));
     cache.set(ref, { at: Date.now(), value });
     return value;

@@ -39,16 +39,19 @@ export const ensureQueue = async (boss: PgBoss): Promise<void> => {
   });
 };
 
+export type TStepJob = { id: string; data: Extract<TJobData, { kind: "step" }> };
+
 /** Enqueues through the caller's transaction, so the job exists if and only if it commits. */
 export const enqueue = (
   boss: PgBoss,
   tx: TQueueTx,
-  jobs: { data: TJobData; startAfter?: Date; expireInSeconds?: number }[],
+  jobs: { id?: string; data: TJobData; startAfter?: Date; expireInSeconds?: number }[],
 ) =>
   jobs.length
     ? boss.insert(
         STEP_QUEUE,
         jobs.map((job) => ({
+          ...(job.id ? { id: job.id } : {}),
           data: job.data,
           ...(job.startAfter ? { startAfter: job.startAfter } : {}),
           ...(job.expireInSeconds ? { expireInSeconds: job.expireInSeconds } : {}),
@@ -57,5 +60,9 @@ export const enqueue = (
       )
     : Promise.resolve(null);
 
+/**
+ * Completes a job in the caller's transaction. `includeQueued`: a job this process ran
+ * straight after scheduling it (see advance-run.ts) was never fetched, so it is still queued.
+ */
 export const completeJob = (boss: PgBoss, tx: TQueueTx, jobId: string) =>
-  boss.complete(STEP_QUEUE, jobId, null, { db: fromPrisma(tx) });
+  boss.complete(STEP_QUEUE, jobId, null, { db: fromPrisma(tx), includeQueued: true });

@@ -4,6 +4,8 @@ export type TSql = {
 };
 
 export const EVENTS_CHANNEL = "baton_events";
+/** A cancelled run's id, so workers abort its calls without reading every event. */
+export const CANCEL_CHANNEL = "baton_cancel";
 
 /** JSON goes to PostgreSQL as text and is cast there, the same through both drivers. */
 export const json = (value: unknown): string | null =>

@@ -1,5 +1,12 @@
 import type { TNodeState } from "./flow/advance.ts";
-import { EVENTS_CHANNEL, eventsCte, json, notifiedCount, type TSql } from "./sql.ts";
+import {
+  CANCEL_CHANNEL,
+  EVENTS_CHANNEL,
+  eventsCte,
+  json,
+  notifiedCount,
+  type TSql,
+} from "./sql.ts";
 
 const ACTIVE = `('pending', 'scheduled', 'running', 'retrying', 'waiting')`;
 
@@ -290,9 +297,13 @@ export const finishRun = async (
       UPDATE "ManualTask" t SET status = 'cancelled'
       FROM ended WHERE t."runId" = ended."runId" AND t.status = 'open'
     ),
+    cancel_notified AS (
+      SELECT pg_notify('${CANCEL_CHANNEL}', "runId"::text) FROM ended WHERE $2 = 'cancelled'
+    ),
     ${eventsCte("ended", "'run.' || $2", `jsonb_build_object('output', $3::jsonb, 'error', $4::jsonb, 'actorId', $5::text)`)},
     ${eventsCte("stopped", "'step.cancelled'", `jsonb_build_object('nodeId', "nodeId")`, "ev2")}
-    SELECT ${notifiedCount("ev")} + ${notifiedCount("ev2")} AS notified FROM ended`,
+    SELECT ${notifiedCount("ev")} + ${notifiedCount("ev2")} + (SELECT count(*) FROM cancel_notified) AS notified
+    FROM ended`,
     runId,
     status,
     json(result.output ?? null),

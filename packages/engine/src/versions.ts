@@ -1,4 +1,3 @@
-import type { Prisma, PrismaClient } from "@baton/db";
 import {
   BatonError,
   incomingEdges,
@@ -10,6 +9,7 @@ import {
   ZScenario,
 } from "@baton/model";
 import type { TFlowGraph } from "./flow/advance.ts";
+import type { TSql } from "./sql.ts";
 
 /** A published version, parsed once: versions are immutable, so the cache never goes stale. */
 export type TVersion = {
@@ -60,14 +60,20 @@ export const toVersion = (row: {
   };
 };
 
-export const createVersionCache = (prisma: PrismaClient) => {
+type TVersionRow = { id: string; scenarioId: string; version: number; definition: unknown };
+
+/** Inside a transaction pass it: a cache miss then reads through it (see functions.ts). */
+export const createVersionCache = (sql: TSql) => {
   const cache = new Map<string, Promise<TVersion>>();
-  return (versionId: string, tx?: Prisma.TransactionClient): Promise<TVersion> => {
+  return (versionId: string, tx?: TSql): Promise<TVersion> => {
     let found = cache.get(versionId);
     if (!found) {
-      found = (tx ?? prisma).scenarioVersion
-        .findUnique({ where: { id: versionId } })
-        .then((row) => {
+      found = (tx ?? sql)
+        .$queryRawUnsafe<TVersionRow[]>(
+          `SELECT id, "scenarioId", version, definition FROM "ScenarioVersion" WHERE id = $1::uuid`,
+          versionId,
+        )
+        .then(([row]) => {
           if (!row) throw new BatonError("NOT_FOUND", `No scenario version ${versionId}.`);
           return toVersion(row);
         });

@@ -1,6 +1,6 @@
 import type { TDatabase } from "@baton/db";
 import pg from "pg";
-import { EVENTS_CHANNEL } from "../sql.ts";
+import { CANCEL_CHANNEL, EVENTS_CHANNEL, type TSql } from "../sql.ts";
 
 export type TRunEvent = {
   id: string;
@@ -17,6 +17,8 @@ export type TEventListener = (event: TRunEvent) => void;
 export type TEventFeed = {
   /** Every event of one run, or of all runs when runId is null, from now on. */
   subscribe(runId: string | null, listener: TEventListener): () => void;
+  /** Runs cancelled in any process, without reading their events. */
+  onCancel(listener: (runId: string) => void): () => void;
   close(): Promise<void>;
 };
 
@@ -33,17 +35,23 @@ const parseNotice = (payload: string): TNotice | undefined => {
  * away, so the feed survives a database restart. Events written while it was away are
  * not replayed here: the run view loads stored events when it (re)subscribes.
  */
-const listenPostgres = async (url: string, onNotice: (payload: string) => void) => {
+const listenPostgres = async (
+  url: string,
+  onNotice: (channel: string, payload: string) => void,
+) => {
   let client: pg.Client | undefined;
   let closed = false;
   let timer: NodeJS.Timeout | undefined;
   const open = async () => {
     const next = new pg.Client({ connectionString: url });
-    next.on("notification", (message) => message.payload && onNotice(message.payload));
+    next.on(
+      "notification",
+      (message) => message.payload && onNotice(message.channel, message.payload),
+    );
     next.on("error", () => {});
     try {
       await next.connect();
-      await next.query(`LISTEN ${EVENTS_CHANNEL}`);
+      await next.query(`LISTEN ${EVENTS_CHANNEL}; LISTEN ${CANCEL_CHANNEL}`);
     } catch (error) {
       await next.end().catch(() => {});
       throw error;
@@ -69,8 +77,9 @@ const listenPostgres = async (url: string, onNotice: (payload: string) => void) 
  * those rows and hands them to subscribers. Reading by id range never misses an event
  * committed out of id order, which polling `id > last` would.
  */
-export const createEventFeed = async (db: TDatabase): Promise<TEventFeed> => {
+export const createEventFeed = async (db: TDatabase, sql: TSql): Promise<TEventFeed> => {
   const listeners = new Map<string | null, Set<TEventListener>>();
+  const cancelListeners = new Set<(runId: string) => void>();
   let pending: TNotice[] = [];
   let reading: Promise<void> | undefined;
 
@@ -92,11 +101,16 @@ export const createEventFeed = async (db: TDatabase): Promise<TEventFeed> => {
       pending = [];
       const wanted = batch.filter((n) => listeners.has(n.runId) || listeners.has(null));
       if (!wanted.length) continue;
-      const events = await db.prisma.runEvent.findMany({
-        where: { OR: wanted.map((n) => ({ runId: n.runId, id: { gte: n.from, lte: n.to } })) },
-        orderBy: { id: "asc" },
-      });
-      for (const e of events) dispatch({ ...e, id: e.id.toString() });
+      const events = await sql.$queryRawUnsafe<TRunEvent[]>(
+        `SELECT e.id::text AS id, e."runId", e."stepRunId", e.type, e.data, e."actorId", e."createdAt"
+           FROM unnest($1::uuid[], $2::bigint[], $3::bigint[]) AS w(run, lo, hi)
+           JOIN "RunEvent" e ON e."runId" = w.run AND e.id BETWEEN w.lo AND w.hi
+          ORDER BY e.id`,
+        wanted.map((n) => n.runId),
+        wanted.map((n) => n.from.toString()),
+        wanted.map((n) => n.to.toString()),
+      );
+      for (const e of events) dispatch(e);
     }
   };
 
@@ -118,9 +132,20 @@ export const createEventFeed = async (db: TDatabase): Promise<TEventFeed> => {
     kick();
   };
 
+  const onCancelNotice = (runId: string) => {
+    for (const listener of cancelListeners) listener(runId);
+  };
+
   const unlisten = db.pglite
-    ? await db.pglite.listen(EVENTS_CHANNEL, onNotice)
-    : await listenPostgres(db.databaseUrl!, onNotice);
+    ? await Promise.all([
+        db.pglite.listen(EVENTS_CHANNEL, onNotice),
+        db.pglite.listen(CANCEL_CHANNEL, onCancelNotice),
+      ]).then((stops) => async () => {
+        for (const stop of stops) await stop();
+      })
+    : await listenPostgres(db.databaseUrl!, (channel, payload) =>
+        channel === CANCEL_CHANNEL ? onCancelNotice(payload) : onNotice(payload),
+      );
 
   return {
     subscribe(runId, listener) {
@@ -132,8 +157,13 @@ export const createEventFeed = async (db: TDatabase): Promise<TEventFeed> => {
         if (!set.size) listeners.delete(runId);
       };
     },
+    onCancel(listener) {
+      cancelListeners.add(listener);
+      return () => cancelListeners.delete(listener);
+    },
     close: async () => {
       listeners.clear();
+      cancelListeners.clear();
       await reading;
       await unlisten();
     },

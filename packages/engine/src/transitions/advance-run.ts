@@ -1,8 +1,15 @@
-import type { Prisma } from "@baton/db";
+import { randomUUID } from "node:crypto";
 import type { TEngineContext } from "../context.ts";
 import { advance, type TOutcome } from "../flow/advance.ts";
-import { enqueue } from "../queue.ts";
-import { countActiveSteps, createStepRuns, loadStates, lockRun } from "../step-store.ts";
+import { enqueue, type TStepJob } from "../queue.ts";
+import type { TSql } from "../sql.ts";
+import {
+  countActiveSteps,
+  createStepRuns,
+  loadStates,
+  lockRun,
+  type TCreated,
+} from "../step-store.ts";
 import type { TVersion } from "../versions.ts";
 import { endRun } from "./end-run.ts";
 
@@ -16,7 +23,7 @@ const LEASE_MARGIN_S = 10;
  */
 export const leaseSeconds = async (
   ctx: TEngineContext,
-  tx: Prisma.TransactionClient,
+  tx: TSql,
   version: TVersion,
   nodeId: string,
 ) => {
@@ -31,47 +38,59 @@ export const leaseSeconds = async (
   return Math.ceil((hinted ?? ctx.defaultTimeoutMs) / 1000) + LEASE_MARGIN_S;
 };
 
-/** Creates step runs for nodes and their jobs, in the caller's transaction. */
+/**
+ * Creates step runs for nodes and their jobs, in the caller's transaction. With `inline`,
+ * the first of them is handed back for the calling worker to run as soon as the
+ * transaction commits, saving the queue's pickup delay: its job is still written, but held
+ * back for the step's lease, so the queue only hands it to another worker if this one died.
+ */
 export const scheduleNodes = async (
   ctx: TEngineContext,
-  tx: Prisma.TransactionClient,
+  tx: TSql,
   version: TVersion,
   runId: string,
   nodeIds: string[],
-) => {
+  options: { inline?: boolean } = {},
+): Promise<{ created: TCreated[]; inline?: TStepJob }> => {
   const created = await createStepRuns(tx, runId, nodeIds, "scheduled");
-  await enqueue(
-    ctx.boss,
-    tx,
-    await Promise.all(
-      created.map(async (step) => ({
+  let inline: TStepJob | undefined;
+  const jobs = await Promise.all(
+    created.map(async (step, i) => {
+      const job: TStepJob = {
+        id: randomUUID(),
         data: {
-          kind: "step" as const,
+          kind: "step",
           runId,
           stepRunId: step.id,
           nodeId: step.nodeId,
           versionId: version.id,
         },
-        expireInSeconds: await leaseSeconds(ctx, tx, version, step.nodeId),
-      })),
-    ),
+      };
+      const expireInSeconds = await leaseSeconds(ctx, tx, version, step.nodeId);
+      if (i > 0 || !options.inline) return { ...job, expireInSeconds };
+      inline = job;
+      return { ...job, expireInSeconds, startAfter: new Date(Date.now() + expireInSeconds * 1000) };
+    }),
   );
-  return created;
+  await enqueue(ctx.boss, tx, jobs);
+  return inline ? { created, inline } : { created };
 };
 
 /**
  * Moves a run on after one of its nodes finished: schedules what is now ready, skips
  * branches nobody took, and ends the run when nothing is left to do. A plain step in a
  * chain needs no reads; anything that may touch a join locks the run and reads its state.
+ * With `inline`, returns a scheduled step for the calling worker to run next.
  */
 export const advanceRun = async (
   ctx: TEngineContext,
-  tx: Prisma.TransactionClient,
+  tx: TSql,
   version: TVersion,
   runId: string,
   nodeId: string,
   outcome: TOutcome,
-): Promise<void> => {
+  options: { inline?: boolean } = {},
+): Promise<TStepJob | undefined> => {
   const targets = version.flow.outgoing(nodeId);
   const simple =
     outcome.kind === "succeeded" &&
@@ -81,17 +100,18 @@ export const advanceRun = async (
     ) &&
     targets.some((edge) => edge.kind === "next");
   if (simple) {
-    await scheduleNodes(ctx, tx, version, runId, [...new Set(targets.map((e) => e.target))]);
-    return;
+    const targetIds = [...new Set(targets.map((e) => e.target))];
+    return (await scheduleNodes(ctx, tx, version, runId, targetIds, options)).inline;
   }
   const run = await lockRun(tx, runId);
-  if (!run || !["pending", "running", "waiting"].includes(run.status)) return;
+  if (!run || !["pending", "running", "waiting"].includes(run.status)) return undefined;
   const states = await loadStates(tx, runId, [...version.index.nodes.keys()]);
   const { schedule, skip } = advance(version.flow, states, nodeId, outcome);
   await createStepRuns(tx, runId, skip, "skipped");
-  await scheduleNodes(ctx, tx, version, runId, schedule);
+  const { inline } = await scheduleNodes(ctx, tx, version, runId, schedule, options);
   if (!schedule.length && (await countActiveSteps(tx, runId)) === 0) {
     // Every path ended without reaching an end node (e.g. after an error path): done, no output.
     await endRun(ctx, tx, runId, "succeeded", { output: null });
   }
+  return inline;
 };

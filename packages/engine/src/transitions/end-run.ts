@@ -1,6 +1,6 @@
-import type { Prisma } from "@baton/db";
 import type { TStepError } from "@baton/model";
 import type { TEngineContext } from "../context.ts";
+import type { TSql } from "../sql.ts";
 import { failStep, finishRun, succeedStep } from "../step-store.ts";
 import type { TVersion } from "../versions.ts";
 import { advanceRun } from "./advance-run.ts";
@@ -14,7 +14,7 @@ type TRunResult = { output?: unknown; error?: unknown };
  */
 export const endRun = async (
   ctx: TEngineContext,
-  tx: Prisma.TransactionClient,
+  tx: TSql,
   runId: string,
   status: "succeeded" | "failed" | "cancelled",
   result: TRunResult,
@@ -69,7 +69,7 @@ export const endRun = async (
  */
 export const stepFailed = async (
   ctx: TEngineContext,
-  tx: Prisma.TransactionClient,
+  tx: TSql,
   version: TVersion,
   runId: string,
   stepRunId: string,

@@ -158,7 +158,7 @@ export const reworkRun = async (
     if (whole) {
       await startFromStart(ctx, tx, version, runId, runInput);
     } else {
-      const created = await scheduleNodes(ctx, tx, version, runId, rerun);
+      const { created } = await scheduleNodes(ctx, tx, version, runId, rerun);
       if (request.input !== undefined) {
         await tx.$queryRawUnsafe(
           `UPDATE "StepRun" SET input = $2::jsonb WHERE id = $1::uuid`,

@@ -13,18 +13,16 @@ import {
 } from "@baton/model";
 import { formatIssues, validateAgainstSchema } from "@baton/providers";
 import type { TEngineContext } from "../context.ts";
-import { completeJob, enqueue, STEP_QUEUE, type TJobData } from "../queue.ts";
+import { completeJob, enqueue, STEP_QUEUE, type TStepJob } from "../queue.ts";
 import { EVENTS_CHANNEL } from "../sql.ts";
 import { claimStep, failStep, parkStep, succeedStep, type TClaimed } from "../step-store.ts";
-import { transaction } from "../transaction.ts";
+import { sqlTransaction, transaction } from "../transaction.ts";
 import { advanceRun, leaseSeconds } from "../transitions/advance-run.ts";
 import { endRun, stepFailed } from "../transitions/end-run.ts";
 import { checkRunInput, createRun } from "../transitions/start-run.ts";
 import type { TVersion } from "../versions.ts";
 import { toStepError } from "./step-error.ts";
 import { stepInput } from "./step-input.ts";
-
-type TStepJob = { id: string; data: Extract<TJobData, { kind: "step" }> };
 
 export type TInflight = {
   /** registers a running call so a cancel can abort it */
@@ -42,7 +40,10 @@ const readableNodes = (version: TVersion, nodeId: string): string[] => {
   return nodes;
 };
 
-/** Stores a success and moves the run on, completing the job in the same transaction. */
+/**
+ * Stores a success and moves the run on, completing the job in the same transaction.
+ * Returns the next step for this worker to run at once, when there is one.
+ */
 const succeed = (
   ctx: TEngineContext,
   job: TStepJob,
@@ -52,11 +53,21 @@ const succeed = (
   input: unknown,
   branch?: string,
 ) =>
-  transaction(ctx, async (tx) => {
+  sqlTransaction(ctx, async (tx) => {
     const done = await succeedStep(tx, step.id, step.attempt, output, input);
-    if (done)
-      await advanceRun(ctx, tx, version, step.runId, step.nodeId, { kind: "succeeded", branch });
+    const next = done
+      ? await advanceRun(
+          ctx,
+          tx,
+          version,
+          step.runId,
+          step.nodeId,
+          { kind: "succeeded", branch },
+          { inline: true },
+        )
+      : undefined;
     await completeJob(ctx.boss, tx, job.id);
+    return next;
   });
 
 /**
@@ -73,7 +84,7 @@ const fail = (
   failure: ReturnType<typeof toStepError>,
   input: unknown,
 ) =>
-  transaction(ctx, async (tx) => {
+  sqlTransaction(ctx, async (tx) => {
     const { retryable, ...error } = failure;
     const policy = resolveRetryPolicy(node.kind === "function" ? node.retry : { maxAttempts: 1 });
     if (retryable && step.attempt < policy.maxAttempts) {
@@ -186,7 +197,7 @@ const startSubscenario = (
 
 /** Waits without a worker: the job comes back when the time has come. */
 const waitUntil = (ctx: TEngineContext, job: TStepJob, step: TClaimed, until: number) =>
-  transaction(ctx, async (tx) => {
+  sqlTransaction(ctx, async (tx) => {
     const parked = await parkStep(tx, step.id, step.attempt, null, {
       until: new Date(until).toISOString(),
     });
@@ -279,27 +290,28 @@ const decide = async (
 };
 
 /**
- * Runs one step job from claim to its completion transaction. A database failure while
- * storing the result propagates, so the queue retries the job: the claim then takes the
- * same attempt again (at-least-once, same idempotency key).
+ * Runs one step job from claim to its completion transaction, and returns the step that
+ * follows when the worker should run it next. A database failure while storing the
+ * result propagates, so the queue retries the job: the claim then takes the same attempt
+ * again (at-least-once, same idempotency key).
  */
 export const handleStep = async (
   ctx: TEngineContext,
   inflight: TInflight,
   job: TStepJob,
-): Promise<void> => {
+): Promise<TStepJob | undefined> => {
   const version = await ctx.version(job.data.versionId);
   const node = version.node(job.data.nodeId);
   const step = await claimStep(
-    ctx.db.prisma,
+    ctx.sql,
     job.data.stepRunId,
     ctx.workerId,
     readableNodes(version, node.id),
   );
   if (!step) {
     // cancelled, superseded or already done: nothing to do but drop the job
-    await ctx.boss.complete(STEP_QUEUE, job.id);
-    return;
+    await ctx.boss.complete(STEP_QUEUE, job.id, null, { includeQueued: true });
+    return undefined;
   }
   const built: { input?: unknown } =
     step.input === null || step.input === undefined ? {} : { input: step.input };
@@ -307,7 +319,7 @@ export const handleStep = async (
   try {
     decided = await decide(ctx, inflight, version, node, step, built);
   } catch (error) {
-    return fail(
+    await fail(
       ctx,
       job,
       version,
@@ -316,21 +328,26 @@ export const handleStep = async (
       toStepError(error, node.id, step.attempt),
       built.input ?? null,
     );
+    return undefined;
   }
   switch (decided.kind) {
     case "succeed":
       return succeed(ctx, job, version, step, decided.output, decided.input, decided.branch);
     case "end":
-      return transaction(ctx, async (tx) => {
+      await sqlTransaction(ctx, async (tx) => {
         const done = await succeedStep(tx, step.id, step.attempt, decided.output, null);
         if (done) await endRun(ctx, tx, step.runId, "succeeded", { output: decided.output });
         await completeJob(ctx.boss, tx, job.id);
       });
+      return undefined;
     case "task":
-      return openTask(ctx, job, node as Extract<TNode, { kind: "manual" }>, step, decided.input);
+      await openTask(ctx, job, node as Extract<TNode, { kind: "manual" }>, step, decided.input);
+      return undefined;
     case "wait":
-      return waitUntil(ctx, job, step, decided.until);
+      await waitUntil(ctx, job, step, decided.until);
+      return undefined;
     case "subscenario":
-      return startSubscenario(ctx, job, step, decided.input, decided.version);
+      await startSubscenario(ctx, job, step, decided.input, decided.version);
+      return undefined;
   }
 };
