@@ -5,6 +5,7 @@ import { createBrowserRouter, Navigate, RouterProvider } from "react-router";
 import "./index.css";
 import { AppShell } from "./layout/AppShell.tsx";
 import { createClient, createQueryClient, TRPCProvider } from "./lib/trpc.ts";
+import { CatalogFunctionPage } from "./pages/CatalogFunctionPage.tsx";
 import { CatalogPage } from "./pages/CatalogPage.tsx";
 import { NotFoundPage } from "./pages/NotFoundPage.tsx";
 import { RunPage } from "./pages/RunPage.tsx";
@@ -20,6 +21,7 @@ const router = createBrowserRouter([
     children: [
       { index: true, element: <Navigate to="/catalog" replace /> },
       { path: "catalog", element: <CatalogPage /> },
+      { path: "catalog/:id", element: <CatalogFunctionPage /> },
       { path: "scenarios", element: <ScenariosPage /> },
       { path: "scenarios/:slug", element: <ScenarioDesignerPage /> },
       { path: "runs", element: <RunsPage /> },

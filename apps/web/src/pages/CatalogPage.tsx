@@ -1,22 +1,38 @@
 import { useQuery } from "@tanstack/react-query";
-import { Boxes, Search } from "lucide-react";
+import { Boxes } from "lucide-react";
 import { useDeferredValue, useState } from "react";
+import { Link } from "react-router";
+import { CatalogFilters, type TCatalogFilter } from "../catalog/CatalogFilters.tsx";
+import { ConnectionsSection } from "../catalog/ConnectionsSection.tsx";
+import { SchemaSourceBadge } from "../catalog/SchemaSourceBadge.tsx";
 import { timeAgo } from "../lib/format.ts";
 import { useTRPC } from "../lib/trpc.ts";
 import { PageHeader } from "../ui/PageHeader.tsx";
 import { StatCard } from "../ui/StatCard.tsx";
 import { EmptyState, ErrorNotice, LoadingRows } from "../ui/States.tsx";
-import { StatusBadge } from "../ui/StatusBadge.tsx";
 import { Table } from "../ui/Table.tsx";
 
 export function CatalogPage() {
   const trpc = useTRPC();
-  const [search, setSearch] = useState("");
-  const deferred = useDeferredValue(search.trim());
+  const [filter, setFilter] = useState<TCatalogFilter>({
+    search: "",
+    provider: "",
+    connectionId: "",
+    tag: "",
+  });
+  const deferred = useDeferredValue(filter.search.trim());
+  const narrowed = Boolean(deferred || filter.provider || filter.connectionId || filter.tag);
   const overview = useQuery(trpc.system.overview.queryOptions());
   const connections = useQuery(trpc.catalog.connections.queryOptions());
+  const tags = useQuery(trpc.catalog.tags.queryOptions());
   const functions = useQuery(
-    trpc.catalog.functions.queryOptions({ limit: 200, ...(deferred ? { search: deferred } : {}) }),
+    trpc.catalog.functions.queryOptions({
+      limit: 200,
+      ...(deferred ? { search: deferred } : {}),
+      ...(filter.provider ? { provider: filter.provider } : {}),
+      ...(filter.connectionId ? { connectionId: filter.connectionId } : {}),
+      ...(filter.tag ? { tag: filter.tag } : {}),
+    }),
   );
   return (
     <>
@@ -41,46 +57,23 @@ export function CatalogPage() {
           />
         </div>
 
-        {connections.data && connections.data.length > 0 && (
-          <section aria-label="Connections" className="flex flex-wrap gap-2">
-            {connections.data.map((c) => (
-              <div
-                key={c.id}
-                className="flex items-center gap-2 rounded-md border border-zinc-200 bg-white px-2.5 py-1.5 dark:border-zinc-800 dark:bg-zinc-900"
-                title={c.lastError ?? undefined}
-              >
-                <span className="font-medium">{c.name}</span>
-                <span className="text-xs text-zinc-500">{c.provider}</span>
-                <StatusBadge status={c.status} />
-                <span className="text-xs text-zinc-500 tabular-nums">{c._count.functions} fn</span>
-              </div>
-            ))}
-          </section>
-        )}
+        {connections.data && <ConnectionsSection connections={connections.data} />}
 
-        <label className="relative block max-w-md">
-          <span className="sr-only">Search functions</span>
-          <Search
-            className="-translate-y-1/2 absolute top-1/2 left-2.5 size-4 text-zinc-400"
-            aria-hidden
-          />
-          <input
-            type="search"
-            value={search}
-            onChange={(e) => setSearch(e.target.value)}
-            placeholder="Search by name, description or ref"
-            className="w-full rounded-md border border-zinc-300 bg-white py-1.5 pr-3 pl-8 outline-none focus:border-indigo-500 focus:ring-2 focus:ring-indigo-500/20 dark:border-zinc-700 dark:bg-zinc-900"
-          />
-        </label>
+        <CatalogFilters
+          filter={filter}
+          onChange={setFilter}
+          connections={connections.data ?? []}
+          tags={tags.data ?? []}
+        />
 
         {functions.error ? (
           <ErrorNotice error={functions.error} retry={() => functions.refetch()} />
         ) : !functions.data ? (
           <LoadingRows />
         ) : functions.data.items.length === 0 ? (
-          <EmptyState icon={Boxes} title={deferred ? "No function matches" : "No functions yet"}>
-            {deferred
-              ? `Nothing in the catalog matches “${deferred}”.`
+          <EmptyState icon={Boxes} title={narrowed ? "No function matches" : "No functions yet"}>
+            {narrowed
+              ? "Nothing in the catalog matches this search and these filters."
               : "Add a connection to a provider and Baton discovers its functions."}
           </EmptyState>
         ) : (
@@ -93,7 +86,12 @@ export function CatalogPage() {
                 header: "Function",
                 cell: (f) => (
                   <div>
-                    <div className="font-medium">{f.name}</div>
+                    <Link
+                      to={`/catalog/${f.id}`}
+                      className="font-medium text-indigo-700 hover:underline dark:text-indigo-300"
+                    >
+                      {f.name}
+                    </Link>
                     <div className="font-mono text-xs text-zinc-500">{f.ref}</div>
                   </div>
                 ),
@@ -130,7 +128,7 @@ export function CatalogPage() {
                   </div>
                 ),
               },
-              { header: "Schema", cell: (f) => <span className="text-xs">{f.schemaSource}</span> },
+              { header: "Schema", cell: (f) => <SchemaSourceBadge source={f.schemaSource} /> },
               {
                 header: "Seen",
                 className: "whitespace-nowrap text-zinc-500",

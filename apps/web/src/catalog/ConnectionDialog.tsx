@@ -1,0 +1,211 @@
+import { useMutation, useQuery, useQueryClient } from "@tanstack/react-query";
+import { FlaskConical, Save } from "lucide-react";
+import { useId, useState } from "react";
+import { errorMessage, useTRPC } from "../lib/trpc.ts";
+import { BUTTON } from "../monitor/buttons.ts";
+import { Dialog } from "../monitor/Dialog.tsx";
+import { HELP, INPUT, LABEL } from "./fields.ts";
+import { SecretFields } from "./SecretFields.tsx";
+import { secretChanges, type TSecretEdit } from "./secret-changes.ts";
+import { TestResult } from "./TestResult.tsx";
+import type { TConnection, TProviderForm, TRefreshReport } from "./types.ts";
+
+function SettingField({
+  field,
+  value,
+  onChange,
+}: {
+  field: TProviderForm["fields"][number];
+  value: string;
+  onChange: (value: string) => void;
+}) {
+  const id = useId();
+  return (
+    <div className="space-y-1">
+      <label htmlFor={id} className={LABEL}>
+        {field.label}
+        {field.required && (
+          <span className="ml-0.5 text-red-500" aria-hidden>
+            *
+          </span>
+        )}
+      </label>
+      {field.type === "json" ? (
+        <textarea
+          id={id}
+          rows={2}
+          className={`${INPUT} font-mono text-xs`}
+          placeholder={field.placeholder}
+          value={value}
+          spellCheck={false}
+          onChange={(e) => onChange(e.target.value)}
+        />
+      ) : (
+        <input
+          id={id}
+          className={INPUT}
+          inputMode={field.type === "number" ? "numeric" : undefined}
+          placeholder={field.placeholder}
+          value={value}
+          onChange={(e) => onChange(e.target.value)}
+        />
+      )}
+      {field.help && <p className={HELP}>{field.help}</p>}
+    </div>
+  );
+}
+
+/**
+ * Adds a connection or edits one: its settings and credentials, drawn from the provider's
+ * form. "Test" discovers with what is typed and saves nothing; "Save" stores and refreshes.
+ */
+export function ConnectionDialog({
+  connection,
+  onClose,
+  onSaved,
+}: {
+  connection?: TConnection;
+  onClose: () => void;
+  onSaved: (report: TRefreshReport) => void;
+}) {
+  const trpc = useTRPC();
+  const queryClient = useQueryClient();
+  const forms = useQuery(trpc.catalog.providerForms.queryOptions());
+  const [provider, setProvider] = useState(connection?.provider ?? "local");
+  const [name, setName] = useState(connection?.name ?? "");
+  const [settings, setSettings] = useState<Record<string, string>>(connection?.settings ?? {});
+  const [edits, setEdits] = useState<Record<string, TSecretEdit>>({});
+  const form = forms.data?.find((f) => f.kind === provider);
+  const nameId = useId();
+  const kindId = useId();
+
+  const draft = () => ({
+    provider,
+    name: name.trim(),
+    settings: Object.fromEntries(
+      Object.entries(settings).filter(([key]) => form?.fields.some((f) => f.key === key)),
+    ),
+    secretChanges: secretChanges(edits),
+  });
+  const test = useMutation(trpc.catalog.testConnection.mutationOptions());
+  const saved = {
+    onSuccess: async (result: { refresh: TRefreshReport }) => {
+      await queryClient.invalidateQueries({ queryKey: trpc.catalog.pathKey() });
+      onSaved(result.refresh);
+    },
+  };
+  const create = useMutation(trpc.catalog.createConnection.mutationOptions(saved));
+  const update = useMutation(trpc.catalog.updateConnection.mutationOptions(saved));
+  const save = connection ? update : create;
+  const submit = () => {
+    const { settings: text, secretChanges: changes } = draft();
+    if (connection) update.mutate({ id: connection.id, settings: text, secretChanges: changes });
+    else create.mutate(draft());
+  };
+
+  return (
+    <Dialog
+      wide
+      title={connection ? `Edit connection “${connection.name}”` : "Add a connection"}
+      onClose={onClose}
+      footer={
+        <>
+          <button type="button" className={BUTTON.secondary} onClick={onClose}>
+            Cancel
+          </button>
+          <button
+            type="button"
+            className={BUTTON.secondary}
+            disabled={!form || test.isPending}
+            onClick={() =>
+              test.mutate({ ...draft(), ...(connection ? { id: connection.id } : {}) })
+            }
+          >
+            <FlaskConical className="size-3.5" aria-hidden />
+            {test.isPending ? "Testing…" : "Test"}
+          </button>
+          <button
+            type="button"
+            className={BUTTON.primary}
+            disabled={!form || save.isPending}
+            onClick={submit}
+          >
+            <Save className="size-3.5" aria-hidden />
+            {save.isPending ? "Saving…" : connection ? "Save" : "Add"}
+          </button>
+        </>
+      }
+    >
+      <div className="grid grid-cols-2 gap-3">
+        <div className="space-y-1">
+          <label htmlFor={kindId} className={LABEL}>
+            Provider
+          </label>
+          <select
+            id={kindId}
+            className={INPUT}
+            value={provider}
+            disabled={Boolean(connection)}
+            onChange={(e) => {
+              setProvider(e.target.value);
+              test.reset();
+            }}
+          >
+            {forms.data?.map((f) => (
+              <option key={f.kind} value={f.kind}>
+                {f.label}
+              </option>
+            ))}
+          </select>
+        </div>
+        <div className="space-y-1">
+          <label htmlFor={nameId} className={LABEL}>
+            Name
+            <span className="ml-0.5 text-red-500" aria-hidden>
+              *
+            </span>
+          </label>
+          <input
+            id={nameId}
+            className={INPUT}
+            value={name}
+            disabled={Boolean(connection)}
+            placeholder="billing-api"
+            onChange={(e) => setName(e.target.value)}
+          />
+        </div>
+      </div>
+      {form && <p className={HELP}>{form.description}</p>}
+      {connection && (
+        <p className={HELP}>The name and provider stay: the functions' refs begin with the name.</p>
+      )}
+      {form?.fields.map((field) => (
+        <SettingField
+          key={field.key}
+          field={field}
+          value={settings[field.key] ?? ""}
+          onChange={(value) => setSettings({ ...settings, [field.key]: value })}
+        />
+      ))}
+      {form && (
+        <SecretFields
+          form={form}
+          setKeys={connection?.secretKeys ?? []}
+          edits={edits}
+          onChange={setEdits}
+        />
+      )}
+      {connection?.secretProblem && (
+        <p role="alert" className="text-red-700 text-xs dark:text-red-400">
+          {connection.secretProblem}
+        </p>
+      )}
+      {test.data && <TestResult result={test.data} />}
+      {(test.error ?? save.error) && (
+        <p role="alert" className="text-red-700 text-sm dark:text-red-400">
+          {errorMessage(test.error ?? save.error)}
+        </p>
+      )}
+    </Dialog>
+  );
+}

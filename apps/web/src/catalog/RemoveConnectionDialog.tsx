@@ -1,0 +1,90 @@
+import { useMutation, useQuery, useQueryClient } from "@tanstack/react-query";
+import { Trash2 } from "lucide-react";
+import { Link } from "react-router";
+import { errorMessage, useTRPC } from "../lib/trpc.ts";
+import { BUTTON } from "../monitor/buttons.ts";
+import { Dialog } from "../monitor/Dialog.tsx";
+import type { TConnection } from "./types.ts";
+
+/**
+ * Removes a connection with its catalog entries, or explains why it cannot: while a
+ * scenario uses one of its functions, the connection stays.
+ */
+export function RemoveConnectionDialog({
+  connection,
+  onClose,
+}: {
+  connection: TConnection;
+  onClose: () => void;
+}) {
+  const trpc = useTRPC();
+  const queryClient = useQueryClient();
+  const detail = useQuery(trpc.catalog.connection.queryOptions({ id: connection.id }));
+  const remove = useMutation(
+    trpc.catalog.removeConnection.mutationOptions({
+      onSuccess: async () => {
+        await queryClient.invalidateQueries({ queryKey: trpc.catalog.pathKey() });
+        onClose();
+      },
+    }),
+  );
+  const users = detail.data?.usedBy ?? [];
+  return (
+    <Dialog
+      title={`Remove connection “${connection.name}”`}
+      onClose={onClose}
+      footer={
+        <>
+          <button type="button" className={BUTTON.secondary} onClick={onClose}>
+            {users.length > 0 ? "Close" : "Cancel"}
+          </button>
+          {users.length === 0 && (
+            <button
+              type="button"
+              className={BUTTON.danger}
+              disabled={!detail.data || remove.isPending}
+              onClick={() => remove.mutate({ id: connection.id })}
+            >
+              <Trash2 className="size-3.5" aria-hidden />
+              {remove.isPending ? "Removing…" : "Remove"}
+            </button>
+          )}
+        </>
+      }
+    >
+      {!detail.data ? (
+        <p className="text-zinc-500">Checking which scenarios use its functions…</p>
+      ) : users.length > 0 ? (
+        <div className="space-y-2">
+          <p>
+            It stays: these scenarios use its functions. Remove those steps first; until then its
+            functions are kept (marked missing if the provider loses them).
+          </p>
+          <ul className="list-disc pl-5">
+            {users.map((u) => (
+              <li key={u.slug}>
+                <Link
+                  className="text-indigo-600 hover:underline dark:text-indigo-400"
+                  to={`/scenarios/${u.slug}`}
+                >
+                  {u.name}
+                </Link>{" "}
+                <span className="font-mono text-xs text-zinc-500">{u.refs.join(", ")}</span>
+              </li>
+            ))}
+          </ul>
+        </div>
+      ) : (
+        <p>
+          Its {connection.functionCount} catalog entr{connection.functionCount === 1 ? "y" : "ies"}{" "}
+          go with it. No scenario uses them.
+        </p>
+      )}
+      {remove.error && (
+        <p role="alert" className="text-red-700 text-sm dark:text-red-400">
+          {errorMessage(remove.error)}
+        </p>
+      )}
+    </Dialog>
+  );
+}

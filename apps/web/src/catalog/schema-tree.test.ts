@@ -1,0 +1,51 @@
+import { describe, expect, it } from "vitest";
+import { toTypeTree } from "./schema-tree.ts";
+
+describe("toTypeTree", () => {
+  it("shows objects as named, typed fields with what constrains them", () => {
+    const tree = toTypeTree({
+      type: "object",
+      properties: {
+        email: { type: "string", format: "email", description: "Where to write" },
+        age: { type: ["integer", "null"], minimum: 0 },
+        tags: { type: "array", items: { type: "string" } },
+        plan: { enum: ["free", "pro"] },
+      },
+      required: ["email"],
+    });
+    expect(tree.type).toBe("object");
+    expect(tree.children).toEqual([
+      {
+        name: "email",
+        type: "string",
+        required: true,
+        description: "Where to write",
+        notes: ["email"],
+        children: [],
+      },
+      { name: "age", type: "integer | null", required: false, notes: ["≥ 0"], children: [] },
+      { name: "tags", type: "string[]", required: false, notes: [], children: [] },
+      { name: "plan", type: '"free" | "pro"', required: false, notes: [], children: [] },
+    ]);
+  });
+
+  it("follows $refs into $defs and opens arrays of objects", () => {
+    const tree = toTypeTree({
+      type: "object",
+      properties: { items: { type: "array", items: { $ref: "#/$defs/Item" } } },
+      $defs: {
+        Item: { type: "object", properties: { sku: { type: "string" } }, required: ["sku"] },
+      },
+    });
+    const items = tree.children[0]!;
+    expect(items.type).toBe("object[]");
+    expect(items.children.map((c) => [c.name, c.type, c.required])).toEqual([
+      ["sku", "string", true],
+    ]);
+  });
+
+  it("calls a schema that says nothing 'any'", () => {
+    expect(toTypeTree({})).toMatchObject({ type: "any", children: [] });
+    expect(toTypeTree(true)).toMatchObject({ type: "any" });
+  });
+});
