@@ -146,6 +146,8 @@ test.describe("catalog connections and functions", () => {
     await expect(remove).toContainText("No scenario uses them");
     await remove.getByRole("button", { name: "Remove" }).click();
     await expect(page.getByRole("listitem", { name: "Connection e2e-local" })).toHaveCount(0);
+    await expect(page.getByRole("table", { name: "Functions" })).toContainText("CreateUser");
+    await screenshot(page, "catalog-list-dark");
     await setTheme(page, "light");
   });
 

@@ -5,6 +5,7 @@ import { createProviderRegistry, type LocalProvider } from "@baton/providers";
 import { startCatalogRefresher } from "./catalog/catalog-refresher.ts";
 import { ensureDemoConnection } from "./catalog/demo-connection.ts";
 import { describeRefresh } from "./catalog/describe-refresh.ts";
+import { withSampleRecording } from "./catalog/functions/with-sample-recording.ts";
 import type { TRefreshReport } from "./catalog/refresh-connection.ts";
 import { refreshAllConnections, refreshStoredConnection } from "./catalog/refresh-stored.ts";
 import { createSecretBox } from "./catalog/secrets/secret-box.ts";
@@ -40,18 +41,24 @@ export const openServices = async (config: TConfig): Promise<TOpenServices> => {
   );
   const db = await openDatabase({ databaseUrl: config.databaseUrl, dataDir: config.dataDir });
   const providers = createProviderRegistry();
+  const sampling = withSampleRecording(
+    withConnectionSecrets(providers, db.prisma, secrets),
+    db.prisma,
+    (error) => console.error("catalog: a sample of a step's call was not kept:", error),
+  );
   let engine: Awaited<ReturnType<typeof createEngine>> | undefined;
   let refresher: ReturnType<typeof startCatalogRefresher> | undefined;
   const close = async () => {
     await refresher?.stop();
     await engine?.stop();
+    await sampling.drain();
     await providers.close();
     await db.close();
   };
   try {
     engine = await createEngine({
       db,
-      providers: withConnectionSecrets(providers, db.prisma, secrets),
+      providers: sampling.registry,
       concurrency: config.workerConcurrency,
     });
     const demo = await ensureDemoConnection(db.prisma, config.functionsDir);

@@ -31,11 +31,16 @@ export const input = { type: "object", properties: { n: { type: "integer" } }, r
 export async function handler(input) { return { total: input.n * 2, currency: "EUR" }; }
 `;
 
-/** start → Echo → end, the Echo step's text from the scenario input. */
-const echoScenario = (slug: string, ref: string): TScenario => ({
+/** start → one function → end, the function's one input field taken from the scenario input. */
+const oneStepScenario = (
+  slug: string,
+  ref: string,
+  field = "text",
+  type = "string",
+): TScenario => ({
   format: "baton.scenario/v1",
   slug,
-  name: `Echo ${slug}`,
+  name: `Scenario ${slug}`,
   nodes: [
     {
       id: "start",
@@ -44,23 +49,23 @@ const echoScenario = (slug: string, ref: string): TScenario => ({
       position: { x: 0, y: 0 },
       inputSchema: {
         type: "object",
-        properties: { text: { type: "string" } },
-        required: ["text"],
+        properties: { [field]: { type } },
+        required: [field],
       },
     },
     {
-      id: "echo",
+      id: "step",
       kind: "function",
-      label: "Echo",
+      label: "Step",
       position: { x: 240, y: 0 },
       function: ref,
-      input: { text: { ref: "input.text" } },
+      input: { [field]: { ref: `input.${field}` } },
     },
     { id: "end", kind: "end", label: "End", position: { x: 480, y: 0 }, output: {} },
   ],
   edges: [
-    { id: "e1", kind: "next", source: "start", target: "echo" },
-    { id: "e2", kind: "next", source: "echo", target: "end" },
+    { id: "e1", kind: "next", source: "start", target: "step" },
+    { id: "e2", kind: "next", source: "step", target: "end" },
   ],
 });
 
@@ -110,6 +115,17 @@ describe.each(databases)("catalog on the $kind database", ({ kind }) => {
     );
     expect(error).toBeInstanceOf(TRPCClientError);
     return error as TRPCClientError<AppRouter>;
+  };
+
+  const runToEnd = async (scenario: string, input: unknown) => {
+    const { runId } = await client.runs.start.mutate({ scenario, input });
+    const deadline = Date.now() + 30_000;
+    let run = await client.runs.get.query({ id: runId });
+    while (!["succeeded", "failed", "cancelled"].includes(run.status) && Date.now() < deadline) {
+      await new Promise((r) => setTimeout(r, 100));
+      run = await client.runs.get.query({ id: runId });
+    }
+    return run;
   };
 
   describe("a local connection", () => {
@@ -261,7 +277,7 @@ describe.each(databases)("catalog on the $kind database", ({ kind }) => {
       });
       const saved = await client.scenarios.saveDraft.mutate({
         id: created.id,
-        draft: echoScenario("echo-annotated", "scratch/Echo"),
+        draft: oneStepScenario("echo-annotated", "scratch/Echo"),
         draftUpdatedAt: created.draftUpdatedAt,
       });
       await client.scenarios.publish.mutate({
@@ -279,12 +295,36 @@ describe.each(databases)("catalog on the $kind database", ({ kind }) => {
         run = await client.runs.get.query({ id: runId });
       }
       // the function returns no `lang`: only the annotated schema can make this step fail
-      const step = run.stepRuns.find((s) => s.nodeId === "echo");
+      const step = run.stepRuns.find((s) => s.nodeId === "step");
       expect(step?.status).toBe("failed");
       expect(JSON.stringify(step?.error)).toMatch(/bad_output.*lang|lang.*bad_output/);
 
       const cleared = await client.catalog.annotateFunction.mutate({ id: echo.id, annotation: {} });
       expect(cleared).toMatchObject({ schemaSource: "declared", annotation: {} });
+    });
+
+    it("keeps the calls of runs as samples too", async () => {
+      const total = (await client.catalog.functions.query({ connectionId })).items[1]!;
+      const created = await client.scenarios.create.mutate({ name: "Total", slug: "total-run" });
+      const saved = await client.scenarios.saveDraft.mutate({
+        id: created.id,
+        draft: oneStepScenario("total-run", "scratch/Total", "n", "integer"),
+        draftUpdatedAt: created.draftUpdatedAt,
+      });
+      await client.scenarios.publish.mutate({
+        id: created.id,
+        draftUpdatedAt: saved.draftUpdatedAt,
+      });
+      const run = await runToEnd("total-run", { n: 5 });
+      expect(run.status, JSON.stringify(run.error)).toBe("succeeded");
+      // the sample is written after the step's result: wait for it
+      const deadline = Date.now() + 10_000;
+      let detail = await client.catalog.function.query({ id: total.id });
+      while (detail.samples < 2 && Date.now() < deadline) {
+        await new Promise((r) => setTimeout(r, 100));
+        detail = await client.catalog.function.query({ id: total.id });
+      }
+      expect(detail).toMatchObject({ samples: 2, schemaSource: "inferred" });
     });
 
     it("refuses an annotation whose schema cannot be used", async () => {
@@ -302,11 +342,11 @@ describe.each(databases)("catalog on the $kind database", ({ kind }) => {
       const echo = (await client.catalog.functions.query({ connectionId })).items[0]!;
       const detail = await client.catalog.function.query({ id: echo.id });
       expect(detail.usedBy).toEqual([
-        { slug: "echo-annotated", name: "Echo echo-annotated", refs: ["scratch/Echo"] },
+        { slug: "echo-annotated", name: "Scenario echo-annotated", refs: ["scratch/Echo"] },
       ]);
       const error = await failure(client.catalog.removeConnection.mutate({ id: connectionId }));
       expect(error.message).toMatch(
-        /Connection "scratch" stays: "Echo echo-annotated" uses scratch\/Echo/,
+        /Connection "scratch" stays: "Scenario echo-annotated" uses scratch\/Echo/,
       );
       expect(await client.catalog.function.query({ id: echo.id })).toMatchObject({
         status: "active",
