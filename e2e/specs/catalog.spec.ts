@@ -143,8 +143,9 @@ test.describe("catalog connections and functions", () => {
 
     await page.getByRole("button", { name: "Remove e2e-local" }).click();
     const remove = page.getByRole("dialog", { name: "Remove connection “e2e-local”" });
-    await expect(remove).toContainText("No scenario uses them");
+    await expect(remove).toContainText("No scenario uses it");
     await remove.getByRole("button", { name: "Remove" }).click();
+    await expect(remove).toBeHidden();
     await expect(page.getByRole("listitem", { name: "Connection e2e-local" })).toHaveCount(0);
     await expect(page.getByRole("table", { name: "Functions" })).toContainText("CreateUser");
     await screenshot(page, "catalog-list-dark");

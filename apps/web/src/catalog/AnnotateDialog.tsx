@@ -1,4 +1,4 @@
-import { useMutation, useQueryClient } from "@tanstack/react-query";
+import { useMutation } from "@tanstack/react-query";
 import { useId, useState } from "react";
 import { errorMessage, useTRPC } from "../lib/trpc.ts";
 import { BUTTON } from "../monitor/buttons.ts";
@@ -6,6 +6,7 @@ import { Dialog } from "../monitor/Dialog.tsx";
 import { parseJsonText } from "../tasks/schema-validator.ts";
 import { HELP, INPUT, LABEL } from "./fields.ts";
 import type { TFunctionDetail } from "./types.ts";
+import { useInvalidateCatalog } from "./use-invalidate-catalog.ts";
 
 type TSchemaText = { text: string; problem?: string };
 
@@ -74,7 +75,7 @@ function SchemaField({
  */
 export function AnnotateDialog({ fn, onClose }: { fn: TFunctionDetail; onClose: () => void }) {
   const trpc = useTRPC();
-  const queryClient = useQueryClient();
+  const invalidateCatalog = useInvalidateCatalog();
   const descriptionId = useId();
   const tagsId = useId();
   const [description, setDescription] = useState(fn.annotation.description ?? "");
@@ -86,8 +87,7 @@ export function AnnotateDialog({ fn, onClose }: { fn: TFunctionDetail; onClose: 
   const annotate = useMutation(
     trpc.catalog.annotateFunction.mutationOptions({
       onSuccess: async () => {
-        await queryClient.invalidateQueries({ queryKey: trpc.catalog.pathKey() });
-        await queryClient.invalidateQueries({ queryKey: trpc.scenarios.catalog.queryKey() });
+        await invalidateCatalog();
         onClose();
       },
     }),

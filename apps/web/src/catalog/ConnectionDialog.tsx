@@ -1,4 +1,4 @@
-import { useMutation, useQuery, useQueryClient } from "@tanstack/react-query";
+import { useMutation, useQuery } from "@tanstack/react-query";
 import { FlaskConical, Save } from "lucide-react";
 import { useId, useState } from "react";
 import { errorMessage, useTRPC } from "../lib/trpc.ts";
@@ -9,6 +9,7 @@ import { SecretFields } from "./SecretFields.tsx";
 import { secretChanges, type TSecretEdit } from "./secret-changes.ts";
 import { TestResult } from "./TestResult.tsx";
 import type { TConnection, TProviderForm, TRefreshReport } from "./types.ts";
+import { useInvalidateCatalog } from "./use-invalidate-catalog.ts";
 
 function SettingField({
   field,
@@ -69,7 +70,7 @@ export function ConnectionDialog({
   onSaved: (report: TRefreshReport) => void;
 }) {
   const trpc = useTRPC();
-  const queryClient = useQueryClient();
+  const invalidateCatalog = useInvalidateCatalog();
   const forms = useQuery(trpc.catalog.providerForms.queryOptions());
   const [provider, setProvider] = useState(connection?.provider ?? "local");
   const [name, setName] = useState(connection?.name ?? "");
@@ -90,7 +91,7 @@ export function ConnectionDialog({
   const test = useMutation(trpc.catalog.testConnection.mutationOptions());
   const saved = {
     onSuccess: async (result: { refresh: TRefreshReport }) => {
-      await queryClient.invalidateQueries({ queryKey: trpc.catalog.pathKey() });
+      await invalidateCatalog();
       onSaved(result.refresh);
     },
   };

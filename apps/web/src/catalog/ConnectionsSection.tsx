@@ -1,4 +1,4 @@
-import { useMutation, useQueryClient } from "@tanstack/react-query";
+import { useMutation } from "@tanstack/react-query";
 import { Pencil, Plus, RefreshCw, Trash2 } from "lucide-react";
 import { useState } from "react";
 import { timeAgo } from "../lib/format.ts";
@@ -9,6 +9,7 @@ import { ConnectionDialog } from "./ConnectionDialog.tsx";
 import { RefreshReport } from "./RefreshReport.tsx";
 import { RemoveConnectionDialog } from "./RemoveConnectionDialog.tsx";
 import type { TConnection, TRefreshReport } from "./types.ts";
+import { useInvalidateCatalog } from "./use-invalidate-catalog.ts";
 
 const ICON_BUTTON =
   "rounded p-1 text-zinc-500 hover:bg-zinc-100 hover:text-zinc-900 disabled:opacity-50 dark:hover:bg-zinc-800 dark:hover:text-zinc-100";
@@ -88,14 +89,14 @@ function ConnectionCard({
 /** The connections behind the catalog: add, edit, refresh (with what changed) and remove. */
 export function ConnectionsSection({ connections }: { connections: TConnection[] }) {
   const trpc = useTRPC();
-  const queryClient = useQueryClient();
+  const invalidateCatalog = useInvalidateCatalog();
   const [open, setOpen] = useState<TOpen>();
   const [report, setReport] = useState<TRefreshReport>();
   const refresh = useMutation(
     trpc.catalog.refreshConnection.mutationOptions({
       onSuccess: async (result) => {
         setReport(result);
-        await queryClient.invalidateQueries({ queryKey: trpc.catalog.pathKey() });
+        await invalidateCatalog();
       },
     }),
   );

@@ -1,10 +1,11 @@
-import { useMutation, useQuery, useQueryClient } from "@tanstack/react-query";
+import { useMutation, useQuery } from "@tanstack/react-query";
 import { Trash2 } from "lucide-react";
 import { Link } from "react-router";
 import { errorMessage, useTRPC } from "../lib/trpc.ts";
 import { BUTTON } from "../monitor/buttons.ts";
 import { Dialog } from "../monitor/Dialog.tsx";
 import type { TConnection } from "./types.ts";
+import { useInvalidateCatalog } from "./use-invalidate-catalog.ts";
 
 /**
  * Removes a connection with its catalog entries, or explains why it cannot: while a
@@ -18,13 +19,13 @@ export function RemoveConnectionDialog({
   onClose: () => void;
 }) {
   const trpc = useTRPC();
-  const queryClient = useQueryClient();
+  const invalidateCatalog = useInvalidateCatalog();
   const detail = useQuery(trpc.catalog.connection.queryOptions({ id: connection.id }));
   const remove = useMutation(
     trpc.catalog.removeConnection.mutationOptions({
       onSuccess: async () => {
-        await queryClient.invalidateQueries({ queryKey: trpc.catalog.pathKey() });
         onClose();
+        await invalidateCatalog();
       },
     }),
   );
@@ -76,8 +77,9 @@ export function RemoveConnectionDialog({
         </div>
       ) : (
         <p>
-          Its {connection.functionCount} catalog entr{connection.functionCount === 1 ? "y" : "ies"}{" "}
-          go with it. No scenario uses them.
+          {connection.functionCount === 1
+            ? "Its catalog entry goes with it. No scenario uses it."
+            : `Its ${connection.functionCount} catalog entries go with it. No scenario uses them.`}
         </p>
       )}
       {remove.error && (

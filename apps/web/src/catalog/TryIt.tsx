@@ -1,4 +1,4 @@
-import { useMutation, useQueryClient } from "@tanstack/react-query";
+import { useMutation } from "@tanstack/react-query";
 import { Clock, Play } from "lucide-react";
 import { useId, useMemo, useState } from "react";
 import { formatDuration } from "../lib/format.ts";
@@ -11,6 +11,7 @@ import { parseJsonText, schemaIssues } from "../tasks/schema-validator.ts";
 import { TaskForm } from "../tasks/TaskForm.tsx";
 import { hasFormFields } from "./try-input.ts";
 import type { TFunctionDetail } from "./types.ts";
+import { useInvalidateCatalog } from "./use-invalidate-catalog.ts";
 
 const TAB = "rounded px-2 py-0.5 text-xs font-medium";
 const TAB_ON = "bg-white shadow-xs dark:bg-zinc-700";
@@ -23,7 +24,7 @@ const TAB_OFF = "text-zinc-500 hover:text-zinc-900 dark:hover:text-zinc-100";
  */
 export function TryIt({ fn }: { fn: TFunctionDetail }) {
   const trpc = useTRPC();
-  const queryClient = useQueryClient();
+  const invalidateCatalog = useInvalidateCatalog();
   const formId = useId();
   const formable = hasFormFields(fn.inputSchema);
   const [mode, setMode] = useState<"form" | "json">(formable ? "form" : "json");
@@ -39,7 +40,7 @@ export function TryIt({ fn }: { fn: TFunctionDetail }) {
       onSuccess: async (result) => {
         // a sample may have changed an inferred schema
         if (result.ok && result.sampled) {
-          await queryClient.invalidateQueries({ queryKey: trpc.catalog.pathKey() });
+          await invalidateCatalog();
         }
       },
     }),
