@@ -242,8 +242,9 @@ describe.each(databases)("engine on $kind", ({ kind }) => {
       title: "Approve the order",
       input: { amount: 99 },
     });
+    // the task and the run's status change commit together
     expect((await h.db.prisma.run.findUniqueOrThrow({ where: { id: runId } })).status).toBe(
-      "running",
+      "waiting",
     );
     await expect(h.engine.approveTask(task.id, { note: "x" })).rejects.toMatchObject({
       code: "BAD_INPUT",

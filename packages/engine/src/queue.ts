@@ -5,7 +5,15 @@ export const STEP_QUEUE = "baton-steps";
 
 /** A step to execute, or a manual task whose due time has come. */
 export type TJobData =
-  | { kind: "step"; runId: string; stepRunId: string; nodeId: string; versionId: string }
+  | {
+      kind: "step";
+      runId: string;
+      stepRunId: string;
+      nodeId: string;
+      versionId: string;
+      /** the map iteration the step runs in (see scopes.ts); absent for the scenario's graph */
+      scope?: string;
+    }
   | { kind: "expire-task"; runId: string; taskId: string };
 
 export type TQueueTx = {

@@ -68,7 +68,7 @@ export const claimStep = async (
     SELECT c.*, r.input AS "runInput",
       (SELECT jsonb_object_agg(p."nodeId", jsonb_build_object('output', p.output, 'error', p.error))
          FROM "StepRun" p
-        WHERE p."runId" = c."runId" AND p."nodeId" = ANY($3::text[])
+        WHERE p."runId" = c."runId" AND p.scope || '|' || p."nodeId" = ANY($3::text[])
           AND p.status IN ('succeeded', 'failed')) AS steps,
       ${notifiedCount()} AS notified
     FROM claimed c JOIN "Run" r ON r.id = c."runId"`,
@@ -195,9 +195,9 @@ export const createStepRuns = async (
         CASE WHEN $3 = 'skipped' THEN now() END, now()
       FROM unnest($2::text[]) AS node, "Run" r WHERE r.id = $1::uuid
       ON CONFLICT ("runId", "nodeId", scope, generation) DO NOTHING
-      RETURNING id, "runId", "nodeId"
+      RETURNING id, "runId", "nodeId", scope
     ),
-    ${eventsCte("created", "'step.' || $3", `jsonb_build_object('nodeId', "nodeId")`)}
+    ${eventsCte("created", "'step.' || $3", `jsonb_build_object('nodeId', "nodeId", 'scope', scope)`)}
     SELECT id, "nodeId", ${notifiedCount()} AS notified FROM created`,
     runId,
     nodeIds,
@@ -261,13 +261,37 @@ export const branchOf = (output: unknown): string | undefined =>
     ? (output as { branch: string }).branch
     : undefined;
 
-export const countActiveSteps = async (sql: TSql, runId: string): Promise<number> => {
+/** Steps still to finish in one scope (a map step waiting on its items counts). */
+export const countActiveSteps = async (sql: TSql, runId: string, scope = ""): Promise<number> => {
   const rows = await sql.$queryRawUnsafe<{ n: number }[]>(
-    `SELECT count(*)::int AS n FROM "StepRun" WHERE "runId" = $1::uuid AND status IN ${ACTIVE}`,
+    `SELECT count(*)::int AS n FROM "StepRun" WHERE "runId" = $1::uuid AND scope = $2 AND status IN ${ACTIVE}`,
     runId,
+    scope,
   );
   return rows[0]?.n ?? 0;
 };
+
+/**
+ * Cancels what is still active in the iterations of a map step (nested maps included),
+ * with their open tasks: one item failed, so the map step fails and the others stop.
+ */
+export const cancelScopes = (sql: TSql, runId: string, mapScope: string) =>
+  sql.$queryRawUnsafe(
+    `
+    WITH stopped AS (
+      UPDATE "StepRun" s SET status = 'cancelled', "endedAt" = now(), "updatedAt" = now()
+      WHERE s."runId" = $1::uuid AND s.scope ~ $2 AND s.status IN ${ACTIVE}
+      RETURNING s.id, s."runId", s."nodeId", s.scope
+    ),
+    tasks AS (
+      UPDATE "ManualTask" t SET status = 'cancelled'
+      FROM stopped WHERE t."stepRunId" = stopped.id AND t.status = 'open'
+    ),
+    ${eventsCte("stopped", "'step.cancelled'", `jsonb_build_object('nodeId', "nodeId", 'scope', scope)`)}
+    SELECT ${notifiedCount()} AS notified`,
+    runId,
+    mapScope === "" ? "^[0-9]+(/|$)" : `^${mapScope}/[0-9]+(/|$)`,
+  );
 
 /**
  * Ends a run: sets its status and output or error, and cancels whatever of it is still
@@ -311,6 +335,25 @@ export const finishRun = async (
     actorId ?? null,
   );
   return rows.length > 0;
+};
+
+/**
+ * A run is `waiting` while one of its manual tasks is open, and `running` again once none
+ * is (other branches may run meanwhile): what the dashboard shows as "waiting for a person".
+ */
+export const syncWaitingStatus = async (sql: TSql, runId: string): Promise<void> => {
+  const rows = await sql.$queryRawUnsafe<{ status: string }[]>(
+    `UPDATE "Run" r SET status = CASE WHEN EXISTS (
+         SELECT 1 FROM "ManualTask" t WHERE t."runId" = r.id AND t.status = 'open'
+       ) THEN 'waiting'::"RunStatus" ELSE 'running'::"RunStatus" END, "updatedAt" = now()
+     WHERE r.id = $1::uuid AND r.status IN ('running', 'waiting')
+       AND r.status <> CASE WHEN EXISTS (
+         SELECT 1 FROM "ManualTask" t WHERE t."runId" = r.id AND t.status = 'open'
+       ) THEN 'waiting'::"RunStatus" ELSE 'running'::"RunStatus" END
+     RETURNING r.status::text AS status`,
+    runId,
+  );
+  if (rows[0]) await appendRunEvent(sql, runId, `run.${rows[0].status}`, {});
 };
 
 /** Appends a run-level event (no step) and wakes listeners. */

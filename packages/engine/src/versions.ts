@@ -4,12 +4,26 @@ import {
   indexGraph,
   outgoingEdges,
   type TGraphIndex,
+  type TGraphLike,
+  type TMapNode,
   type TNode,
   type TScenario,
   ZScenario,
 } from "@baton/model";
 import type { TFlowGraph } from "./flow/advance.ts";
 import type { TSql } from "./sql.ts";
+
+/** The scenario's graph or a map body: where a node sits, and how its own graph flows. */
+export type TPlace = {
+  index: TGraphIndex;
+  flow: TFlowGraph;
+  start?: TNode;
+  end?: TNode;
+  /** the map whose body this is; none for the scenario's own graph */
+  map?: TMapNode;
+  /** the place of that map */
+  parent?: TPlace;
+};
 
 /** A published version, parsed once: versions are immutable, so the cache never goes stale. */
 export type TVersion = {
@@ -19,8 +33,39 @@ export type TVersion = {
   scenario: TScenario;
   index: TGraphIndex;
   flow: TFlowGraph;
+  /** any node, map bodies included */
   node(nodeId: string): TNode;
+  hasNode(nodeId: string): boolean;
+  place(nodeId: string): TPlace;
   startNode: TNode;
+};
+
+/** Indexes a graph and, recursively, the bodies of its maps, by node id. */
+const placeGraph = (
+  graph: TGraphLike,
+  places: Map<string, TPlace>,
+  map?: TMapNode,
+  parent?: TPlace,
+): TPlace => {
+  const index = indexGraph(graph);
+  const start = graph.nodes.find((n) => n.kind === "start");
+  const end = graph.nodes.find((n) => n.kind === "end");
+  const place: TPlace = {
+    index,
+    flow: {
+      outgoing: (id) => outgoingEdges(index, id),
+      incoming: (id) => incomingEdges(index, id),
+    },
+    ...(start ? { start } : {}),
+    ...(end ? { end } : {}),
+    ...(map ? { map } : {}),
+    ...(parent ? { parent } : {}),
+  };
+  for (const node of graph.nodes) {
+    if (!places.has(node.id)) places.set(node.id, place);
+    if (node.kind === "map") placeGraph(node.body, places, node, place);
+  }
+  return place;
 };
 
 export const toVersion = (row: {
@@ -37,12 +82,14 @@ export const toVersion = (row: {
     );
   }
   const scenario = parsed.data;
-  const index = indexGraph(scenario);
-  const node = (nodeId: string) => {
-    const found = index.nodes.get(nodeId);
+  const places = new Map<string, TPlace>();
+  const top = placeGraph(scenario, places);
+  const place = (nodeId: string) => {
+    const found = places.get(nodeId);
     if (!found) throw new BatonError("NOT_FOUND", `The scenario has no node "${nodeId}".`);
     return found;
   };
+  const node = (nodeId: string) => place(nodeId).index.nodes.get(nodeId)!;
   const startNode = scenario.nodes.find((n) => n.kind === "start");
   if (!startNode) throw new BatonError("PRECONDITION_FAILED", "The scenario has no start node.");
   return {
@@ -50,12 +97,11 @@ export const toVersion = (row: {
     scenarioId: row.scenarioId,
     version: row.version,
     scenario,
-    index,
-    flow: {
-      outgoing: (id) => outgoingEdges(index, id),
-      incoming: (id) => incomingEdges(index, id),
-    },
+    index: top.index,
+    flow: top.flow,
     node,
+    hasNode: (nodeId) => places.has(nodeId),
+    place,
     startNode,
   };
 };

@@ -12,6 +12,7 @@ import {
 } from "../step-store.ts";
 import type { TVersion } from "../versions.ts";
 import { endRun } from "./end-run.ts";
+import { finishIteration } from "./map-step.ts";
 
 /** Slack on top of a call's deadline before its job's lease runs out. */
 const LEASE_MARGIN_S = 10;
@@ -38,6 +39,13 @@ export const leaseSeconds = async (
   return Math.ceil((hinted ?? ctx.defaultTimeoutMs) / 1000) + LEASE_MARGIN_S;
 };
 
+export type TAdvanceOptions = {
+  /** hand back a scheduled step for the calling worker to run next */
+  inline?: boolean;
+  /** the map iteration the nodes run in (see scopes.ts); "" for the scenario's own graph */
+  scope?: string;
+};
+
 /**
  * Creates step runs for nodes and their jobs, in the caller's transaction. With `inline`,
  * the first of them is handed back for the calling worker to run as soon as the
@@ -50,9 +58,9 @@ export const scheduleNodes = async (
   version: TVersion,
   runId: string,
   nodeIds: string[],
-  options: { inline?: boolean } = {},
+  options: TAdvanceOptions = {},
 ): Promise<{ created: TCreated[]; inline?: TStepJob }> => {
-  const created = await createStepRuns(tx, runId, nodeIds, "scheduled");
+  const created = await createStepRuns(tx, runId, nodeIds, "scheduled", options.scope);
   let inline: TStepJob | undefined;
   const jobs = await Promise.all(
     created.map(async (step, i) => {
@@ -64,6 +72,7 @@ export const scheduleNodes = async (
           stepRunId: step.id,
           nodeId: step.nodeId,
           versionId: version.id,
+          ...(options.scope ? { scope: options.scope } : {}),
         },
       };
       const expireInSeconds = await leaseSeconds(ctx, tx, version, step.nodeId);
@@ -78,9 +87,10 @@ export const scheduleNodes = async (
 
 /**
  * Moves a run on after one of its nodes finished: schedules what is now ready, skips
- * branches nobody took, and ends the run when nothing is left to do. A plain step in a
- * chain needs no reads; anything that may touch a join locks the run and reads its state.
- * With `inline`, returns a scheduled step for the calling worker to run next.
+ * branches nobody took, and ends the run — or the map iteration — when nothing is left
+ * to do. A plain step in a chain needs no reads; anything that may touch a join locks the
+ * run and reads its state. With `inline`, returns a scheduled step for the calling worker
+ * to run next.
  */
 export const advanceRun = async (
   ctx: TEngineContext,
@@ -89,14 +99,16 @@ export const advanceRun = async (
   runId: string,
   nodeId: string,
   outcome: TOutcome,
-  options: { inline?: boolean } = {},
+  options: TAdvanceOptions = {},
 ): Promise<TStepJob | undefined> => {
-  const targets = version.flow.outgoing(nodeId);
+  const place = version.place(nodeId);
+  const scope = options.scope ?? "";
+  const targets = place.flow.outgoing(nodeId);
   const simple =
     outcome.kind === "succeeded" &&
     outcome.branch === undefined &&
     targets.every(
-      (edge) => edge.kind === "next" && version.flow.incoming(edge.target).length === 1,
+      (edge) => edge.kind === "next" && place.flow.incoming(edge.target).length === 1,
     ) &&
     targets.some((edge) => edge.kind === "next");
   if (simple) {
@@ -105,13 +117,14 @@ export const advanceRun = async (
   }
   const run = await lockRun(tx, runId);
   if (!run || !["pending", "running", "waiting"].includes(run.status)) return undefined;
-  const states = await loadStates(tx, runId, [...version.index.nodes.keys()]);
-  const { schedule, skip } = advance(version.flow, states, nodeId, outcome);
-  await createStepRuns(tx, runId, skip, "skipped");
+  const states = await loadStates(tx, runId, [...place.index.nodes.keys()], scope);
+  const { schedule, skip } = advance(place.flow, states, nodeId, outcome);
+  await createStepRuns(tx, runId, skip, "skipped", scope);
   const { inline } = await scheduleNodes(ctx, tx, version, runId, schedule, options);
-  if (!schedule.length && (await countActiveSteps(tx, runId)) === 0) {
+  if (!schedule.length && (await countActiveSteps(tx, runId, scope)) === 0) {
     // Every path ended without reaching an end node (e.g. after an error path): done, no output.
-    await endRun(ctx, tx, runId, "succeeded", { output: null });
+    if (place.map) await finishIteration(ctx, tx, version, runId, place.map, scope, null);
+    else await endRun(ctx, tx, runId, "succeeded", { output: null });
   }
   return inline;
 };

@@ -3,7 +3,7 @@ import { BatonError, type TManualOutput } from "@baton/model";
 import { formatIssues, type JsonSchema, validateAgainstSchema } from "@baton/providers";
 import type { TEngineContext } from "../context.ts";
 import { completeJob } from "../queue.ts";
-import { appendRunEvent, succeedStep } from "../step-store.ts";
+import { appendRunEvent, succeedStep, syncWaitingStatus } from "../step-store.ts";
 import { transaction } from "../transaction.ts";
 import { advanceRun } from "./advance-run.ts";
 import { stepFailed } from "./end-run.ts";
@@ -93,7 +93,7 @@ export const decideTask = async (
     );
     const step = await tx.stepRun.findUniqueOrThrow({
       where: { id: task.stepRunId },
-      select: { attempt: true },
+      select: { attempt: true, scope: true },
     });
     const run = await tx.run.findUniqueOrThrow({
       where: { id: task.runId },
@@ -102,12 +102,22 @@ export const decideTask = async (
     const version = await ctx.version(run.scenarioVersionId, tx);
 
     if (decision.kind === "expire") {
-      await stepFailed(ctx, tx, version, task.runId, task.stepRunId, step.attempt, {
-        message: "Nobody decided the task by its due time.",
-        code: "timeout",
-        nodeId: task.nodeId,
-        attempts: step.attempt,
-      });
+      await stepFailed(
+        ctx,
+        tx,
+        version,
+        task.runId,
+        task.stepRunId,
+        step.attempt,
+        {
+          message: "Nobody decided the task by its due time.",
+          code: "timeout",
+          nodeId: task.nodeId,
+          attempts: step.attempt,
+        },
+        undefined,
+        step.scope,
+      );
     } else {
       // A decision either way is the step's result; the scenario branches on `decision`.
       const comment = decision.kind === "reject" ? decision.reason : decision.comment;
@@ -119,9 +129,18 @@ export const decideTask = async (
         ...(comment ? { comment } : {}),
       };
       if (await succeedStep(tx, task.stepRunId, step.attempt, output)) {
-        await advanceRun(ctx, tx, version, task.runId, task.nodeId, { kind: "succeeded" });
+        await advanceRun(
+          ctx,
+          tx,
+          version,
+          task.runId,
+          task.nodeId,
+          { kind: "succeeded" },
+          { scope: step.scope },
+        );
       }
     }
+    await syncWaitingStatus(tx, task.runId);
     if (jobId) await completeJob(ctx.boss, tx, jobId);
   });
 };

@@ -4,6 +4,7 @@ import type { TSql } from "../sql.ts";
 import { failStep, finishRun, succeedStep } from "../step-store.ts";
 import type { TVersion } from "../versions.ts";
 import { advanceRun } from "./advance-run.ts";
+import { failIteration } from "./map-step.ts";
 
 type TRunResult = { output?: unknown; error?: unknown };
 
@@ -37,9 +38,16 @@ export const endRun = async (
     );
   }
   const [parent] = await tx.$queryRawUnsafe<
-    { stepRunId: string; runId: string; nodeId: string; attempt: number; versionId: string }[]
+    {
+      stepRunId: string;
+      runId: string;
+      nodeId: string;
+      scope: string;
+      attempt: number;
+      versionId: string;
+    }[]
   >(
-    `SELECT s.id AS "stepRunId", s."runId", s."nodeId", s.attempt, r."scenarioVersionId" AS "versionId"
+    `SELECT s.id AS "stepRunId", s."runId", s."nodeId", s.scope, s.attempt, r."scenarioVersionId" AS "versionId"
        FROM "Run" c JOIN "StepRun" s ON s.id = c."parentStepRunId" JOIN "Run" r ON r.id = s."runId"
       WHERE c.id = $1::uuid AND s.status = 'waiting'`,
     runId,
@@ -48,24 +56,43 @@ export const endRun = async (
   const version = await ctx.version(parent.versionId, tx);
   if (status === "succeeded") {
     if (await succeedStep(tx, parent.stepRunId, parent.attempt, result.output ?? null)) {
-      await advanceRun(ctx, tx, version, parent.runId, parent.nodeId, { kind: "succeeded" });
+      await advanceRun(
+        ctx,
+        tx,
+        version,
+        parent.runId,
+        parent.nodeId,
+        { kind: "succeeded" },
+        { scope: parent.scope },
+      );
     }
   } else {
     const reason = (result.error as { message?: string } | undefined)?.message ?? status;
-    await stepFailed(ctx, tx, version, parent.runId, parent.stepRunId, parent.attempt, {
-      message: `The subscenario run ${status}: ${reason}`,
-      code: "subscenario_failed",
-      nodeId: parent.nodeId,
-      attempts: parent.attempt,
-      details: { runId, error: result.error ?? null },
-    });
+    await stepFailed(
+      ctx,
+      tx,
+      version,
+      parent.runId,
+      parent.stepRunId,
+      parent.attempt,
+      {
+        message: `The subscenario run ${status}: ${reason}`,
+        code: "subscenario_failed",
+        nodeId: parent.nodeId,
+        attempts: parent.attempt,
+        details: { runId, error: result.error ?? null },
+      },
+      undefined,
+      parent.scope,
+    );
   }
   return true;
 };
 
 /**
- * A step failed for good: the run follows the node's error edge when it has one, else the
- * run fails with the step's error and waits for rework.
+ * A step failed for good: the run follows the node's error edge when it has one; else a
+ * step in a map body fails its item (and so the map step), and any other step fails the
+ * run, which waits for rework.
  */
 export const stepFailed = async (
   ctx: TEngineContext,
@@ -76,10 +103,14 @@ export const stepFailed = async (
   attempt: number,
   error: TStepError,
   input?: unknown,
+  scope = "",
 ): Promise<void> => {
   if (!(await failStep(tx, stepRunId, attempt, error, "failed", {}, input))) return;
-  if (version.flow.outgoing(error.nodeId).some((edge) => edge.kind === "error")) {
-    await advanceRun(ctx, tx, version, runId, error.nodeId, { kind: "failed" });
+  const place = version.place(error.nodeId);
+  if (place.flow.outgoing(error.nodeId).some((edge) => edge.kind === "error")) {
+    await advanceRun(ctx, tx, version, runId, error.nodeId, { kind: "failed" }, { scope });
+  } else if (place.map) {
+    await failIteration(ctx, tx, version, runId, place.map, scope, error);
   } else {
     await endRun(ctx, tx, runId, "failed", {
       error: { ...error, label: version.node(error.nodeId).label },

@@ -1,8 +1,10 @@
 import type { Prisma } from "@baton/db";
-import { BatonError, descendants } from "@baton/model";
+import { BatonError } from "@baton/model";
 import { formatIssues, validateAgainstSchema } from "@baton/providers";
 import type { TEngineContext } from "../context.ts";
-import { json } from "../sql.ts";
+import { planRework, type TReworkPlan, type TStepRow, type TTarget } from "../flow/rework-plan.ts";
+import { placeDepth, scopeDepth } from "../scopes.ts";
+import { eventsCte, json, notifiedCount, type TSql } from "../sql.ts";
 import { appendRunEvent, lockRun } from "../step-store.ts";
 import { transaction } from "../transaction.ts";
 import type { TVersion } from "../versions.ts";
@@ -14,6 +16,10 @@ export type TRework = {
   fromNodeIds?: string[];
   /** only with one node: its input, edited by hand (validated first); for the whole run, the new run input */
   input?: unknown;
+  /** instead of fromNodeIds: steps in several map items at once, as retrying failed steps needs */
+  fromSteps?: TTarget[];
+  /** the map item the steps are in, e.g. "2", or "2/0" in a map inside a map; "" or absent outside maps */
+  scope?: string;
   /** run the rest on this published version of the same scenario */
   versionId?: string;
   actorId?: string;
@@ -46,6 +52,43 @@ const checkEditedInput = async (
   }
 };
 
+/** A step inside a map body is restarted in one item; one outside in none. */
+const checkScope = (version: TVersion, nodeId: string, scope: string) => {
+  const depth = placeDepth(version.place(nodeId));
+  const label = version.node(nodeId).label;
+  if (!/^([0-9]+(\/[0-9]+)*)?$/.test(scope)) {
+    throw new BatonError(
+      "BAD_INPUT",
+      `"${scope}" is not an item: use the item's number, e.g. "2", or "2/0" for a map inside a map.`,
+    );
+  }
+  if (depth !== scopeDepth(scope)) {
+    throw new BatonError(
+      "BAD_INPUT",
+      depth === 0
+        ? `"${label}" is not inside a map, so it is restarted without naming an item.`
+        : `"${label}" is inside ${depth === 1 ? "a map" : `${depth} nested maps`}: name the item to restart it in, e.g. "${Array(depth).fill("0").join("/")}".`,
+    );
+  }
+};
+
+/** A map step waits again for its items, keeping the results of those not redone. */
+const reopenMapStep = (tx: TSql, runId: string, map: TTarget & { input: unknown }) =>
+  tx.$queryRawUnsafe(
+    `WITH created AS (
+       INSERT INTO "StepRun" (id, "runId", "nodeId", scope, generation, status, attempt, input, "scheduledAt", "startedAt", "updatedAt")
+       SELECT gen_random_uuid(), id, $2, $3, generation, 'waiting', 1, $4::jsonb, now(), now(), now()
+       FROM "Run" WHERE id = $1::uuid
+       RETURNING id, "runId", "nodeId", scope
+     ),
+     ${eventsCte("created", "'step.waiting'", `jsonb_build_object('nodeId', "nodeId", 'scope', scope, 'reopened', true)`)}
+     SELECT ${notifiedCount()} AS notified FROM created`,
+    runId,
+    map.nodeId,
+    map.scope,
+    json(map.input),
+  );
+
 /**
  * Reworks a run (see packages/engine/README.md, "Rework"): the chosen steps and
  * everything downstream of them are superseded — kept in history — and run again with
@@ -76,36 +119,47 @@ export const reworkRun = async (
         "A run can only be reworked on a version of its own scenario.",
       );
     }
-    const whole = !request.fromNodeIds?.length;
-    const from = whole ? [version.startNode.id] : request.fromNodeIds!;
-    for (const id of from) version.node(id);
+    const from: TTarget[] =
+      request.fromSteps ??
+      (request.fromNodeIds ?? []).map((nodeId) => ({ nodeId, scope: request.scope ?? "" }));
+    const whole = !from.length;
+    for (const target of from) checkScope(version, target.nodeId, target.scope);
     if (request.input !== undefined && !whole) {
       if (from.length !== 1)
         throw new BatonError(
           "BAD_INPUT",
           "An edited input needs exactly one step to restart from.",
         );
-      await checkEditedInput(ctx, tx, version, from[0]!, request.input);
+      await checkEditedInput(ctx, tx, version, from[0]!.nodeId, request.input);
     }
     const runInput = whole && request.input !== undefined ? request.input : run.input;
     if (whole) checkRunInput(version, runInput);
 
-    const affected = new Set(from);
-    for (const id of from) for (const d of descendants(version.index, id)) affected.add(d);
-    const unfinished = await tx.$queryRawUnsafe<{ nodeId: string }[]>(
-      `SELECT DISTINCT "nodeId" FROM "StepRun" WHERE "runId" = $1::uuid AND status = 'cancelled'`,
+    const rows = await tx.$queryRawUnsafe<TStepRow[]>(
+      `SELECT id, "nodeId", scope, status::text AS status, input FROM "StepRun"
+        WHERE "runId" = $1::uuid AND status <> 'superseded'`,
       runId,
     );
-    const rerun = [...from, ...unfinished.map((u) => u.nodeId).filter((id) => !affected.has(id))];
-    for (const id of rerun) affected.add(id);
+    let plan: TReworkPlan = { supersede: rows.map((r) => r.id), rerun: [], reopen: [] };
+    if (!whole) {
+      // steps that never finished because the run stopped run again too, unless already redone
+      const redone = new Set(planRework(version, rows, from).supersede);
+      const unfinished = rows
+        .filter((r) => r.status === "cancelled" && !redone.has(r.id))
+        .filter((r) => version.hasNode(r.nodeId));
+      plan = planRework(version, rows, [...from, ...unfinished]);
+    }
 
     if (request.versionId) {
-      const kept = await tx.$queryRawUnsafe<{ nodeId: string }[]>(
-        `SELECT DISTINCT "nodeId" FROM "StepRun" WHERE "runId" = $1::uuid AND status IN ('succeeded', 'skipped') AND NOT ("nodeId" = ANY($2::text[]))`,
-        runId,
-        [...affected],
-      );
-      const gone = kept.map((k) => k.nodeId).filter((id) => !version.index.nodes.has(id));
+      const superseded = new Set(plan.supersede);
+      const gone = [
+        ...new Set(
+          rows
+            .filter((r) => !superseded.has(r.id) && ["succeeded", "skipped"].includes(r.status))
+            .map((r) => r.nodeId)
+            .filter((id) => !version.hasNode(id)),
+        ),
+      ];
       if (gone.length) {
         throw new BatonError(
           "PRECONDITION_FAILED",
@@ -117,20 +171,19 @@ export const reworkRun = async (
     await tx.$queryRawUnsafe(
       `WITH gone AS (
          UPDATE "StepRun" SET status = 'superseded', "updatedAt" = now()
-         WHERE "runId" = $1::uuid AND "nodeId" = ANY($2::text[]) AND status <> 'superseded'
-         RETURNING id, "runId", "nodeId", generation
+         WHERE id = ANY($1::uuid[]) AND status <> 'superseded'
+         RETURNING id, "runId", "nodeId", scope, generation
        ),
        tasks AS (
          UPDATE "ManualTask" t SET status = 'cancelled' FROM gone WHERE t."stepRunId" = gone.id AND t.status = 'open'
        ),
        ev AS (
          INSERT INTO "RunEvent" ("runId", "stepRunId", type, data)
-         SELECT "runId", id, 'step.superseded', jsonb_build_object('nodeId', "nodeId", 'generation', generation) FROM gone
+         SELECT "runId", id, 'step.superseded', jsonb_build_object('nodeId', "nodeId", 'scope', scope, 'generation', generation) FROM gone
          RETURNING id
        )
-       SELECT count(*) FROM ev`,
-      runId,
-      [...affected],
+       SELECT count(*)::int AS n FROM ev`,
+      plan.supersede,
     );
     const [{ generation }] = (await tx.$queryRawUnsafe<{ generation: number }[]>(
       `UPDATE "Run" SET status = 'running', generation = generation + 1, output = NULL, error = NULL,
@@ -147,8 +200,9 @@ export const reworkRun = async (
       runId,
       "run.restarted",
       {
-        fromNodeIds: whole ? null : from,
-        rerun,
+        fromNodeIds: whole ? null : from.map((t) => t.nodeId),
+        scopes: whole ? null : from.map((t) => t.scope),
+        rerun: plan.rerun.map((t) => t.nodeId),
         generation,
         versionId: version.id,
         editedInput: request.input !== undefined,
@@ -158,13 +212,19 @@ export const reworkRun = async (
     if (whole) {
       await startFromStart(ctx, tx, version, runId, runInput);
     } else {
-      const { created } = await scheduleNodes(ctx, tx, version, runId, rerun);
-      if (request.input !== undefined) {
-        await tx.$queryRawUnsafe(
-          `UPDATE "StepRun" SET input = $2::jsonb WHERE id = $1::uuid`,
-          created.find((c) => c.nodeId === from[0])!.id,
-          json(request.input),
-        );
+      for (const map of plan.reopen) await reopenMapStep(tx, runId, map);
+      const scopes = new Set(plan.rerun.map((t) => t.scope));
+      for (const at of scopes) {
+        const ids = plan.rerun.filter((t) => t.scope === at).map((t) => t.nodeId);
+        const { created } = await scheduleNodes(ctx, tx, version, runId, ids, { scope: at });
+        const edited = created.find((c) => c.nodeId === from[0]?.nodeId && at === from[0]?.scope);
+        if (request.input !== undefined && edited) {
+          await tx.$queryRawUnsafe(
+            `UPDATE "StepRun" SET input = $2::jsonb WHERE id = $1::uuid`,
+            edited.id,
+            json(request.input),
+          );
+        }
       }
     }
     return { generation };
@@ -174,12 +234,12 @@ export const reworkRun = async (
 export const retryFailedSteps = async (ctx: TEngineContext, runId: string, actorId?: string) => {
   const failed = await ctx.db.prisma.stepRun.findMany({
     where: { runId, status: "failed" },
-    select: { nodeId: true },
+    select: { nodeId: true, scope: true },
   });
   if (!failed.length)
     throw new BatonError("PRECONDITION_FAILED", "The run has no failed step to retry.");
   return reworkRun(ctx, runId, {
-    fromNodeIds: [...new Set(failed.map((f) => f.nodeId))],
+    fromSteps: failed.map((f) => ({ nodeId: f.nodeId, scope: f.scope })),
     ...(actorId ? { actorId } : {}),
   });
 };

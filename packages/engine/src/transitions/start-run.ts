@@ -2,6 +2,7 @@ import type { Prisma } from "@baton/db";
 import { BatonError } from "@baton/model";
 import { formatIssues, validateAgainstSchema } from "@baton/providers";
 import type { TEngineContext } from "../context.ts";
+import type { TSql } from "../sql.ts";
 import { appendRunEvent, createStepRuns, succeedStep } from "../step-store.ts";
 import { transaction } from "../transaction.ts";
 import type { TVersion } from "../versions.ts";
@@ -72,20 +73,32 @@ export const createRun = async (
   return run.id;
 };
 
-/** The start node finishes as soon as it exists: its output is the run's input. */
+/**
+ * The start node finishes as soon as it exists: its output is the run's input — or, for
+ * the start of a map body, the item of that iteration.
+ */
 export const startFromStart = async (
   ctx: TEngineContext,
-  tx: Prisma.TransactionClient,
+  tx: TSql,
   version: TVersion,
   runId: string,
   input: unknown,
+  where: { startNodeId: string; scope: string } = { startNodeId: version.startNode.id, scope: "" },
 ) => {
-  const [start] = await createStepRuns(tx, runId, [version.startNode.id], "scheduled");
-  if (!start) throw new BatonError("CONFLICT", "The run's start step exists already.");
+  const [start] = await createStepRuns(tx, runId, [where.startNodeId], "scheduled", where.scope);
+  if (!start) throw new BatonError("CONFLICT", "The start step exists already.");
   await tx.$queryRawUnsafe(
     `UPDATE "StepRun" SET status = 'running', attempt = 1, "startedAt" = now() WHERE id = $1::uuid`,
     start.id,
   );
   await succeedStep(tx, start.id, 1, input, input);
-  await advanceRun(ctx, tx, version, runId, version.startNode.id, { kind: "succeeded" });
+  await advanceRun(
+    ctx,
+    tx,
+    version,
+    runId,
+    where.startNodeId,
+    { kind: "succeeded" },
+    { scope: where.scope },
+  );
 };

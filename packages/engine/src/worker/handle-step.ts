@@ -1,10 +1,10 @@
 import type { Prisma } from "@baton/db";
 import {
-  ancestors,
   BatonError,
   buildInput,
   chooseBranch,
   parseDuration,
+  resolveItems,
   resolveRetryPolicy,
   resolveWaitUntil,
   retryDelayMs,
@@ -14,11 +14,20 @@ import {
 import { formatIssues, validateAgainstSchema } from "@baton/providers";
 import type { TEngineContext } from "../context.ts";
 import { completeJob, enqueue, STEP_QUEUE, type TStepJob } from "../queue.ts";
+import { iterationIndex, readableSteps } from "../scopes.ts";
 import { EVENTS_CHANNEL } from "../sql.ts";
-import { claimStep, failStep, parkStep, succeedStep, type TClaimed } from "../step-store.ts";
+import {
+  claimStep,
+  failStep,
+  parkStep,
+  succeedStep,
+  syncWaitingStatus,
+  type TClaimed,
+} from "../step-store.ts";
 import { sqlTransaction, transaction } from "../transaction.ts";
 import { advanceRun, leaseSeconds } from "../transitions/advance-run.ts";
 import { endRun, stepFailed } from "../transitions/end-run.ts";
+import { finishIteration, startMap } from "../transitions/map-step.ts";
 import { checkRunInput, createRun } from "../transitions/start-run.ts";
 import type { TVersion } from "../versions.ts";
 import { toStepError } from "./step-error.ts";
@@ -27,17 +36,6 @@ import { stepInput } from "./step-input.ts";
 export type TInflight = {
   /** registers a running call so a cancel can abort it */
   track(runId: string, controller: AbortController): () => void;
-};
-
-const readableCache = new WeakMap<TVersion, Map<string, string[]>>();
-
-/** The nodes whose results a node may read: its ancestors. */
-const readableNodes = (version: TVersion, nodeId: string): string[] => {
-  const byNode = readableCache.get(version) ?? new Map<string, string[]>();
-  readableCache.set(version, byNode);
-  const nodes = byNode.get(nodeId) ?? [...ancestors(version.index, nodeId)];
-  byNode.set(nodeId, nodes);
-  return nodes;
 };
 
 /**
@@ -63,7 +61,7 @@ const succeed = (
           step.runId,
           step.nodeId,
           { kind: "succeeded", branch },
-          { inline: true },
+          { inline: true, scope: step.scope },
         )
       : undefined;
     await completeJob(ctx.boss, tx, job.id);
@@ -96,7 +94,17 @@ const fail = (
         await enqueue(ctx.boss, tx, [{ data: job.data, startAfter, expireInSeconds }]);
       }
     } else {
-      await stepFailed(ctx, tx, version, step.runId, step.id, step.attempt, error, input);
+      await stepFailed(
+        ctx,
+        tx,
+        version,
+        step.runId,
+        step.id,
+        step.attempt,
+        error,
+        input,
+        step.scope,
+      );
     }
     await completeJob(ctx.boss, tx, job.id);
   });
@@ -163,6 +171,7 @@ const openTask = (
         task.id,
         node.id,
       );
+      await syncWaitingStatus(tx, step.runId);
       if (dueAt) {
         await enqueue(ctx.boss, tx, [
           { data: { kind: "expire-task", runId: step.runId, taskId: task.id }, startAfter: dueAt },
@@ -211,7 +220,21 @@ type TDecided =
   | { kind: "end"; output: unknown }
   | { kind: "task"; input: unknown }
   | { kind: "wait"; until: number }
-  | { kind: "subscenario"; input: unknown; version: TVersion };
+  | { kind: "subscenario"; input: unknown; version: TVersion }
+  | { kind: "map"; items: unknown[] };
+
+/** What a step's mappings see: the run's input, the results it may read, and its item. */
+const runContext = (version: TVersion, node: TNode, step: TClaimed): TRunContext => {
+  const steps = step.steps ?? {};
+  const place = version.place(node.id);
+  if (!place.map || !place.start) return { input: step.runInput, steps };
+  return {
+    input: step.runInput,
+    steps,
+    item: steps[place.start.id]?.output,
+    index: iterationIndex(step.scope),
+  };
+};
 
 /**
  * Executes a node: builds its input and calls out. Anything thrown here is the step's
@@ -226,7 +249,7 @@ const decide = async (
   step: TClaimed,
   built: { input?: unknown },
 ): Promise<TDecided> => {
-  const context: TRunContext = { input: step.runInput, steps: step.steps ?? {} };
+  const context = runContext(version, node, step);
   switch (node.kind) {
     case "function": {
       built.input ??= await stepInput(version, node, context);
@@ -281,11 +304,18 @@ const decide = async (
       checkRunInput(child, built.input);
       return { kind: "subscenario", input: built.input, version: child };
     }
-    case "map":
-      throw new BatonError(
-        "PRECONDITION_FAILED",
-        `"${node.label}" is a map step, which this engine cannot execute yet; the run stops here and can be reworked once it can.`,
-      );
+    case "map": {
+      const body = node.body.nodes;
+      if (!body.some((n) => n.kind === "start") || !body.some((n) => n.kind === "end")) {
+        throw new BatonError(
+          "PRECONDITION_FAILED",
+          `The body of "${node.label}" needs a start and an end node.`,
+        );
+      }
+      const items = await resolveItems(node, context);
+      if (!items.length) return { kind: "succeed", output: [], input: items };
+      return { kind: "map", items };
+    }
   }
 };
 
@@ -306,7 +336,7 @@ export const handleStep = async (
     ctx.sql,
     job.data.stepRunId,
     ctx.workerId,
-    readableNodes(version, node.id),
+    readableSteps(version, node.id, job.data.scope ?? ""),
   );
   if (!step) {
     // cancelled, superseded or already done: nothing to do but drop the job
@@ -336,7 +366,19 @@ export const handleStep = async (
     case "end":
       await sqlTransaction(ctx, async (tx) => {
         const done = await succeedStep(tx, step.id, step.attempt, decided.output, null);
-        if (done) await endRun(ctx, tx, step.runId, "succeeded", { output: decided.output });
+        const { map } = version.place(node.id);
+        if (done && map) {
+          await finishIteration(ctx, tx, version, step.runId, map, step.scope, decided.output);
+        } else if (done) {
+          await endRun(ctx, tx, step.runId, "succeeded", { output: decided.output });
+        }
+        await completeJob(ctx.boss, tx, job.id);
+      });
+      return undefined;
+    case "map":
+      await sqlTransaction(ctx, async (tx) => {
+        const map = node as Extract<TNode, { kind: "map" }>;
+        await startMap(ctx, tx, version, step, map, decided.items);
         await completeJob(ctx.boss, tx, job.id);
       });
       return undefined;

@@ -12,12 +12,13 @@ export const stepInput = async (
   context: TRunContext,
 ): Promise<unknown> => {
   const mapping = "input" in node ? node.input : undefined;
-  const sources = version.flow.incoming(node.id).length;
+  const place = version.place(node.id);
+  const sources = place.flow.incoming(node.id).length;
   if ((!mapping || !Object.keys(mapping).length) && sources !== 1) {
     throw new BatonError(
       "BAD_INPUT",
       `Step "${node.label}" has ${sources} incoming edges and no input mapping, so its input is ambiguous; map its fields.`,
     );
   }
-  return buildNodeInput(version.index, node.id, context);
+  return buildNodeInput(place.index, node.id, context);
 };
