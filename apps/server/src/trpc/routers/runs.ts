@@ -21,23 +21,23 @@ const ZFunctionNodes = z.looseObject({
   nodes: z.array(z.looseObject({ id: z.string(), function: z.string().optional() })),
 });
 
+// The dashboard's filters besides status: its list and its counts per status share them.
+const ZRunScope = z.object({
+  scenarioId: z.string().uuid().optional(),
+  since: z.coerce.date().optional(),
+});
+const inScope = (scope: z.infer<typeof ZRunScope>) => ({
+  ...(scope.scenarioId ? { scenarioVersion: { scenarioId: scope.scenarioId } } : {}),
+  ...(scope.since ? { createdAt: { gte: scope.since } } : {}),
+});
+
 export const runsRouter = router({
   list: baseProcedure
-    .input(
-      ZPage.extend({
-        status: ZRunStatus.optional(),
-        scenarioId: z.string().uuid().optional(),
-        since: z.coerce.date().optional(),
-      }),
-    )
+    .input(ZPage.extend({ status: ZRunStatus.optional(), ...ZRunScope.shape }))
     .query(async ({ ctx, input }) => {
       const { prisma } = ctx.db;
       const rows = await prisma.run.findMany({
-        where: {
-          ...(input.status ? { status: input.status } : {}),
-          ...(input.scenarioId ? { scenarioVersion: { scenarioId: input.scenarioId } } : {}),
-          ...(input.since ? { createdAt: { gte: input.since } } : {}),
-        },
+        where: { ...(input.status ? { status: input.status } : {}), ...inScope(input) },
         orderBy: [{ createdAt: "desc" }, { id: "asc" }],
         select: {
           id: true,
@@ -69,6 +69,16 @@ export const runsRouter = router({
         items: page.items.map((r) => ({ ...r, stepsDone: doneByRun.get(r.id) ?? 0 })),
       };
     }),
+
+  /** Runs per status among those of a scenario and start time, as the dashboard filters them. */
+  counts: baseProcedure.input(ZRunScope).query(async ({ ctx, input }) => {
+    const rows = await ctx.db.prisma.run.groupBy({
+      by: ["status"],
+      where: inScope(input),
+      _count: { _all: true },
+    });
+    return Object.fromEntries(rows.map((r) => [r.status, r._count._all]));
+  }),
 
   get: baseProcedure.input(ZRunId).query(async ({ ctx, input }) => {
     const run = await ctx.db.prisma.run.findUnique({
@@ -220,6 +230,14 @@ export const runsRouter = router({
     .input(
       ZRunId.extend({
         fromNodeId: z.string().min(1).optional(),
+        /** the map item of a step inside a map body, e.g. "2" (see the engine README) */
+        scope: z
+          .string()
+          .regex(
+            /^([0-9]+(\/[0-9]+)*)?$/,
+            'An item is a number such as "2", or "2/0" in a nested map',
+          )
+          .optional(),
         input: z.json().optional(),
         versionId: z.string().uuid().optional(),
       }),
@@ -227,6 +245,7 @@ export const runsRouter = router({
     .mutation(({ ctx, input }) =>
       ctx.engine.reworkRun(input.id, {
         ...(input.fromNodeId ? { fromNodeIds: [input.fromNodeId] } : {}),
+        ...(input.scope ? { scope: input.scope } : {}),
         ...(input.input !== undefined ? { input: input.input } : {}),
         ...(input.versionId ? { versionId: input.versionId } : {}),
       }),
