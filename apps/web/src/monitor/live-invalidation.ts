@@ -1,4 +1,7 @@
-/** The queries a feed event makes stale, by the part of the app that shows them. */
+/**
+ * The queries a feed event makes stale, by the part of the app that shows them; "overview"
+ * is every count of runs and tasks (navigation badges, the dashboard's counts per status).
+ */
 export type TLiveTarget = "runs" | "overview" | "tasks";
 
 /**

@@ -1,5 +1,5 @@
 import { describe, expect, it } from "vitest";
-import { readRunFilters, runListInput, writeRunFilters } from "./run-filters.ts";
+import { readRunFilters, runListInput, runScopeInput, writeRunFilters } from "./run-filters.ts";
 
 describe("run filters", () => {
   it("round-trips through the address and ignores unknown values", () => {
@@ -22,6 +22,14 @@ describe("run filters", () => {
       limit: 50,
       status: "running",
       scenarioId: "x",
+    });
+  });
+
+  it("scopes the counts by scenario and time but not by status", () => {
+    const now = Date.parse("2026-11-21T10:30:45.123Z");
+    expect(runScopeInput({ status: "failed", scenarioId: "x", range: "1h" }, now)).toEqual({
+      scenarioId: "x",
+      since: new Date("2026-11-21T09:30:00.000Z"),
     });
   });
 });

@@ -47,15 +47,21 @@ export const writeRunFilters = (filters: TRunFilters): URLSearchParams => {
 };
 
 /**
- * The `runs.list` input for the filters. The start of a time range is rounded to the
- * minute so the query key stays the same while the page is open.
+ * The scenario and start time the filters select, which the list and the counts share. The
+ * start of a time range is rounded to the minute so query keys stay the same while the page
+ * is open.
  */
-export const runListInput = (filters: TRunFilters, now: number) => {
+export const runScopeInput = (filters: TRunFilters, now: number) => {
   const ms = TIME_RANGES[filters.range].ms;
   return {
-    limit: 50,
-    ...(filters.status ? { status: filters.status } : {}),
     ...(filters.scenarioId ? { scenarioId: filters.scenarioId } : {}),
     ...(ms ? { since: new Date(Math.floor((now - ms) / 60_000) * 60_000) } : {}),
   };
 };
+
+/** The `runs.list` input for the filters. */
+export const runListInput = (filters: TRunFilters, now: number) => ({
+  limit: 50,
+  ...(filters.status ? { status: filters.status } : {}),
+  ...runScopeInput(filters, now),
+});

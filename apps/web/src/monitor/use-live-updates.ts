@@ -20,12 +20,12 @@ export const useLiveUpdates = (): void => {
   const flush = useCallback(() => {
     timer.current = undefined;
     const keys = {
-      runs: trpc.runs.list.pathKey(),
-      overview: trpc.system.overview.pathKey(),
-      tasks: trpc.tasks.pathKey(),
+      runs: [trpc.runs.list.pathKey()],
+      overview: [trpc.system.overview.pathKey(), trpc.runs.counts.pathKey()],
+      tasks: [trpc.tasks.pathKey()],
     };
     for (const target of pending.current) {
-      void queryClient.invalidateQueries({ queryKey: keys[target] });
+      for (const queryKey of keys[target]) void queryClient.invalidateQueries({ queryKey });
     }
     pending.current.clear();
   }, [queryClient, trpc]);

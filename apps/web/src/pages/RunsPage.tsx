@@ -9,6 +9,7 @@ import { RunsTable } from "../monitor/RunsTable.tsx";
 import {
   readRunFilters,
   runListInput,
+  runScopeInput,
   type TRunFilters,
   writeRunFilters,
 } from "../monitor/run-filters.ts";
@@ -23,8 +24,9 @@ export function RunsPage() {
   const [params, setParams] = useSearchParams();
   const filters = readRunFilters(params);
   const setFilters = (next: TRunFilters) => setParams(writeRunFilters(next), { replace: true });
-  const overview = useQuery(trpc.system.overview.queryOptions());
   const opened = useMemo(() => Date.now(), []);
+  // counts follow the scenario and time filters; the status filter picks among them
+  const counts = useQuery(trpc.runs.counts.queryOptions(runScopeInput(filters, opened)));
   const runs = useInfiniteQuery(
     trpc.runs.list.infiniteQueryOptions(runListInput(filters, opened), {
       getNextPageParam: (page) => page.nextCursor,
@@ -42,7 +44,7 @@ export function RunsPage() {
       <div className="space-y-4 p-6">
         <RunFilterBar filters={filters} onChange={setFilters} />
         <StatusCounts
-          counts={overview.data?.runs ?? {}}
+          counts={counts.data ?? {}}
           active={filters.status}
           onPick={(status) => setFilters({ ...filters, status })}
         />
