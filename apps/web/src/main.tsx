@@ -1,41 +1,96 @@
+import type { AppRouter } from "@baton/server";
 import { QueryClientProvider } from "@tanstack/react-query";
-import { StrictMode, useState } from "react";
+import { createTRPCOptionsProxy } from "@trpc/tanstack-react-query";
+import { type ComponentType, lazy, StrictMode, Suspense } from "react";
 import { createRoot } from "react-dom/client";
-import { createBrowserRouter, Navigate, RouterProvider } from "react-router";
+import {
+  createBrowserRouter,
+  type LoaderFunctionArgs,
+  Navigate,
+  RouterProvider,
+} from "react-router";
 import "./index.css";
 import { AppShell } from "./layout/AppShell.tsx";
 import { createClient, createQueryClient, TRPCProvider } from "./lib/trpc.ts";
-import { CatalogFunctionPage } from "./pages/CatalogFunctionPage.tsx";
-import { CatalogPage } from "./pages/CatalogPage.tsx";
 import { NotFoundPage } from "./pages/NotFoundPage.tsx";
-import { RunPage } from "./pages/RunPage.tsx";
-import { RunsPage } from "./pages/RunsPage.tsx";
-import { ScenarioDesignerPage } from "./pages/ScenarioDesignerPage.tsx";
-import { ScenariosPage } from "./pages/ScenariosPage.tsx";
-import { TaskPage } from "./pages/TaskPage.tsx";
-import { TasksPage } from "./pages/TasksPage.tsx";
+
+/** A page in its own chunk, so opening one never parses the others (the designer is big). */
+const lazyPage = (load: () => Promise<ComponentType>) => {
+  const Page = lazy(async () => ({ default: await load() }));
+  return (
+    <Suspense fallback={null}>
+      <Page />
+    </Suspense>
+  );
+};
+
+const queryClient = createQueryClient();
+const trpcClient = createClient();
+const trpc = createTRPCOptionsProxy<AppRouter>({ client: trpcClient, queryClient });
+
+// A page's main data is asked for while its code loads, not after it has rendered.
+const prefetchRun = ({ params }: LoaderFunctionArgs) => {
+  void queryClient.prefetchQuery(trpc.runs.monitor.queryOptions({ id: params.id ?? "" }));
+  return null;
+};
+const prefetchScenario = ({ params }: LoaderFunctionArgs) => {
+  void queryClient.prefetchQuery({
+    ...trpc.scenarios.get.queryOptions({ slug: params.slug ?? "" }),
+    staleTime: Number.POSITIVE_INFINITY,
+  });
+  void queryClient.prefetchQuery(trpc.scenarios.catalog.queryOptions());
+  return null;
+};
 
 const router = createBrowserRouter([
   {
     element: <AppShell />,
     children: [
       { index: true, element: <Navigate to="/catalog" replace /> },
-      { path: "catalog", element: <CatalogPage /> },
-      { path: "catalog/:id", element: <CatalogFunctionPage /> },
-      { path: "scenarios", element: <ScenariosPage /> },
-      { path: "scenarios/:slug", element: <ScenarioDesignerPage /> },
-      { path: "runs", element: <RunsPage /> },
-      { path: "runs/:id", element: <RunPage /> },
-      { path: "tasks", element: <TasksPage /> },
-      { path: "tasks/:id", element: <TaskPage /> },
+      {
+        path: "catalog",
+        element: lazyPage(() => import("./pages/CatalogPage.tsx").then((m) => m.CatalogPage)),
+      },
+      {
+        path: "catalog/:id",
+        element: lazyPage(() =>
+          import("./pages/CatalogFunctionPage.tsx").then((m) => m.CatalogFunctionPage),
+        ),
+      },
+      {
+        path: "scenarios",
+        element: lazyPage(() => import("./pages/ScenariosPage.tsx").then((m) => m.ScenariosPage)),
+      },
+      {
+        path: "scenarios/:slug",
+        loader: prefetchScenario,
+        element: lazyPage(() =>
+          import("./pages/ScenarioDesignerPage.tsx").then((m) => m.ScenarioDesignerPage),
+        ),
+      },
+      {
+        path: "runs",
+        element: lazyPage(() => import("./pages/RunsPage.tsx").then((m) => m.RunsPage)),
+      },
+      {
+        path: "runs/:id",
+        loader: prefetchRun,
+        element: lazyPage(() => import("./pages/RunPage.tsx").then((m) => m.RunPage)),
+      },
+      {
+        path: "tasks",
+        element: lazyPage(() => import("./pages/TasksPage.tsx").then((m) => m.TasksPage)),
+      },
+      {
+        path: "tasks/:id",
+        element: lazyPage(() => import("./pages/TaskPage.tsx").then((m) => m.TaskPage)),
+      },
       { path: "*", element: <NotFoundPage /> },
     ],
   },
 ]);
 
 function App() {
-  const [queryClient] = useState(createQueryClient);
-  const [trpcClient] = useState(createClient);
   return (
     <QueryClientProvider client={queryClient}>
       <TRPCProvider trpcClient={trpcClient} queryClient={queryClient}>

@@ -2,7 +2,7 @@ import type { AppRouter } from "@baton/server";
 import { QueryClient } from "@tanstack/react-query";
 import {
   createTRPCClient,
-  httpBatchLink,
+  httpBatchStreamLink,
   httpSubscriptionLink,
   isTRPCClientError,
   splitLink,
@@ -29,7 +29,7 @@ export const createClient = () =>
       splitLink({
         condition: (op) => op.type === "subscription",
         true: httpSubscriptionLink({ url: "/trpc" }),
-        false: httpBatchLink({ url: "/trpc" }),
+        false: httpBatchStreamLink({ url: "/trpc" }),
       }),
     ],
   });

@@ -1,8 +1,7 @@
-import { useCallback, useMemo, useState } from "react";
+import { lazy, Suspense, useCallback, useMemo, useState } from "react";
 import { useSearchParams } from "react-router";
 import { ErrorNotice, LoadingRows } from "../ui/States.tsx";
 import { nodeStates, runProgress } from "./node-states.ts";
-import { RestartStepDialog } from "./RestartStepDialog.tsx";
 import { RunActions } from "./RunActions.tsx";
 import { RunGraph } from "./RunGraph.tsx";
 import { RunHeader } from "./RunHeader.tsx";
@@ -14,6 +13,11 @@ import type { TStepRun } from "./run-types.ts";
 import { StepPanel } from "./StepPanel.tsx";
 import { useNow } from "./use-now.ts";
 import { useRunMonitor } from "./use-run-monitor.ts";
+
+// Opened by hand only; it brings Ajv, which the view itself does not need.
+const RestartStepDialog = lazy(() =>
+  import("./RestartStepDialog.tsx").then((m) => ({ default: m.RestartStepDialog })),
+);
 
 /** One run, live: graph or timeline, the picked step's details, and rework. */
 export function RunMonitor({ runId }: { runId: string }) {
@@ -145,12 +149,14 @@ export function RunMonitor({ runId }: { runId: string }) {
         </div>
       </div>
       {restarting && selectedNode && (
-        <RestartStepDialog
-          runId={run.id}
-          node={selectedNode}
-          stepRun={shownStepRun}
-          onClose={() => setRestarting(false)}
-        />
+        <Suspense fallback={null}>
+          <RestartStepDialog
+            runId={run.id}
+            node={selectedNode}
+            stepRun={shownStepRun}
+            onClose={() => setRestarting(false)}
+          />
+        </Suspense>
       )}
     </div>
   );
