@@ -266,6 +266,11 @@ describe("publishing", () => {
     expect(error.data?.code).toBe("PRECONDITION_FAILED");
     expect(error.message).toMatch(/cannot be published: the check found \d+ errors/);
     expect(error.message).toMatch(/storeUserData: input.user: Store user data needs a value/);
+    expect(error.data?.details).toMatchObject({
+      diagnostics: expect.arrayContaining([
+        expect.objectContaining({ severity: "error", nodeId: "storeUserData" }),
+      ]),
+    });
     expect(await client.scenarios.versions.query({ id })).toEqual([]);
   });
 

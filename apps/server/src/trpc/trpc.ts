@@ -44,6 +44,8 @@ const t = initTRPC.context<TContext>().create({
         httpStatus: shape.data.httpStatus,
         path: shape.data.path,
         batonCode: isBatonError(error.cause) ? error.cause.code : undefined,
+        // what our own errors attach for programs, e.g. a refused publish's diagnostics
+        details: isBatonError(error.cause) ? error.cause.details : undefined,
         issues: zodError?.issues.map((i) => ({ path: i.path.join("."), message: i.message })),
       },
     };

@@ -6,17 +6,62 @@ import { useDesignerContext } from "../use-designer-context.ts";
 import { useChecks } from "./use-checks.ts";
 
 const sortKey = (d: TDiagnostic) => (d.severity === "error" ? 0 : 1);
+const keyOf = (d: TDiagnostic) => `${d.code}|${d.nodeId ?? ""}|${d.edgeId ?? ""}|${d.message}`;
 
-/** Every diagnostic of the live check; a click brings its node into view. */
+function ProblemRow({
+  diagnostic: d,
+  labelOf,
+  onFocus,
+}: {
+  diagnostic: TDiagnostic;
+  labelOf: ReadonlyMap<string, string>;
+  onFocus: (nodeId: string) => void;
+}) {
+  const nodeId = d.nodeId;
+  const Icon = d.severity === "error" ? CircleX : TriangleAlert;
+  return (
+    <li>
+      <button
+        type="button"
+        disabled={nodeId === undefined || !labelOf.has(nodeId)}
+        onClick={() => nodeId && onFocus(nodeId)}
+        className="flex w-full items-start gap-2 px-3 py-1.5 text-left text-xs hover:bg-zinc-50 disabled:cursor-default dark:hover:bg-zinc-800/50"
+      >
+        <Icon
+          className={`mt-px size-3.5 shrink-0 ${d.severity === "error" ? "text-red-500" : "text-amber-500"}`}
+          aria-label={d.severity}
+        />
+        <span className="w-32 shrink-0 truncate font-medium text-zinc-700 dark:text-zinc-300">
+          {nodeId ? (labelOf.get(nodeId) ?? nodeId) : d.edgeId ? `edge ${d.edgeId}` : "Scenario"}
+        </span>
+        <span className="min-w-0 flex-1 text-zinc-600 dark:text-zinc-400">
+          {d.message}
+          {d.fix && <span className="block text-zinc-400 dark:text-zinc-500">{d.fix}</span>}
+        </span>
+      </button>
+    </li>
+  );
+}
+
+/**
+ * Every diagnostic of the live check, then what the server's check found beyond it when it
+ * last refused to publish (its catalog may differ); a click brings the node into view.
+ */
 export function ProblemsPanel({ onClose }: { onClose: () => void }) {
   const { checks, store } = useDesignerContext();
   const all = useChecks((s) => s.index.all);
+  const refused = useChecks((s) => s.refused);
+  const focus = (nodeId: string) => checks.getState().focusNode(nodeId);
   // Rendered when the diagnostics change, which every edit brings, so labels read now are
   // current; map bodies included, since a click there opens the body.
   const labelOf = new Map(
     listNodes(composeScenario(store.getState())).map(({ node }) => [node.id, node.label]),
   );
   const sorted = useMemo(() => [...all].sort((a, b) => sortKey(a) - sortKey(b)), [all]);
+  const serverOnly = useMemo(() => {
+    const live = new Set(all.map(keyOf));
+    return refused.filter((d) => !live.has(keyOf(d)));
+  }, [all, refused]);
   return (
     <section
       aria-label="Problems"
@@ -24,7 +69,7 @@ export function ProblemsPanel({ onClose }: { onClose: () => void }) {
     >
       <header className="flex h-8 shrink-0 items-center gap-2 border-zinc-100 border-b px-3 dark:border-zinc-800">
         <h2 className="font-semibold text-xs">Problems</h2>
-        <span className="text-xs text-zinc-500 tabular-nums">{all.length}</span>
+        <span className="text-xs text-zinc-500 tabular-nums">{all.length + serverOnly.length}</span>
         <div className="flex-1" />
         <button
           type="button"
@@ -35,44 +80,28 @@ export function ProblemsPanel({ onClose }: { onClose: () => void }) {
           <X className="size-3.5" />
         </button>
       </header>
-      {sorted.length === 0 ? (
+      {sorted.length === 0 && serverOnly.length === 0 ? (
         <p className="px-3 py-3 text-xs text-zinc-500">
           No problems: every step's input can be built from what comes before it.
         </p>
       ) : (
         <ul className="flex-1 divide-y divide-zinc-100 overflow-y-auto dark:divide-zinc-800">
-          {sorted.map((d) => {
-            const nodeId = d.nodeId;
-            const Icon = d.severity === "error" ? CircleX : TriangleAlert;
-            return (
-              <li key={`${d.code}|${d.nodeId ?? ""}|${d.edgeId ?? ""}|${d.message}`}>
-                <button
-                  type="button"
-                  disabled={nodeId === undefined || !labelOf.has(nodeId)}
-                  onClick={() => nodeId && checks.getState().focusNode(nodeId)}
-                  className="flex w-full items-start gap-2 px-3 py-1.5 text-left text-xs hover:bg-zinc-50 disabled:cursor-default dark:hover:bg-zinc-800/50"
-                >
-                  <Icon
-                    className={`mt-px size-3.5 shrink-0 ${d.severity === "error" ? "text-red-500" : "text-amber-500"}`}
-                    aria-label={d.severity}
-                  />
-                  <span className="w-32 shrink-0 truncate font-medium text-zinc-700 dark:text-zinc-300">
-                    {nodeId
-                      ? (labelOf.get(nodeId) ?? nodeId)
-                      : d.edgeId
-                        ? `edge ${d.edgeId}`
-                        : "Scenario"}
-                  </span>
-                  <span className="min-w-0 flex-1 text-zinc-600 dark:text-zinc-400">
-                    {d.message}
-                    {d.fix && (
-                      <span className="block text-zinc-400 dark:text-zinc-500">{d.fix}</span>
-                    )}
-                  </span>
-                </button>
-              </li>
-            );
-          })}
+          {sorted.map((d) => (
+            <ProblemRow key={keyOf(d)} diagnostic={d} labelOf={labelOf} onFocus={focus} />
+          ))}
+          {serverOnly.length > 0 && (
+            <li className="bg-zinc-50 px-3 py-1 font-medium text-[11px] text-zinc-500 dark:bg-zinc-800/40">
+              Found by the server when it refused to publish
+            </li>
+          )}
+          {serverOnly.map((d) => (
+            <ProblemRow
+              key={`server|${keyOf(d)}`}
+              diagnostic={d}
+              labelOf={labelOf}
+              onFocus={focus}
+            />
+          ))}
         </ul>
       )}
     </section>

@@ -1,4 +1,4 @@
-import type { TScenarioAnalysis } from "@baton/model";
+import type { TDiagnostic, TScenarioAnalysis } from "@baton/model";
 import { createStore } from "zustand/vanilla";
 import { EMPTY_INDEX, type TDiagnosticIndex } from "./index-diagnostics.ts";
 
@@ -11,7 +11,10 @@ export type TCheckState = {
   focus: { nodeId: string; at: number } | undefined;
   /** The edge whose problems are shown, while its marker is hovered or focused. */
   edge: string | undefined;
+  /** What the server's check found when it last refused to publish. */
+  refused: readonly TDiagnostic[];
   setEdge(edgeId: string | undefined): void;
+  setRefused(diagnostics: readonly TDiagnostic[]): void;
   setResult(index: TDiagnosticIndex, analysis: TScenarioAnalysis): void;
   focusNode(nodeId: string): void;
 };
@@ -22,7 +25,9 @@ export const createCheckStore = () =>
     analysis: undefined,
     focus: undefined,
     edge: undefined,
+    refused: [],
     setEdge: (edge) => set({ edge }),
+    setRefused: (refused) => set({ refused }),
     setResult: (index, analysis) => set({ index, analysis }),
     focusNode: (nodeId) => set({ focus: { nodeId, at: Date.now() } }),
   }));

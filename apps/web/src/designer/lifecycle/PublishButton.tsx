@@ -5,7 +5,9 @@ import { errorMessage, useTRPC } from "../../lib/trpc.ts";
 import { useChecks } from "../check/use-checks.ts";
 import { Button } from "../ui/Button.tsx";
 import { Popover } from "../ui/Popover.tsx";
+import { useDesignerContext } from "../use-designer-context.ts";
 import type { TDraftSaver } from "./draft-saver.ts";
+import { refusalDiagnostics } from "./refusal-diagnostics.ts";
 
 /**
  * Saves what is unsaved, then asks the server to publish: it checks again against the
@@ -22,6 +24,7 @@ export function PublishButton({
 }) {
   const trpc = useTRPC();
   const queryClient = useQueryClient();
+  const { checks } = useDesignerContext();
   const [open, setOpen] = useState(false);
   const [note, setNote] = useState("");
   const errors = useChecks((s) => s.index.errors);
@@ -29,12 +32,17 @@ export function PublishButton({
     trpc.scenarios.publish.mutationOptions({
       onSuccess: () => {
         setNote("");
+        checks.getState().setRefused([]);
         void queryClient.invalidateQueries({
           queryKey: trpc.scenarios.versions.queryKey({ id: scenarioId }),
         });
         void queryClient.invalidateQueries({ queryKey: trpc.scenarios.list.queryKey() });
       },
-      onError: onRefused,
+      // the server's diagnostics join the live check's in the problems panel
+      onError: (error) => {
+        checks.getState().setRefused(refusalDiagnostics(error));
+        onRefused();
+      },
     }),
   );
   const [saveError, setSaveError] = useState<string>();
