@@ -117,7 +117,7 @@ describe.each(databases)("catalog on the $kind database", ({ kind }) => {
     return error as TRPCClientError<AppRouter>;
   };
 
-  const runToEnd = async (scenario: string, input: unknown) => {
+  const runToEnd = async (scenario: string, input: Record<string, string | number>) => {
     const { runId } = await client.runs.start.mutate({ scenario, input });
     const deadline = Date.now() + 30_000;
     let run = await client.runs.get.query({ id: runId });
