@@ -1,4 +1,6 @@
 import { mkdir, mkdtemp, rm, writeFile } from "node:fs/promises";
+import { createServer, type Server } from "node:http";
+import type { AddressInfo } from "node:net";
 import { tmpdir } from "node:os";
 import path from "node:path";
 import { createTestDatabase } from "@baton/db/testing";
@@ -36,7 +38,7 @@ const oneStepScenario = (
   slug: string,
   ref: string,
   field = "text",
-  type = "string",
+  schema: object = { type: "string" },
 ): TScenario => ({
   format: "baton.scenario/v1",
   slug,
@@ -49,7 +51,7 @@ const oneStepScenario = (
       position: { x: 0, y: 0 },
       inputSchema: {
         type: "object",
-        properties: { [field]: { type } },
+        properties: { [field]: schema },
         required: [field],
       },
     },
@@ -117,7 +119,8 @@ describe.each(databases)("catalog on the $kind database", ({ kind }) => {
     return error as TRPCClientError<AppRouter>;
   };
 
-  const runToEnd = async (scenario: string, input: Record<string, string | number>) => {
+  type TRunInput = Parameters<typeof client.runs.start.mutate>[0]["input"];
+  const runToEnd = async (scenario: string, input: TRunInput) => {
     const { runId } = await client.runs.start.mutate({ scenario, input });
     const deadline = Date.now() + 30_000;
     let run = await client.runs.get.query({ id: runId });
@@ -308,7 +311,7 @@ describe.each(databases)("catalog on the $kind database", ({ kind }) => {
       const created = await client.scenarios.create.mutate({ name: "Total", slug: "total-run" });
       const saved = await client.scenarios.saveDraft.mutate({
         id: created.id,
-        draft: oneStepScenario("total-run", "scratch/Total", "n", "integer"),
+        draft: oneStepScenario("total-run", "scratch/Total", "n", { type: "integer" }),
         draftUpdatedAt: created.draftUpdatedAt,
       });
       await client.scenarios.publish.mutate({
@@ -351,6 +354,115 @@ describe.each(databases)("catalog on the $kind database", ({ kind }) => {
       expect(await client.catalog.function.query({ id: echo.id })).toMatchObject({
         status: "active",
       });
+    });
+  });
+
+  describe("an OpenAPI service behind an API key", () => {
+    const KEY = "s3cret-api-key";
+    let api: Server;
+    let base: string;
+    const keysSeen: (string | undefined)[] = [];
+
+    beforeAll(async () => {
+      api = createServer((req, res) => {
+        const send = (status: number, body: unknown) => {
+          res.writeHead(status, { "content-type": "application/json" });
+          res.end(JSON.stringify(body));
+        };
+        if (req.url === "/openapi.json") {
+          return send(200, {
+            openapi: "3.0.3",
+            info: { title: "Greeter", version: "1" },
+            servers: [{ url: base }],
+            components: {
+              securitySchemes: { apiKey: { type: "apiKey", in: "header", name: "x-api-key" } },
+            },
+            security: [{ apiKey: [] }],
+            paths: {
+              "/greet": {
+                post: {
+                  operationId: "greet",
+                  requestBody: {
+                    required: true,
+                    content: {
+                      "application/json": {
+                        schema: {
+                          type: "object",
+                          properties: { name: { type: "string" } },
+                          required: ["name"],
+                        },
+                      },
+                    },
+                  },
+                  responses: {
+                    "200": {
+                      description: "greeted",
+                      content: {
+                        "application/json": {
+                          schema: {
+                            type: "object",
+                            properties: { greeting: { type: "string" } },
+                            required: ["greeting"],
+                          },
+                        },
+                      },
+                    },
+                  },
+                },
+              },
+            },
+          });
+        }
+        const key = req.headers["x-api-key"];
+        keysSeen.push(typeof key === "string" ? key : undefined);
+        if (key !== KEY) return send(401, { message: "no key" });
+        let body = "";
+        req.on("data", (chunk) => {
+          body += chunk;
+        });
+        req.on("end", () => send(200, { greeting: `Hello, ${JSON.parse(body).name}` }));
+      });
+      await new Promise<void>((resolve) => api.listen(0, "127.0.0.1", resolve));
+      base = `http://127.0.0.1:${(api.address() as AddressInfo).port}`;
+    });
+
+    afterAll(async () => {
+      await new Promise((resolve) => api?.close(resolve));
+    });
+
+    it("is called with the stored key from try it and from a run", async () => {
+      const created = seen(
+        await client.catalog.createConnection.mutate({
+          name: "greeter",
+          provider: "http",
+          settings: { document: `${base}/openapi.json` },
+          secretChanges: { apiKey: KEY },
+        }),
+      );
+      expect(created.refresh).toMatchObject({ ok: true, added: ["greeter/greet"] });
+      const fn = (await client.catalog.functions.query({ connectionId: created.id })).items[0]!;
+      const tried = seen(
+        await client.catalog.tryFunction.mutate({ id: fn.id, input: { body: { name: "Ada" } } }),
+      );
+      expect(tried).toMatchObject({ ok: true, output: { greeting: "Hello, Ada" } });
+
+      const scenario = await client.scenarios.create.mutate({ name: "Greet", slug: "greet-run" });
+      const saved = await client.scenarios.saveDraft.mutate({
+        id: scenario.id,
+        draft: oneStepScenario("greet-run", "greeter/greet", "body", {
+          type: "object",
+          properties: { name: { type: "string" } },
+          required: ["name"],
+        }),
+        draftUpdatedAt: scenario.draftUpdatedAt,
+      });
+      await client.scenarios.publish.mutate({
+        id: scenario.id,
+        draftUpdatedAt: saved.draftUpdatedAt,
+      });
+      const run = await runToEnd("greet-run", { body: { name: "Grace" } });
+      expect(run.status, JSON.stringify(run.stepRuns.map((s) => s.error))).toBe("succeeded");
+      expect(keysSeen).toEqual([KEY, KEY]);
     });
   });
 
