@@ -5,12 +5,11 @@ import { createProviderRegistry, type LocalProvider } from "@baton/providers";
 import { startCatalogRefresher } from "./catalog/catalog-refresher.ts";
 import { ensureDemoConnection } from "./catalog/demo-connection.ts";
 import { describeRefresh } from "./catalog/describe-refresh.ts";
-import { withSampleRecording } from "./catalog/functions/with-sample-recording.ts";
+import { engineProviders } from "./catalog/engine-providers.ts";
 import type { TRefreshReport } from "./catalog/refresh-connection.ts";
 import { refreshAllConnections, refreshStoredConnection } from "./catalog/refresh-stored.ts";
 import { createSecretBox } from "./catalog/secrets/secret-box.ts";
 import { loadSecretKey } from "./catalog/secrets/secret-key.ts";
-import { withConnectionSecrets } from "./catalog/secrets/with-secrets.ts";
 import type { TConfig } from "./config.ts";
 import { seedExamples, type TSeedReport } from "./examples/seed-examples.ts";
 import type { TAppServices } from "./trpc/trpc.ts";
@@ -41,11 +40,7 @@ export const openServices = async (config: TConfig): Promise<TOpenServices> => {
   );
   const db = await openDatabase({ databaseUrl: config.databaseUrl, dataDir: config.dataDir });
   const providers = createProviderRegistry();
-  const sampling = withSampleRecording(
-    withConnectionSecrets(providers, db.prisma, secrets),
-    db.prisma,
-    (error) => console.error("catalog: a sample of a step's call was not kept:", error),
-  );
+  const sampling = engineProviders(providers, db.prisma, secrets);
   let engine: Awaited<ReturnType<typeof createEngine>> | undefined;
   let refresher: ReturnType<typeof startCatalogRefresher> | undefined;
   const close = async () => {

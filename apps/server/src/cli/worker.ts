@@ -2,6 +2,9 @@ import { openDatabase } from "@baton/db";
 import { createEngine } from "@baton/engine";
 import { BatonError } from "@baton/model";
 import { createProviderRegistry } from "@baton/providers";
+import { engineProviders } from "../catalog/engine-providers.ts";
+import { createSecretBox } from "../catalog/secrets/secret-box.ts";
+import { loadSecretKey } from "../catalog/secrets/secret-key.ts";
 import { loadConfig } from "../config.ts";
 import { onShutdown } from "./shutdown.ts";
 
@@ -18,14 +21,24 @@ export const workerCommand = async (options: { concurrency?: string }): Promise<
     );
   }
   const starting = (async () => {
+    // the same key as every other process, or stored credentials do not open here
+    const secrets = createSecretBox(
+      await loadSecretKey({ envKey: config.secretKey, dataDir: config.dataDir }),
+    );
     const db = await openDatabase({ databaseUrl: config.databaseUrl, dataDir: config.dataDir });
     const providers = createProviderRegistry();
-    const engine = await createEngine({ db, providers, concurrency: config.workerConcurrency });
-    return { db, providers, engine };
+    const calls = engineProviders(providers, db.prisma, secrets);
+    const engine = await createEngine({
+      db,
+      providers: calls.registry,
+      concurrency: config.workerConcurrency,
+    });
+    return { db, providers, calls, engine };
   })();
   onShutdown("the worker", async () => {
     const running = await starting.catch(() => undefined);
     await running?.engine.stop();
+    await running?.calls.drain();
     await running?.providers.close();
     await running?.db.close();
   });
