@@ -273,6 +273,12 @@ describe.each(databases)("catalog on the $kind database", ({ kind }) => {
       });
       const catalog = await client.scenarios.catalog.query();
       expect(catalog["scratch/Echo"]?.outputSchema).toEqual(outputSchema);
+      // search and filters go by the annotated tags
+      const refs = async (tag: string) =>
+        (await client.catalog.functions.query({ tag })).items.map((f) => f.ref);
+      expect(await refs("annotated")).toEqual(["scratch/Echo"]);
+      expect(await refs("demo")).toEqual([]);
+      expect(await client.catalog.tags.query()).toContain("annotated");
 
       const created = await client.scenarios.create.mutate({
         name: "Echo",
@@ -304,6 +310,8 @@ describe.each(databases)("catalog on the $kind database", ({ kind }) => {
 
       const cleared = await client.catalog.annotateFunction.mutate({ id: echo.id, annotation: {} });
       expect(cleared).toMatchObject({ schemaSource: "declared", annotation: {} });
+      expect(await refs("demo")).toEqual(["scratch/Echo"]);
+      expect(await client.catalog.tags.query()).not.toContain("annotated");
     });
 
     it("keeps the calls of runs as samples too", async () => {

@@ -10,6 +10,7 @@ import { createConnection, updateConnection } from "../../catalog/connections/sa
 import { testConnection } from "../../catalog/connections/test-connection.ts";
 import { annotateFunction } from "../../catalog/functions/annotate-function.ts";
 import { getFunction } from "../../catalog/functions/get-function.ts";
+import { functionIdsWithTag, listTags } from "../../catalog/functions/tag-queries.ts";
 import { tryFunction } from "../../catalog/functions/try-function.ts";
 import { refreshStoredConnection } from "../../catalog/refresh-stored.ts";
 import { pageArgs, toPage, ZPage } from "../paging.ts";
@@ -46,12 +47,13 @@ export const catalogRouter = router({
       }),
     )
     .query(async ({ ctx, input }) => {
+      const tagged = input.tag ? await functionIdsWithTag(ctx.db.prisma, input.tag) : undefined;
       const rows = await ctx.db.prisma.function.findMany({
         where: {
           ...(input.includeMissing ? {} : { status: "active" }),
           ...(input.connectionId ? { connectionId: input.connectionId } : {}),
           ...(input.provider ? { connection: { provider: input.provider } } : {}),
-          ...(input.tag ? { tags: { has: input.tag } } : {}),
+          ...(tagged ? { id: { in: tagged } } : {}),
           ...(input.search
             ? {
                 OR: [
@@ -93,13 +95,7 @@ export const catalogRouter = router({
     }),
 
   /** Every tag in the catalog, for the filter. */
-  tags: baseProcedure.query(async ({ ctx }) => {
-    const rows = await ctx.db.prisma.function.findMany({
-      where: { status: "active" },
-      select: { tags: true },
-    });
-    return [...new Set(rows.flatMap((r) => r.tags))].sort();
-  }),
+  tags: baseProcedure.query(({ ctx }) => listTags(ctx.db.prisma)),
 
   function: baseProcedure
     .input(ZId)
