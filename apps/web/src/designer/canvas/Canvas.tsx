@@ -1,5 +1,5 @@
 import { type IsValidConnection, ReactFlow } from "@xyflow/react";
-import { useCallback, useMemo, useState } from "react";
+import { useCallback, useContext, useMemo, useState } from "react";
 import { useTheme } from "../../lib/theme.ts";
 import { useDesigner } from "../use-designer.ts";
 import { CanvasChrome, GRID } from "./CanvasChrome.tsx";
@@ -51,6 +51,9 @@ function Flow() {
     [enterMap],
   );
   const theme = useTheme((s) => s.theme);
+  // Culling pays when zoomed in; zoomed out, most of the graph is in view and working out
+  // which part is, on every frame of a drag, costs more than it saves.
+  const zoomedOut = useContext(ZoomedOutContext);
   const { onDragOver, onDrop } = usePaletteDrop();
   // The canvas is about the window less the palette, header and toolbar; fitView refines it.
   const [viewport] = useState(() =>
@@ -87,7 +90,7 @@ function Flow() {
       deleteKeyCode={DELETE_KEYS}
       multiSelectionKeyCode={MULTI_SELECT_KEYS}
       selectionKeyCode="Shift"
-      onlyRenderVisibleElements
+      onlyRenderVisibleElements={!zoomedOut}
       proOptions={PRO}
     >
       <CanvasChrome />

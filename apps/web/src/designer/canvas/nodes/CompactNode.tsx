@@ -18,7 +18,7 @@ function Anchor({
   handleId,
   type,
   tone,
-  top,
+  top = "50%",
 }: {
   nodeId: string;
   handleId: string;
@@ -27,13 +27,15 @@ function Anchor({
   top?: string;
 }) {
   const side = type === "source" ? "right" : "left";
+  // Placed without React Flow's centring transform: each transform is one more layer of
+  // geometry the browser recomposes on every frame of a drag, 500 nodes over.
   return (
     <div
       data-nodeid={nodeId}
       data-handleid={handleId}
       data-handlepos={side}
       aria-hidden
-      style={top ? { top } : undefined}
+      style={{ top: `calc(${top} - 6px)`, [side]: "-6px", transform: "none" }}
       className={`react-flow__handle react-flow__handle-${side} ${type} ${dot} ${tones[tone]}`}
     />
   );
