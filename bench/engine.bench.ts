@@ -47,7 +47,7 @@ const runToEnd = (engine: TEngine, versionId: string): Promise<number> =>
         return;
       unsubscribe();
       if (event.type === "run.succeeded") resolve(performance.now() - started);
-      else reject(new Error(`run ${runId} ${event.type}`));
+      else reject(new Error(`run ${runId} ${event.type}: ${JSON.stringify(event.data)}`));
     });
     engine.startRun({ versionId, input: {} }).then((r) => {
       runId = r.runId;

@@ -50,7 +50,9 @@ const checkPostgres = async (url: URL): Promise<void> => {
 const openPostgres = async (raw: string, migrate: boolean): Promise<TDatabase> => {
   const url = parsePostgresUrl(raw);
   await checkPostgres(url);
-  const pool = new pg.Pool({ connectionString: url.href, connectionTimeoutMillis: 5000 });
+  // Reachability was checked above; from here on a wait for a connection is a wait for a
+  // busy pool to free one, which under load is normal and must not fail the work.
+  const pool = new pg.Pool({ connectionString: url.href, connectionTimeoutMillis: 60_000 });
   // an idle connection the server dropped (a restart) is replaced on next use; without a
   // listener its error would crash the process
   pool.on("error", () => {});

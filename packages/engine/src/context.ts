@@ -24,6 +24,8 @@ export type TEngineContext = {
   /** Inside a transaction pass it: a cache miss then reads through it (see functions.ts). */
   version(versionId: string, tx?: TSql): Promise<TVersion>;
   fn(ref: string, tx?: TSql): Promise<TResolvedFunction>;
+  /** completes a spent step job soon, batched with others */
+  completeLater(jobId: string): void;
   /** default deadline of a function call that names none */
   defaultTimeoutMs: number;
 };

@@ -4,14 +4,21 @@ import type { ProviderRegistry } from "@baton/providers";
 import type { TEngineContext, TLogger } from "./context.ts";
 import { createEventFeed, type TEventFeed } from "./events/event-feed.ts";
 import { createFunctionCache } from "./functions.ts";
-import { createBoss, ensureQueue, STEP_QUEUE, type TJobData, type TStepJob } from "./queue.ts";
+import {
+  createBoss,
+  createJobCompleter,
+  ensureQueue,
+  STEP_QUEUE,
+  type TJobData,
+  type TStepJob,
+} from "./queue.ts";
 import { createSqlClient } from "./sql-client.ts";
 import { cancelRun } from "./transitions/cancel-run.ts";
 import { decideTask } from "./transitions/decide-task.ts";
 import { retryFailedSteps, reworkRun, type TRework } from "./transitions/rework-run.ts";
 import { startRun, type TStartRun } from "./transitions/start-run.ts";
 import { createVersionCache } from "./versions.ts";
-import { handleStep, type TInflight } from "./worker/handle-step.ts";
+import { handleStep, type TInflight, type TNext } from "./worker/handle-step.ts";
 
 export type TEngineOptions = {
   db: TDatabase;
@@ -71,6 +78,7 @@ export const createEngine = async (options: TEngineOptions): Promise<TEngine> =>
   await boss.start();
   await ensureQueue(boss);
   const sql = createSqlClient(options.db);
+  const completer = createJobCompleter(boss, log);
   const events = await createEventFeed(options.db, sql);
   const ctx: TEngineContext = {
     db: options.db,
@@ -82,6 +90,7 @@ export const createEngine = async (options: TEngineOptions): Promise<TEngine> =>
     version: createVersionCache(sql),
     fn: createFunctionCache(sql),
     defaultTimeoutMs: options.defaultTimeoutMs ?? 30_000,
+    completeLater: completer.add,
   };
   const inflight = createInflight(events);
 
@@ -92,11 +101,11 @@ export const createEngine = async (options: TEngineOptions): Promise<TEngine> =>
    * already held in the queue for its lease, after which any worker takes it up.
    */
   const runChain = async (first: TStepJob) => {
-    let job = await handleStep(ctx, inflight, first);
-    while (job && !stopping) {
-      const current: TStepJob = job;
-      job = await handleStep(ctx, inflight, current).catch((error) => {
-        log.error(`step job ${current.id} failed; the queue hands it out again later:`, error);
+    let next = await handleStep(ctx, inflight, { job: first });
+    while (next && !stopping) {
+      const current: TNext = next;
+      next = await handleStep(ctx, inflight, current).catch((error) => {
+        log.error(`step job ${current.job.id} failed; the queue hands it out again later:`, error);
         return undefined;
       });
     }
@@ -148,6 +157,7 @@ export const createEngine = async (options: TEngineOptions): Promise<TEngine> =>
     events,
     stop: async () => {
       stopping = true;
+      await completer.flush();
       await boss.stop({ graceful: true, timeout: 10_000 });
       inflight.close();
       await events.close();

@@ -30,7 +30,8 @@ export const createBoss = (db: TDatabase): PgBoss => {
     maintenanceIntervalSeconds: 60,
   };
   if (db.pglite) return new PgBoss({ ...common, db: fromPglite(db.pglite) });
-  return new PgBoss({ ...common, connectionString: db.databaseUrl!, max: 10 });
+  // steps write their jobs through the engine's own transactions; this pool only fetches and maintains
+  return new PgBoss({ ...common, connectionString: db.databaseUrl!, max: 5 });
 };
 
 export const ensureQueue = async (boss: PgBoss): Promise<void> => {
@@ -74,3 +75,40 @@ export const enqueue = (
  */
 export const completeJob = (boss: PgBoss, tx: TQueueTx, jobId: string) =>
   boss.complete(STEP_QUEUE, jobId, null, { db: fromPrisma(tx), includeQueued: true });
+
+/**
+ * Completes spent jobs in batches: one statement for all the steps that finished within
+ * a few milliseconds. A job left uncompleted by a crash is fetched again later and finds
+ * its step done, so nothing runs twice because of it.
+ */
+export const createJobCompleter = (
+  boss: PgBoss,
+  log: { error(message: string, error?: unknown): void },
+) => {
+  let ids: string[] = [];
+  let timer: NodeJS.Timeout | undefined;
+  let flushing: Promise<void> = Promise.resolve();
+  const flush = () => {
+    clearTimeout(timer);
+    timer = undefined;
+    const batch = ids;
+    ids = [];
+    if (batch.length) {
+      flushing = flushing
+        .then(() => boss.complete(STEP_QUEUE, batch, null, { includeQueued: true }))
+        .then(
+          () => {},
+          (error) => log.error(`could not complete ${batch.length} spent jobs:`, error),
+        );
+    }
+    return flushing;
+  };
+  return {
+    add(id: string) {
+      ids.push(id);
+      if (ids.length >= 200) void flush();
+      else timer ??= setTimeout(flush, 20);
+    },
+    flush,
+  };
+};

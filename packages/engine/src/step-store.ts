@@ -81,6 +81,90 @@ export const claimStep = async (
 
 type TFinished = { runId: string; nodeId: string; scope: string };
 
+/**
+ * A chain's hot path in one statement: stores a step's success, creates the step runs of
+ * its successors, and claims the first of them for the calling worker (attempt 1, its
+ * attempt row and `step.started`), so the worker runs it without another round trip.
+ * Nothing comes back when the attempt is no longer current (cancelled, superseded).
+ */
+export const succeedAndClaimNext = async (
+  sql: TSql,
+  step: { id: string; attempt: number },
+  output: unknown,
+  input: unknown,
+  targets: string[],
+  workerId: string,
+): Promise<{ created: TCreated[]; claimed?: Omit<TClaimed, "runInput" | "steps"> } | undefined> => {
+  const rows = await sql.$queryRawUnsafe<
+    ({ id: string | null; nodeId: string | null } & {
+      claimed: Omit<TClaimed, "runInput" | "steps"> | null;
+    })[]
+  >(
+    `
+    WITH done AS (
+      UPDATE "StepRun" SET status = 'succeeded', output = $3::jsonb, error = NULL,
+        input = coalesce($4::jsonb, input), "endedAt" = now(), "updatedAt" = now()
+      WHERE id = $1::uuid AND attempt = $2 AND status IN ('running', 'waiting')
+      RETURNING id, "runId", "nodeId", scope, attempt, generation
+    ),
+    attempt_done AS (
+      UPDATE "StepAttempt" a SET status = 'succeeded', "endedAt" = now()
+      FROM done WHERE a."stepRunId" = done.id AND a.attempt = done.attempt
+    ),
+    created AS (
+      INSERT INTO "StepRun" (id, "runId", "nodeId", scope, generation, status, attempt, "scheduledAt", "startedAt", "updatedAt")
+      SELECT gen_random_uuid(), done."runId", t.node, done.scope, done.generation,
+        CASE WHEN t.ord = 1 THEN 'running' ELSE 'scheduled' END::"StepStatus",
+        CASE WHEN t.ord = 1 THEN 1 ELSE 0 END, now(), CASE WHEN t.ord = 1 THEN now() END, now()
+      FROM done, unnest($5::text[]) WITH ORDINALITY AS t(node, ord)
+      ON CONFLICT ("runId", "nodeId", scope, generation) DO NOTHING
+      RETURNING id, "runId", "nodeId", scope, generation, attempt, status
+    ),
+    attempt_new AS (
+      INSERT INTO "StepAttempt" (id, "stepRunId", attempt, status, "idempotencyKey", "workerId")
+      SELECT gen_random_uuid(), id, 1, 'running', "runId" || ':' || "nodeId" || ':' || generation || ':1', $6
+      FROM created WHERE status = 'running'
+    ),
+    events AS (
+      SELECT "runId", id, 'step.succeeded' AS type,
+        jsonb_build_object('nodeId', "nodeId", 'attempt', attempt, 'scope', scope) AS data, 0 AS ord
+        FROM done
+      UNION ALL
+      SELECT "runId", id, 'step.scheduled', jsonb_build_object('nodeId', "nodeId", 'scope', scope), 1
+        FROM created
+      UNION ALL
+      SELECT "runId", id, 'step.started', jsonb_build_object('nodeId', "nodeId", 'attempt', 1,
+          'scope', scope, 'reclaimed', false, 'workerId', $6::text), 2
+        FROM created WHERE status = 'running'
+    ),
+    ev AS (
+      INSERT INTO "RunEvent" ("runId", "stepRunId", type, data)
+      SELECT "runId", id, type, data FROM events ORDER BY ord
+      RETURNING id, "runId"
+    ),
+    ev_notified AS (
+      SELECT pg_notify('${EVENTS_CHANNEL}', "runId"::text || ':' || min(id) || ':' || max(id))
+      FROM ev GROUP BY "runId"
+    )
+    SELECT c.id, c."nodeId",
+      CASE WHEN c.status = 'running' THEN jsonb_build_object(
+        'id', c.id, 'runId', c."runId", 'nodeId', c."nodeId", 'scope', c.scope,
+        'generation', c.generation, 'attempt', 1, 'input', NULL, 'reclaimed', false) END AS claimed,
+      ${notifiedCount()} AS notified
+    FROM done LEFT JOIN created c ON true`,
+    step.id,
+    step.attempt,
+    json(output),
+    json(input),
+    targets,
+    workerId,
+  );
+  if (!rows.length) return undefined;
+  const created = rows.flatMap(({ id, nodeId }) => (id && nodeId ? [{ id, nodeId }] : []));
+  const claimed = rows.find((r) => r.claimed)?.claimed;
+  return claimed ? { created, claimed } : { created };
+};
+
 /** Stores a step's output, if the attempt is still the current one. */
 export const succeedStep = async (
   sql: TSql,

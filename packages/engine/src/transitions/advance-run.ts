@@ -47,20 +47,19 @@ export type TAdvanceOptions = {
 };
 
 /**
- * Creates step runs for nodes and their jobs, in the caller's transaction. With `inline`,
- * the first of them is handed back for the calling worker to run as soon as the
- * transaction commits, saving the queue's pickup delay: its job is still written, but held
- * back for the step's lease, so the queue only hands it to another worker if this one died.
+ * The jobs of steps just created, in the caller's transaction. With `inline`, the first
+ * is handed back for the calling worker to run as soon as the transaction commits,
+ * saving the queue's pickup delay: its job is still written, but held back for the
+ * step's lease, so the queue only hands it to another worker if this one died.
  */
-export const scheduleNodes = async (
+export const enqueueSteps = async (
   ctx: TEngineContext,
   tx: TSql,
   version: TVersion,
   runId: string,
-  nodeIds: string[],
+  created: TCreated[],
   options: TAdvanceOptions = {},
-): Promise<{ created: TCreated[]; inline?: TStepJob }> => {
-  const created = await createStepRuns(tx, runId, nodeIds, "scheduled", options.scope);
+): Promise<TStepJob | undefined> => {
   let inline: TStepJob | undefined;
   const jobs = await Promise.all(
     created.map(async (step, i) => {
@@ -82,7 +81,40 @@ export const scheduleNodes = async (
     }),
   );
   await enqueue(ctx.boss, tx, jobs);
+  return inline;
+};
+
+/** Creates step runs for nodes and their jobs, in the caller's transaction. */
+export const scheduleNodes = async (
+  ctx: TEngineContext,
+  tx: TSql,
+  version: TVersion,
+  runId: string,
+  nodeIds: string[],
+  options: TAdvanceOptions = {},
+): Promise<{ created: TCreated[]; inline?: TStepJob }> => {
+  const created = await createStepRuns(tx, runId, nodeIds, "scheduled", options.scope);
+  const inline = await enqueueSteps(ctx, tx, version, runId, created, options);
   return inline ? { created, inline } : { created };
+};
+
+/**
+ * The next steps of a node in a plain chain: it succeeded without picking a branch, and
+ * each target has no other way in, so no join can be involved and nothing needs reading.
+ */
+export const chainTargets = (
+  version: TVersion,
+  nodeId: string,
+  outcome: TOutcome,
+): string[] | undefined => {
+  const flow = version.place(nodeId).flow;
+  const targets = flow.outgoing(nodeId);
+  const simple =
+    outcome.kind === "succeeded" &&
+    outcome.branch === undefined &&
+    targets.every((edge) => edge.kind === "next" && flow.incoming(edge.target).length === 1) &&
+    targets.some((edge) => edge.kind === "next");
+  return simple ? [...new Set(targets.map((e) => e.target))] : undefined;
 };
 
 /**
@@ -103,18 +135,8 @@ export const advanceRun = async (
 ): Promise<TStepJob | undefined> => {
   const place = version.place(nodeId);
   const scope = options.scope ?? "";
-  const targets = place.flow.outgoing(nodeId);
-  const simple =
-    outcome.kind === "succeeded" &&
-    outcome.branch === undefined &&
-    targets.every(
-      (edge) => edge.kind === "next" && place.flow.incoming(edge.target).length === 1,
-    ) &&
-    targets.some((edge) => edge.kind === "next");
-  if (simple) {
-    const targetIds = [...new Set(targets.map((e) => e.target))];
-    return (await scheduleNodes(ctx, tx, version, runId, targetIds, options)).inline;
-  }
+  const targets = chainTargets(version, nodeId, outcome);
+  if (targets) return (await scheduleNodes(ctx, tx, version, runId, targets, options)).inline;
   const run = await lockRun(tx, runId);
   if (!run || !["pending", "running", "waiting"].includes(run.status)) return undefined;
   const states = await loadStates(tx, runId, [...place.index.nodes.keys()], scope);

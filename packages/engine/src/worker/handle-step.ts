@@ -20,12 +20,18 @@ import {
   claimStep,
   failStep,
   parkStep,
+  succeedAndClaimNext,
   succeedStep,
   syncWaitingStatus,
   type TClaimed,
 } from "../step-store.ts";
 import { sqlTransaction, transaction } from "../transaction.ts";
-import { advanceRun, leaseSeconds } from "../transitions/advance-run.ts";
+import {
+  advanceRun,
+  chainTargets,
+  enqueueSteps,
+  leaseSeconds,
+} from "../transitions/advance-run.ts";
 import { endRun, stepFailed } from "../transitions/end-run.ts";
 import { finishIteration, startMap } from "../transitions/map-step.ts";
 import { checkRunInput, createRun } from "../transitions/start-run.ts";
@@ -38,11 +44,15 @@ export type TInflight = {
   track(runId: string, controller: AbortController): () => void;
 };
 
+/** The step a worker runs next, already claimed when the chain's hot path claimed it. */
+export type TNext = { job: TStepJob; claimed?: TClaimed };
+
 /**
  * Stores a success and moves the run on, completing the job in the same transaction.
- * Returns the next step for this worker to run at once, when there is one.
+ * In a plain chain, one statement stores the result and claims the next step, which is
+ * handed back for this worker to run at once (its readable results are known here).
  */
-const succeed = (
+const succeed = async (
   ctx: TEngineContext,
   job: TStepJob,
   version: TVersion,
@@ -50,23 +60,39 @@ const succeed = (
   output: unknown,
   input: unknown,
   branch?: string,
-) =>
-  sqlTransaction(ctx, async (tx) => {
-    const done = await succeedStep(tx, step.id, step.attempt, output, input);
-    const next = done
-      ? await advanceRun(
-          ctx,
-          tx,
-          version,
-          step.runId,
-          step.nodeId,
-          { kind: "succeeded", branch },
-          { inline: true, scope: step.scope },
-        )
+): Promise<TNext | undefined> => {
+  const outcome = { kind: "succeeded" as const, branch };
+  const targets = chainTargets(version, step.nodeId, outcome);
+  if (!targets) {
+    return sqlTransaction(ctx, async (tx) => {
+      const done = await succeedStep(tx, step.id, step.attempt, output, input);
+      const next = done
+        ? await advanceRun(ctx, tx, version, step.runId, step.nodeId, outcome, {
+            inline: true,
+            scope: step.scope,
+          })
+        : undefined;
+      await completeJob(ctx.boss, tx, job.id);
+      return next && { job: next };
+    });
+  }
+  const next = await sqlTransaction(ctx, async (tx) => {
+    const done = await succeedAndClaimNext(tx, step, output, input, targets, ctx.workerId);
+    const inline = done
+      ? await enqueueSteps(ctx, tx, version, step.runId, done.created, {
+          inline: !!done.claimed,
+          scope: step.scope,
+        })
       : undefined;
-    await completeJob(ctx.boss, tx, job.id);
-    return next;
+    if (!inline || !done?.claimed) return undefined;
+    const steps = { ...step.steps, [step.nodeId]: { output } };
+    return { job: inline, claimed: { ...done.claimed, runInput: step.runInput, steps } };
   });
+  // Once the result is committed the job is spent; completing it a moment later, with
+  // others, saves the hot path a statement (a crash before that only costs a no-op fetch).
+  ctx.completeLater(job.id);
+  return next;
+};
 
 /**
  * Records a failed attempt. A retryable error with attempts left schedules the next
@@ -328,16 +354,18 @@ const decide = async (
 export const handleStep = async (
   ctx: TEngineContext,
   inflight: TInflight,
-  job: TStepJob,
-): Promise<TStepJob | undefined> => {
+  { job, claimed }: TNext,
+): Promise<TNext | undefined> => {
   const version = await ctx.version(job.data.versionId);
   const node = version.node(job.data.nodeId);
-  const step = await claimStep(
-    ctx.sql,
-    job.data.stepRunId,
-    ctx.workerId,
-    readableSteps(version, node.id, job.data.scope ?? ""),
-  );
+  const step =
+    claimed ??
+    (await claimStep(
+      ctx.sql,
+      job.data.stepRunId,
+      ctx.workerId,
+      readableSteps(version, node.id, job.data.scope ?? ""),
+    ));
   if (!step) {
     // cancelled, superseded or already done: nothing to do but drop the job
     await ctx.boss.complete(STEP_QUEUE, job.id, null, { includeQueued: true });
