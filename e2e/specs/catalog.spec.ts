@@ -156,6 +156,15 @@ test.describe("catalog connections and functions", () => {
     await page.goto("/catalog");
     await page.getByRole("button", { name: "Add connection" }).click();
     const dialog = page.getByRole("dialog", { name: "Add a connection" });
+    // an OpenAPI service's credentials are named after its security schemes
+    await dialog.getByLabel("Provider").selectOption("http");
+    await dialog.getByRole("textbox", { name: "Security scheme name" }).fill("apiKeyAuth");
+    await dialog.getByRole("button", { name: "Add scheme" }).click();
+    await expect(dialog.getByLabel("apiKeyAuth", { exact: true })).toHaveAttribute(
+      "placeholder",
+      "not set",
+    );
+    await screenshot(page, "catalog-connection-http-light");
     await dialog.getByLabel("Provider").selectOption("openfaas");
     await dialog.getByRole("textbox", { name: "Name", exact: true }).fill("e2e-faas");
     await dialog.getByRole("textbox", { name: "Gateway", exact: true }).fill("http://127.0.0.1:9");

@@ -135,7 +135,7 @@ export function SecretFields({
                 setNewName("");
               }}
             >
-              <Plus className="size-3.5" aria-hidden /> Add
+              <Plus className="size-3.5" aria-hidden /> Add scheme
             </button>
           </div>
         </>
