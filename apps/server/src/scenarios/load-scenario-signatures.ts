@@ -14,13 +14,20 @@ import {
  * from the version's own definition and frozen catalog, so a later catalog change cannot
  * alter what a published version promises.
  */
-export const loadScenarioSignatures = async (
+export const loadScenarioSignatures = (
   prisma: PrismaClient,
   scenario: TScenario,
-): Promise<Record<string, TScenarioSignature>> => {
-  const wanted = listNodes(scenario).flatMap(({ node }) =>
-    node.kind === "subscenario" ? [node.scenario] : [],
+): Promise<Record<string, TScenarioSignature>> =>
+  loadSignatures(
+    prisma,
+    listNodes(scenario).flatMap(({ node }) => (node.kind === "subscenario" ? [node.scenario] : [])),
   );
+
+/** The contracts of the given published versions, by `slug@version`; unknown ones are left out. */
+export const loadSignatures = async (
+  prisma: PrismaClient,
+  wanted: readonly { slug: string; version: number }[],
+): Promise<Record<string, TScenarioSignature>> => {
   if (wanted.length === 0) return {};
   const rows = await prisma.scenarioVersion.findMany({
     where: { OR: wanted.map(({ slug, version }) => ({ version, scenario: { slug } })) },

@@ -247,6 +247,19 @@ describe("publishing", () => {
     expect(exported).toMatchObject({ fileName: "publish-clean.v1.json", scenario: { version: 1 } });
   });
 
+  it("answers what published versions take and give, leaving unknown ones out", async () => {
+    const { id, draftUpdatedAt } = await draftOf("signed", signUp("signed"));
+    await client.scenarios.publish.mutate({ id, draftUpdatedAt });
+    const found = await client.scenarios.signatures.query({
+      refs: [
+        { slug: "signed", version: 1 },
+        { slug: "signed", version: 9 },
+      ],
+    });
+    expect(Object.keys(found)).toEqual(["signed@1"]);
+    expect(found["signed@1"]?.inputSchema).toMatchObject({ type: "object" });
+  });
+
   it("refuses a draft with errors, listing them, and creates no version", async () => {
     const broken = signUp("publish-broken");
     broken.nodes.splice(2, 0, {

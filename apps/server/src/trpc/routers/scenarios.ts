@@ -6,6 +6,7 @@ import { getVersion } from "../../scenarios/get-version.ts";
 import { importScenario } from "../../scenarios/import-scenario.ts";
 import { listVersions } from "../../scenarios/list-versions.ts";
 import { loadCatalog } from "../../scenarios/load-catalog.ts";
+import { loadSignatures } from "../../scenarios/load-scenario-signatures.ts";
 import { publishScenario } from "../../scenarios/publish-scenario.ts";
 import { saveDraft } from "../../scenarios/save-draft.ts";
 import {
@@ -79,6 +80,19 @@ export const scenariosRouter = router({
   export: baseProcedure
     .input(ZExportInput)
     .query(({ ctx, input }) => exportScenario(ctx.db.prisma, input)),
+
+  /** What published versions take and give, so the designer checks subscenario steps as publish does. */
+  signatures: baseProcedure
+    .input(
+      z.strictObject({
+        refs: z
+          .array(
+            z.strictObject({ slug: z.string().min(1).max(200), version: z.number().int().min(1) }),
+          )
+          .max(200),
+      }),
+    )
+    .query(({ ctx, input }) => loadSignatures(ctx.db.prisma, input.refs)),
 
   /** The function schemas the designer checks against: the same ones publish uses. */
   catalog: baseProcedure.query(({ ctx }) => loadCatalog(ctx.db.prisma)),

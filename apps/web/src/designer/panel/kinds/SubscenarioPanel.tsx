@@ -1,6 +1,8 @@
+import { scenarioKey } from "@baton/model";
 import { useQuery } from "@tanstack/react-query";
 import { useTRPC } from "../../../lib/trpc.ts";
 import type { TStep } from "../../canvas/canvas-types.ts";
+import { useChecks } from "../../check/use-checks.ts";
 import { useDesigner } from "../../use-designer.ts";
 import { DataTree } from "../DataTree.tsx";
 import { hintClass, inputClass, labelClass } from "../form-styles.ts";
@@ -15,6 +17,10 @@ export function SubscenarioPanel({ step }: { step: TStep<"subscenario"> }) {
   const trpc = useTRPC();
   const update = useStepUpdater<"subscenario">(step.id);
   const { sources, candidates } = useUpstream(step.id);
+  // the called version's input schema, as the live check learnt it from the server
+  const called = useChecks(
+    (s) => s.scenarios[scenarioKey(step.scenario.slug, step.scenario.version)],
+  );
   const self = useDesigner((s) => s.meta.slug);
   const scenarios = useQuery(trpc.scenarios.list.queryOptions({ limit: 200 }));
   const published = (scenarios.data?.items ?? []).filter((s) => s.versions[0] && s.slug !== self);
@@ -72,7 +78,7 @@ export function SubscenarioPanel({ step }: { step: TStep<"subscenario"> }) {
           nodeId={step.id}
           root="input"
           mapping={step.input}
-          target={undefined}
+          target={called?.inputSchema}
           candidates={candidates}
           emptyNote="No mapping: the subscenario receives the previous step's output."
           onChange={(input, key) => update((s) => withField(s, "input", input), key)}
