@@ -57,8 +57,8 @@ test.describe("run monitor, approvals inbox and rework", () => {
     await expect(step(page, "Approve order")).toHaveAttribute("data-state", "waiting");
     await expect(step(page, "Approve order")).toHaveAccessibleName(/waiting for a person/);
     await expect(step(page, "Charge payment")).toHaveAttribute("data-state", "succeeded");
-    // the run stays running while its manual step waits; the step says who it waits for
-    await expect(runStatus(page)).toHaveText("running");
+    // the run waits while its manual step does; the step says who it waits for
+    await expect(runStatus(page)).toHaveText("waiting");
     await expect(page.getByRole("link", { name: /Waiting for a person/ })).toContainText(
       "Approve a large order",
     );
