@@ -88,6 +88,7 @@ export function ConnectionDialog({
     ),
     secretChanges: secretChanges(edits),
   });
+  // a result shows only while the form still holds what was tested
   const test = useMutation(trpc.catalog.testConnection.mutationOptions());
   const saved = {
     onSuccess: async (result: { refresh: TRefreshReport }) => {
@@ -185,7 +186,10 @@ export function ConnectionDialog({
           key={field.key}
           field={field}
           value={settings[field.key] ?? ""}
-          onChange={(value) => setSettings({ ...settings, [field.key]: value })}
+          onChange={(value) => {
+            setSettings({ ...settings, [field.key]: value });
+            test.reset();
+          }}
         />
       ))}
       {form && (
@@ -193,7 +197,10 @@ export function ConnectionDialog({
           form={form}
           setKeys={connection?.secretKeys ?? []}
           edits={edits}
-          onChange={setEdits}
+          onChange={(next) => {
+            setEdits(next);
+            test.reset();
+          }}
         />
       )}
       {connection?.secretProblem && (
