@@ -2,6 +2,7 @@ import { mkdtemp, rm, writeFile } from "node:fs/promises";
 import { createServer } from "node:net";
 import { tmpdir } from "node:os";
 import path from "node:path";
+import { fileURLToPath } from "node:url";
 import { freePort } from "@baton/db/testing";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { spawnBaton } from "./cli-process.ts";
@@ -76,6 +77,97 @@ describe("baton start", () => {
       spawnBaton(["start"], { PORT: "eighty" }),
       /PORT=eighty must be a number/,
     );
+  });
+});
+
+describe("baton run", () => {
+  const signUp = fileURLToPath(new URL("../../../examples/scenarios/signup.json", import.meta.url));
+
+  it("runs a scenario file on the embedded engine, printing each step, then the output", async () => {
+    const proc = spawnBaton(
+      ["run", signUp, "--input", JSON.stringify({ name: "Ada", email: "ada@example.com" })],
+      { BATON_DATA_DIR: path.join(dataDir, "run") },
+    );
+    expect(await proc.exited).toBe(0);
+    const out = proc.output();
+    expect(out).toMatch(/✓ Create user \(createUser\) \d+ ms/);
+    expect(out).toMatch(/✓ Signed up \(end\)/);
+    expect(out).toMatch(/run [0-9a-f-]{36} succeeded\n\{\n {2}"userId"/);
+  });
+
+  it("names the item of each step inside a map body", async () => {
+    const file = path.join(dataDir, "each.json");
+    const emails = { type: "array", items: { type: "string", format: "email", maxLength: 254 } };
+    const at = { x: 0, y: 0 };
+    const next = (source: string, target: string) => ({
+      id: `${source}-${target}`,
+      kind: "next",
+      source,
+      target,
+    });
+    await writeFile(
+      file,
+      JSON.stringify({
+        format: "baton.scenario/v1",
+        slug: "each-email",
+        name: "Each email",
+        nodes: [
+          { id: "start", kind: "start", label: "Emails", position: at, inputSchema: emails },
+          {
+            id: "each",
+            kind: "map",
+            label: "Each",
+            position: at,
+            items: { ref: "input" },
+            body: {
+              nodes: [
+                { id: "item", kind: "start", label: "Email", position: at },
+                {
+                  id: "check",
+                  kind: "function",
+                  label: "Check",
+                  position: at,
+                  function: "examples/ValidateEmail",
+                  input: { email: { ref: "item" } },
+                },
+                {
+                  id: "itemEnd",
+                  kind: "end",
+                  label: "Checked",
+                  position: at,
+                  output: { valid: { ref: "steps.check.output.valid" } },
+                },
+              ],
+              edges: [next("item", "check"), next("check", "itemEnd")],
+            },
+          },
+          {
+            id: "end",
+            kind: "end",
+            label: "Done",
+            position: at,
+            output: { all: { ref: "steps.each.output" } },
+          },
+        ],
+        edges: [next("start", "each"), next("each", "end")],
+      }),
+    );
+    const proc = spawnBaton(["run", file, "--input", '["a@example.com","b@example.org"]'], {
+      BATON_DATA_DIR: path.join(dataDir, "run"),
+    });
+    expect(await proc.exited).toBe(0);
+    const out = proc.output();
+    expect(out).toMatch(/running its body for 2 items/);
+    expect(out).toMatch(/✓ Check \(check\) \[item 0\]/);
+    expect(out).toMatch(/✓ Check \(check\) \[item 1\]/);
+    expect(out).toMatch(/"all": \[\n\s+\{\n\s+"valid": true/);
+  });
+
+  it("refuses an input that breaks the scenario's schema, naming the field", async () => {
+    const proc = spawnBaton(["run", signUp, "--input", '{"name":"Ada","email":7}'], {
+      BATON_DATA_DIR: path.join(dataDir, "run"),
+    });
+    await expectOneLineFailure(proc, /input does not match .*\/email must be string/);
   });
 });
 

@@ -1,6 +1,6 @@
 import { readFile } from "node:fs/promises";
 import type { TRunEvent } from "@baton/engine";
-import { BatonError } from "@baton/model";
+import { BatonError, listNodes } from "@baton/model";
 import { loadConfig } from "../config.ts";
 import { publishDefinition } from "../runs/publish-definition.ts";
 import { parseScenarioFile } from "../scenarios/parse-scenario-file.ts";
@@ -11,6 +11,8 @@ const ENDED = new Set(["run.succeeded", "run.failed", "run.cancelled"]);
 
 type TEventData = {
   nodeId?: string;
+  scope?: string;
+  items?: number;
   attempt?: number;
   delayMs?: number;
   error?: { message?: string };
@@ -24,14 +26,18 @@ const describe = (
   started: Map<string, number>,
 ): string | undefined => {
   const data = (event.data ?? {}) as TEventData;
-  const label = data.nodeId ? `${labels.get(data.nodeId) ?? data.nodeId} (${data.nodeId})` : "";
-  const took =
-    data.nodeId && started.has(data.nodeId)
-      ? ` ${new Date(event.createdAt).getTime() - started.get(data.nodeId)!} ms`
-      : "";
+  // a step inside a map body runs once per item: name the item
+  const item = data.scope ? ` [item ${data.scope}]` : "";
+  const label = data.nodeId
+    ? `${labels.get(data.nodeId) ?? data.nodeId} (${data.nodeId})${item}`
+    : "";
+  const key = `${data.scope ?? ""}|${data.nodeId}`;
+  const took = started.has(key)
+    ? ` ${new Date(event.createdAt).getTime() - started.get(key)!} ms`
+    : "";
   switch (event.type) {
     case "step.started":
-      started.set(data.nodeId!, new Date(event.createdAt).getTime());
+      started.set(key, new Date(event.createdAt).getTime());
       return undefined;
     case "step.succeeded":
       return `  ✓ ${label}${took}`;
@@ -44,7 +50,9 @@ const describe = (
     case "step.waiting":
       return data.task
         ? `  ⏸ ${label}: waiting for a person — decide the task in the web app (Tasks), or press Ctrl-C: the run waits`
-        : `  ⏸ ${label}: waiting`;
+        : data.items !== undefined
+          ? `  ⏸ ${label}: running its body for ${data.items} items`
+          : `  ⏸ ${label}: waiting`;
     default:
       return undefined;
   }
@@ -78,7 +86,7 @@ export const runCommand = async (file: string, options: { input?: string; inputF
   try {
     const { versionId, version, published } = await publishDefinition(services.db.prisma, scenario);
     console.log(`${scenario.name} v${version}${published ? " (just published)" : ""}`);
-    const labels = new Map(scenario.nodes.map((n) => [n.id, n.label]));
+    const labels = new Map(listNodes(scenario).map(({ node }) => [node.id, node.label]));
     const started = new Map<string, number>();
     let runId: string | undefined;
     const early: TRunEvent[] = [];
