@@ -17,7 +17,7 @@ function MonitorNodeView({ data, selected }: NodeProps<TMonitorNode>) {
   const live = data.state === "running" || data.state === "retrying" || data.state === "waiting";
   return (
     <article
-      aria-label={`Step ${data.label}: ${stepStateLabel(data.state, data.kind)}`}
+      aria-label={`Step ${data.label}: ${stepStateLabel(data.state, data.kind)}${data.progress ? `, ${data.progress}` : ""}`}
       data-state={data.state}
       className={`w-48 rounded-lg border-2 bg-white text-left text-xs shadow-sm transition-colors dark:bg-zinc-900 ${tone.border} ${
         selected
@@ -60,6 +60,7 @@ function MonitorNodeView({ data, selected }: NodeProps<TMonitorNode>) {
               {data.superseded}
             </span>
           )}
+          {data.progress && <span>{data.progress}</span>}
           {data.durationMs !== undefined && <span>{formatDuration(data.durationMs)}</span>}
         </span>
       </div>

@@ -20,11 +20,14 @@ export function RestartStepDialog({
   runId,
   node,
   stepRun,
+  scope,
   onClose,
 }: {
   runId: string;
   node: TNode;
   stepRun: TStepRun | undefined;
+  /** the map item to redo, for a step inside a map body */
+  scope?: string | undefined;
   onClose: () => void;
 }) {
   const trpc = useTRPC();
@@ -46,11 +49,12 @@ export function RestartStepDialog({
     restart.mutate({
       id: runId,
       fromNodeId: node.id,
+      ...(scope ? { scope } : {}),
       ...(editing && parsed.ok ? { input: parsed.value } : {}),
     });
   return (
     <Dialog
-      title={`Restart from “${node.label}”`}
+      title={scope ? `Restart item ${scope} from “${node.label}”` : `Restart from “${node.label}”`}
       onClose={onClose}
       wide={editing}
       footer={
@@ -70,10 +74,17 @@ export function RestartStepDialog({
         </>
       }
     >
-      <p className="text-zinc-600 dark:text-zinc-300">
-        <strong className="font-medium">{node.label}</strong> and every step after it run again.
-        Results of the steps before it are kept; the replaced runs stay in the history.
-      </p>
+      {scope ? (
+        <p className="text-zinc-600 dark:text-zinc-300">
+          In item {scope} only, <strong className="font-medium">{node.label}</strong> and every step
+          after it run again; the map waits for that item and keeps the other items' results.
+        </p>
+      ) : (
+        <p className="text-zinc-600 dark:text-zinc-300">
+          <strong className="font-medium">{node.label}</strong> and every step after it run again.
+          Results of the steps before it are kept; the replaced runs stay in the history.
+        </p>
+      )}
       {canEdit && (
         <label className="flex items-center gap-2">
           <input

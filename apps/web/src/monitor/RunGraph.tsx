@@ -41,9 +41,12 @@ export function RunGraph({
   states,
   selectedNodeId,
   onSelect,
+  progress,
 }: {
   scenario: Pick<TScenario, "nodes" | "edges">;
   states: ReadonlyMap<string, TNodeState>;
+  /** items done of each map node, for runs with maps */
+  progress?: ReadonlyMap<string, string>;
   selectedNodeId: string | undefined;
   onSelect: (nodeId: string | undefined) => void;
 }) {
@@ -65,7 +68,7 @@ export function RunGraph({
   const shownNodes = useRef<TMonitorNode[] | undefined>(undefined);
   const measured = useRef(new Map<string, { width: number; height: number }>());
   const nodes = useMemo(() => {
-    const next = toMonitorNodes(scenario, states, base.current);
+    const next = toMonitorNodes(scenario, states, base.current, progress);
     base.current = new Map(next.map((n) => [n.id, n]));
     const result = next.map((n) => {
       const selected = n.id === selectedNodeId;
@@ -82,7 +85,7 @@ export function RunGraph({
     shown.current = new Map(result.map((n) => [n.id, n]));
     shownNodes.current = result;
     return result;
-  }, [scenario, states, selectedNodeId]);
+  }, [scenario, states, selectedNodeId, progress]);
   const onNodesChange = (changes: NodeChange<TMonitorNode>[]) => {
     for (const change of changes) {
       if (change.type === "dimensions" && change.dimensions) {

@@ -1,6 +1,8 @@
 import { lazy, Suspense, useCallback, useMemo, useState } from "react";
 import { useSearchParams } from "react-router";
 import { ErrorNotice, LoadingRows } from "../ui/States.tsx";
+import { MapItemsSection } from "./MapItemsSection.tsx";
+import { mapProgress, topLevelMaps } from "./map-items.ts";
 import { nodeStates, runProgress } from "./node-states.ts";
 import { RunActions } from "./RunActions.tsx";
 import { RunGraph } from "./RunGraph.tsx";
@@ -36,6 +38,12 @@ export function RunMonitor({ runId }: { runId: string }) {
   const states = useMemo(
     () => (run ? nodeStates(run, nodeIds, now) : new Map()),
     [run, nodeIds, now],
+  );
+  // runs without maps do no work for them
+  const maps = useMemo(() => topLevelMaps(scenario?.nodes ?? []), [scenario]);
+  const itemsProgress = useMemo(
+    () => (run && maps.length ? mapProgress(maps, run.stepRuns, monitor.events) : undefined),
+    [run, maps, monitor.events],
   );
   const labels = useMemo(() => new Map(scenario?.nodes.map((n) => [n.id, n.label])), [scenario]);
   const labelOf = useCallback((nodeId: string) => labels.get(nodeId) ?? nodeId, [labels]);
@@ -116,6 +124,7 @@ export function RunMonitor({ runId }: { runId: string }) {
                 states={states}
                 selectedNodeId={selectedNodeId}
                 onSelect={(nodeId) => select(nodeId)}
+                progress={itemsProgress}
               />
             ) : (
               <div className="h-full bg-white dark:bg-zinc-900">
@@ -142,6 +151,19 @@ export function RunMonitor({ runId }: { runId: string }) {
               onPick={(step) => select(step.nodeId, step.id)}
               onRestart={() => setRestarting(true)}
               onClose={() => select(undefined)}
+              items={
+                selectedNode.kind === "map" && (
+                  <MapItemsSection
+                    runId={run.id}
+                    node={selectedNode}
+                    mapStepRun={shownStepRun}
+                    stepRuns={run.stepRuns}
+                    events={monitor.events}
+                    now={now}
+                    canRestart={!active}
+                  />
+                )
+              }
             />
           ) : (
             <RunSummaryPanel run={run} events={monitor.events} />

@@ -1,5 +1,6 @@
 import type { TNode } from "@baton/model";
 import { Inbox, RotateCcw, X } from "lucide-react";
+import type { ReactNode } from "react";
 import { Link } from "react-router";
 import { formatDateTime, formatDuration } from "../lib/format.ts";
 import { AttemptList } from "./AttemptList.tsx";
@@ -24,6 +25,7 @@ export function StepPanel({
   onPick,
   onRestart,
   onClose,
+  items,
 }: {
   node: TNode;
   state: TNodeState;
@@ -34,6 +36,8 @@ export function StepPanel({
   onPick: (stepRun: TStepRun) => void;
   onRestart: () => void;
   onClose: () => void;
+  /** a map step's items, when the step is a map */
+  items?: ReactNode;
 }) {
   const detail = useStepDetail(stepRun);
   const look = NODE_LOOKS[node.kind];
@@ -140,6 +144,7 @@ export function StepPanel({
             </Link>
           )}
           <ErrorBox error={stepRun.error} label="Step error" />
+          {items}
           <PanelSection title="Input">
             <JsonTree
               value={detail.data?.input}

@@ -1,5 +1,6 @@
 import { describe, expect, it } from "vitest";
 import { applyEvents, needsRefetch, snapshotWatermark } from "./apply-events.ts";
+import { nodeStates } from "./node-states.ts";
 import { event, runDetail, stepRun, t } from "./test-fixtures.ts";
 
 describe("applyEvents", () => {
@@ -115,5 +116,21 @@ describe("applyEvents in parts", () => {
     const parts = applyEvents(applyEvents(run, events.slice(0, 2)), events.slice(2));
     expect(parts).toEqual(once);
     expect(applyEvents(run, [])).toBe(run);
+  });
+});
+
+describe("applyEvents for map items", () => {
+  it("keeps a body step in its item, apart from the graph's own steps", () => {
+    const run = runDetail([stepRun("check", { id: "top", status: "succeeded", updatedAt: t(0) })]);
+    const after = applyEvents(run, [
+      event("step.scheduled", 1, "item1", { nodeId: "check", scope: "1" }),
+      event("step.started", 2, "item1", { nodeId: "check", scope: "1", attempt: 1 }),
+    ]);
+    expect(after.stepRuns.map((s) => [s.id, s.scope, s.status])).toEqual([
+      ["top", "", "succeeded"],
+      ["item1", "1", "running"],
+    ]);
+    const graph = nodeStates(after, ["check"], Date.parse(t(3)));
+    expect(graph.get("check")?.current?.id).toBe("top");
   });
 });

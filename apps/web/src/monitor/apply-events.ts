@@ -6,6 +6,7 @@ type TEventData = {
   error?: unknown;
   output?: unknown;
   generation?: unknown;
+  scope?: unknown;
 };
 
 const dataOf = (event: TRunEvent): TEventData =>
@@ -58,7 +59,8 @@ function jsonOf(value: unknown): TStepRun["error"] {
 const placeholderStep = (run: TRunDetail, event: TRunEvent, nodeId: string): TStepRun => ({
   id: event.stepRunId ?? "",
   nodeId,
-  scope: "",
+  // a body step of a map belongs to its item, never to the graph's own nodes
+  scope: typeof dataOf(event).scope === "string" ? (dataOf(event).scope as string) : "",
   generation: run.generation,
   status: "pending",
   attempt: 0,

@@ -13,6 +13,8 @@ export type TMonitorNodeData = {
   durationMs: number | undefined;
   /** earlier step runs of this node that rework replaced */
   superseded: number;
+  /** a map's items done out of its list ("2 / 5 items") */
+  progress?: string | undefined;
 };
 
 export type TMonitorNode = Node<TMonitorNodeData, "step">;
@@ -45,6 +47,7 @@ const sameData = (a: TMonitorNodeData, b: TMonitorNodeData): boolean =>
   a.attempts === b.attempts &&
   a.durationMs === b.durationMs &&
   a.superseded === b.superseded &&
+  a.progress === b.progress &&
   a.label === b.label &&
   a.detail === b.detail;
 
@@ -56,6 +59,7 @@ export const toMonitorNodes = (
   scenario: Pick<TScenario, "nodes">,
   states: ReadonlyMap<string, TNodeState>,
   previous: ReadonlyMap<string, TMonitorNode> = new Map(),
+  progress?: ReadonlyMap<string, string>,
 ): TMonitorNode[] =>
   scenario.nodes.map((node) => {
     const s = states.get(node.id);
@@ -67,6 +71,7 @@ export const toMonitorNodes = (
       attempts: s?.attempts ?? 0,
       durationMs: s?.durationMs,
       superseded: s?.history.filter((h) => h.status === "superseded").length ?? 0,
+      progress: progress?.get(node.id),
     };
     const before = previous.get(node.id);
     if (before && sameData(before.data, data)) return before;

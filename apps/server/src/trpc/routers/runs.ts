@@ -17,9 +17,28 @@ export const ZRunStatus = z.enum([
 ]);
 const ZRunId = z.object({ id: z.string().uuid() });
 // Only what finding a step's function needs; the version was fully checked when published.
-const ZFunctionNodes = z.looseObject({
-  nodes: z.array(z.looseObject({ id: z.string(), function: z.string().optional() })),
+type TFunctionNodes = { nodes: { id: string; function?: string; body?: TFunctionNodes }[] };
+const ZFunctionNodes: z.ZodType<TFunctionNodes> = z.looseObject({
+  nodes: z.array(
+    z.looseObject({
+      id: z.string(),
+      function: z.string().optional(),
+      get body() {
+        return ZFunctionNodes.optional();
+      },
+    }),
+  ),
 });
+
+/** The function a node calls, looking inside map bodies too. */
+const functionOf = (graph: TFunctionNodes | undefined, nodeId: string): string | undefined => {
+  for (const node of graph?.nodes ?? []) {
+    if (node.id === nodeId) return node.function;
+    const inBody = functionOf(node.body, nodeId);
+    if (inBody) return inBody;
+  }
+  return undefined;
+};
 
 // The dashboard's filters besides status: its list and its counts per status share them.
 const ZRunScope = z.object({
@@ -201,7 +220,7 @@ export const runsRouter = router({
       });
       if (!run) throw new BatonError("NOT_FOUND", `No run ${input.id}.`);
       const graph = ZFunctionNodes.safeParse(run.scenarioVersion.definition);
-      const ref = graph.data?.nodes.find((n) => n.id === input.nodeId)?.function;
+      const ref = functionOf(graph.data, input.nodeId);
       if (!ref) return null;
       const fn = (await loadCatalog(ctx.db.prisma, [ref]))[ref];
       return fn ? { ref: fn.ref, name: fn.name, inputSchema: fn.inputSchema } : null;
