@@ -1,5 +1,6 @@
 import { BatonError } from "@baton/model";
 import type { Connection, InvocableFunction, JsonSchema } from "@baton/providers";
+import { createReadCache } from "./read-cache.ts";
 import type { TSql } from "./sql.ts";
 
 export type TResolvedFunction = { fn: InvocableFunction; connection: Connection };
@@ -25,9 +26,6 @@ type TRow = {
  * annotation, when there is one, overrides the discovered schemas.
  */
 export const createFunctionCache = (sql: TSql) => {
-  const cache = new Map<string, { at: number; value: Promise<TResolvedFunction> }>();
-  /** Inside a transaction, reads must go through it: PGlite has one session, so a read
-   * beside the transaction would wait for it forever. */
   const load = async (ref: string, db: TSql): Promise<TResolvedFunction> => {
     const [row] = await db.$queryRawUnsafe<TRow[]>(
       `SELECT f.ref, f.name, f.locator, f."inputSchema", f."outputSchema", f."costHints", f.annotation,
@@ -61,12 +59,5 @@ export const createFunctionCache = (sql: TSql) => {
       },
     };
   };
-  return (ref: string, tx?: TSql): Promise<TResolvedFunction> => {
-    const hit = cache.get(ref);
-    if (hit && Date.now() - hit.at < TTL_MS) return hit.value;
-    const value = load(ref, tx ?? sql);
-    value.catch(() => cache.delete(ref));
-    cache.set(ref, { at: Date.now(), value });
-    return value;
-  };
+  return createReadCache(sql, load, TTL_MS);
 };

@@ -11,6 +11,7 @@ import {
   ZScenario,
 } from "@baton/model";
 import type { TFlowGraph } from "./flow/advance.ts";
+import { createReadCache } from "./read-cache.ts";
 import type { TSql } from "./sql.ts";
 
 /** The scenario's graph or a map body: where a node sits, and how its own graph flows. */
@@ -108,24 +109,13 @@ export const toVersion = (row: {
 
 type TVersionRow = { id: string; scenarioId: string; version: number; definition: unknown };
 
-/** Inside a transaction pass it: a cache miss then reads through it (see functions.ts). */
-export const createVersionCache = (sql: TSql) => {
-  const cache = new Map<string, Promise<TVersion>>();
-  return (versionId: string, tx?: TSql): Promise<TVersion> => {
-    let found = cache.get(versionId);
-    if (!found) {
-      found = (tx ?? sql)
-        .$queryRawUnsafe<TVersionRow[]>(
-          `SELECT id, "scenarioId", version, definition FROM "ScenarioVersion" WHERE id = $1::uuid`,
-          versionId,
-        )
-        .then(([row]) => {
-          if (!row) throw new BatonError("NOT_FOUND", `No scenario version ${versionId}.`);
-          return toVersion(row);
-        });
-      found.catch(() => cache.delete(versionId));
-      cache.set(versionId, found);
-    }
-    return found;
-  };
-};
+/** Versions are immutable: once read, a version is kept for the life of the process. */
+export const createVersionCache = (sql: TSql) =>
+  createReadCache(sql, async (versionId, db) => {
+    const [row] = await db.$queryRawUnsafe<TVersionRow[]>(
+      `SELECT id, "scenarioId", version, definition FROM "ScenarioVersion" WHERE id = $1::uuid`,
+      versionId,
+    );
+    if (!row) throw new BatonError("NOT_FOUND", `No scenario version ${versionId}.`);
+    return toVersion(row);
+  });

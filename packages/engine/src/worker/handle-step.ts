@@ -36,7 +36,7 @@ import { endRun, stepFailed } from "../transitions/end-run.ts";
 import { finishIteration, startMap } from "../transitions/map-step.ts";
 import { checkRunInput, createRun } from "../transitions/start-run.ts";
 import type { TVersion } from "../versions.ts";
-import { toStepError } from "./step-error.ts";
+import { InfrastructureError, readForStep, toStepError } from "./step-error.ts";
 import { stepInput } from "./step-input.ts";
 
 export type TInflight = {
@@ -144,7 +144,7 @@ const callFunction = async (
 ): Promise<unknown> => {
   if (!node.function)
     throw new BatonError("BAD_INPUT", `Step "${node.label}" has no function chosen.`);
-  const { fn, connection } = await ctx.fn(node.function);
+  const { fn, connection } = await readForStep(ctx.fn(node.function));
   const timeoutMs = node.timeoutMs ?? fn.costHints?.timeoutMs ?? ctx.defaultTimeoutMs;
   const controller = new AbortController();
   const untrack = inflight.track(step.runId, controller);
@@ -316,17 +316,19 @@ const decide = async (
       return { kind: "succeed", output: step.runInput, input: step.runInput };
     case "subscenario": {
       built.input ??= await stepInput(version, node, context);
-      const target = await ctx.db.prisma.scenarioVersion.findFirst({
-        where: { scenario: { slug: node.scenario.slug }, version: node.scenario.version },
-        select: { id: true },
-      });
+      const target = await readForStep(
+        ctx.db.prisma.scenarioVersion.findFirst({
+          where: { scenario: { slug: node.scenario.slug }, version: node.scenario.version },
+          select: { id: true },
+        }),
+      );
       if (!target) {
         throw new BatonError(
           "PRECONDITION_FAILED",
           `"${node.label}" runs ${node.scenario.slug} v${node.scenario.version}, which is not published.`,
         );
       }
-      const child = await ctx.version(target.id);
+      const child = await readForStep(ctx.version(target.id));
       checkRunInput(child, built.input);
       return { kind: "subscenario", input: built.input, version: child };
     }
@@ -377,6 +379,7 @@ export const handleStep = async (
   try {
     decided = await decide(ctx, inflight, version, node, step, built);
   } catch (error) {
+    if (error instanceof InfrastructureError) throw error;
     await fail(
       ctx,
       job,

@@ -2,6 +2,25 @@ import { isBatonError, type TStepError } from "@baton/model";
 import { isProviderError } from "@baton/providers";
 
 /**
+ * The engine could not read what a step needs (the database is away, the pool is
+ * exhausted): not the step's failure. It propagates, so the queue retries the job and the
+ * claim takes the same attempt again.
+ */
+export class InfrastructureError extends Error {
+  constructor(cause: unknown) {
+    super(`reading the step's definition failed: ${(cause as Error)?.message ?? cause}`, {
+      cause,
+    });
+  }
+}
+
+/** Reads the engine's own data for a step; a failure there is the database's, not the step's. */
+export const readForStep = <T>(read: Promise<T>): Promise<T> =>
+  read.catch((error: unknown) => {
+    throw isBatonError(error) ? error : new InfrastructureError(error);
+  });
+
+/**
  * The stored shape of a failed attempt, as `@baton/model` types `steps.<id>.error` for
  * the steps after an error edge: `code` is the classification, `details.retryable` says
  * whether another attempt could help. Provider errors carry their own classification;
