@@ -1,6 +1,6 @@
 import { listNodes, type TMapNode, type TNode } from "@baton/model";
 import { ChevronRight, RotateCcw } from "lucide-react";
-import { lazy, Suspense, useMemo, useState } from "react";
+import { lazy, Suspense, useEffect, useMemo, useState } from "react";
 import { formatDuration } from "../lib/format.ts";
 import { ErrorBox } from "./ErrorBox.tsx";
 import { JsonTree } from "./JsonTree.tsx";
@@ -64,7 +64,12 @@ export function MapItemsSection({
     [stepRuns, bodyIds, mapScope, count, now],
   );
   const [picked, setPicked] = useState<number | undefined>(undefined);
-  const shownIndex = picked ?? items.find((i) => i.state === "failed")?.index;
+  const failedIndex = items.find((i) => i.state === "failed")?.index;
+  // a failed item opens by itself, and stays open while it reruns
+  useEffect(() => {
+    if (picked === undefined && failedIndex !== undefined) setPicked(failedIndex);
+  }, [picked, failedIndex]);
+  const shownIndex = picked ?? failedIndex;
   const shown = shownIndex === undefined ? undefined : items[shownIndex];
   if (!items.length) return null;
   return (

@@ -1,0 +1,169 @@
+import { type APIRequestContext, expect, type Page, test } from "@playwright/test";
+import { screenshot } from "../support/screenshot.ts";
+
+const SLUG = "map-sign-ups";
+
+/** Signs up every email of a list; each item checks its address, then creates the user. */
+const scenario = {
+  format: "baton.scenario/v1",
+  slug: SLUG,
+  name: "Sign up a list",
+  nodes: [
+    {
+      id: "start",
+      kind: "start",
+      label: "Email list",
+      position: { x: 0, y: 80 },
+      inputSchema: {
+        type: "object",
+        properties: {
+          emails: { type: "array", items: { type: "string", format: "email", maxLength: 254 } },
+        },
+        required: ["emails"],
+      },
+    },
+    {
+      id: "eachEmail",
+      kind: "map",
+      label: "Each email",
+      position: { x: 260, y: 80 },
+      items: { ref: "input.emails" },
+      concurrency: 1,
+      body: {
+        nodes: [
+          { id: "itemStart", kind: "start", label: "Email", position: { x: 0, y: 0 } },
+          {
+            id: "validateEmail",
+            kind: "function",
+            label: "Validate email",
+            position: { x: 240, y: 0 },
+            function: "examples/ValidateEmail",
+            input: { email: { ref: "item" } },
+          },
+          {
+            id: "createUser",
+            kind: "function",
+            label: "Create user",
+            position: { x: 480, y: 0 },
+            function: "examples/CreateUser",
+            input: { name: { literal: "Listed person" }, email: { ref: "item" } },
+          },
+          {
+            id: "itemEnd",
+            kind: "end",
+            label: "Signed up",
+            position: { x: 720, y: 0 },
+            output: {
+              valid: { ref: "steps.validateEmail.output.valid" },
+              userId: { ref: "steps.createUser.output.id" },
+            },
+          },
+        ],
+        edges: [
+          { id: "b1", kind: "next", source: "itemStart", target: "validateEmail" },
+          { id: "b2", kind: "next", source: "validateEmail", target: "createUser" },
+          { id: "b3", kind: "next", source: "createUser", target: "itemEnd" },
+        ],
+      },
+    },
+    {
+      id: "end",
+      kind: "end",
+      label: "All signed up",
+      position: { x: 520, y: 80 },
+      output: { users: { ref: "steps.eachEmail.output" } },
+    },
+  ],
+  edges: [
+    { id: "e1", kind: "next", source: "start", target: "eachEmail" },
+    { id: "e2", kind: "next", source: "eachEmail", target: "end" },
+  ],
+};
+
+const trpc = async (request: APIRequestContext, path: string, input: unknown) => {
+  const response = await request.post(`/trpc/${path}`, { data: input });
+  expect(response.ok(), await response.text()).toBe(true);
+  return (await response.json()).result.data;
+};
+
+/** Imports the scenario and publishes it, as the designer's import and publish buttons do. */
+const publishScenario = async (request: APIRequestContext) => {
+  const created = await trpc(request, "scenarios.import", { json: JSON.stringify(scenario) });
+  await trpc(request, "scenarios.publish", {
+    id: created.id,
+    draftUpdatedAt: created.draftUpdatedAt,
+  });
+};
+
+const step = (page: Page, label: string) =>
+  page.getByRole("article", { name: new RegExp(`^Step ${label}:`) });
+
+const runStatus = (page: Page) => page.getByRole("status", { name: "Run status" });
+
+test.use({ viewport: { width: 1440, height: 900 } });
+
+test("a failed item of a map is named, opened and restarted alone with an edited input", async ({
+  page,
+  request,
+}) => {
+  await publishScenario(request);
+  // the function refuses taken@example.com, so the second item fails
+  const started = await request.post(`/hooks/${SLUG}?wait=30`, {
+    data: { emails: ["ada@example.com", "taken@example.com", "grace@example.com"] },
+  });
+  const { runId, status } = await started.json();
+  expect(status).toBe("failed");
+
+  await page.goto(`/runs/${runId}`);
+  await expect(runStatus(page)).toHaveText("failed");
+  const map = step(page, "Each email");
+  await expect(map).toHaveAttribute("data-state", "failed");
+  await expect(map).toHaveAccessibleName(/1 \/ 3 items/);
+  await map.click();
+
+  const panel = page.getByRole("complementary", { name: "Step Each email" });
+  await expect(panel.getByRole("region", { name: "Step error", exact: true })).toContainText("Item 1");
+  const items = panel.getByRole("list", { name: "Items" });
+  await expect(items.getByRole("button", { name: "Item 0: done" })).toBeVisible();
+  await expect(items.getByRole("button", { name: "Item 1: failed" })).toBeVisible();
+  await expect(items.getByRole("button", { name: "Item 2: not started" })).toBeVisible();
+  await expect(items).toContainText("taken@example.com");
+  // the failed item is open, and its failed step with it
+  const steps = panel.getByRole("list", { name: "Steps of item 1" });
+  await expect(steps).toContainText("Validate email");
+  await expect(steps).toContainText("already exists");
+  const failedStep = panel.getByRole("region", { name: "Create user in item 1" });
+  await expect(failedStep.getByRole("region", { name: "Item step input" })).toContainText(
+    "taken@example.com",
+  );
+  await screenshot(page, "monitor-map-item-failed-light");
+
+  await failedStep.getByRole("button", { name: "Restart this item from Create user" }).click();
+  const dialog = page.getByRole("dialog", { name: /Restart item 1 from .Create user/ });
+  await dialog.getByRole("checkbox", { name: /Edit the step's input/ }).check();
+  const editor = dialog.getByRole("textbox", { name: "Input" });
+  await expect(editor).toHaveValue(/taken@example\.com/);
+  await editor.fill('{ "name": "Listed person", "email": "not an email" }');
+  await expect(dialog.getByRole("list", { name: "Schema problems" })).toContainText("$.email");
+  await expect(dialog.getByRole("button", { name: "Restart" })).toBeDisabled();
+  await editor.fill('{ "name": "Listed person", "email": "taken.2@example.com" }');
+  await expect(dialog.getByText("Matches the input schema")).toBeVisible();
+  await screenshot(page, "monitor-map-item-restart-light");
+  await dialog.getByRole("button", { name: "Restart" }).click();
+  await expect(dialog).toBeHidden();
+
+  // the page, never reloaded, follows the item's rerun to the run's end
+  await expect(runStatus(page)).toHaveText("succeeded", { timeout: 15_000 });
+  await expect(map).toHaveAttribute("data-state", "succeeded");
+  await expect(map).toHaveAccessibleName(/3 \/ 3 items/);
+  await expect(step(page, "All signed up")).toHaveAttribute("data-state", "succeeded");
+  await expect(items.getByRole("button", { name: "Item 1: done" })).toBeVisible();
+  await expect(failedStep.getByRole("region", { name: "Item step output" })).toContainText(
+    "taken.2@example.com",
+  );
+  await screenshot(page, "monitor-map-item-repaired-light");
+
+  await page.getByRole("button", { name: "Switch to dark theme" }).click();
+  await expect(page.locator("html")).toHaveClass(/dark/);
+  await screenshot(page, "monitor-map-item-repaired-dark");
+});
