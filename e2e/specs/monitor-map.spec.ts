@@ -122,7 +122,9 @@ test("a failed item of a map is named, opened and restarted alone with an edited
   await map.click();
 
   const panel = page.getByRole("complementary", { name: "Step Each email" });
-  await expect(panel.getByRole("region", { name: "Step error", exact: true })).toContainText("Item 1");
+  await expect(panel.getByRole("region", { name: "Step error", exact: true })).toContainText(
+    "Item 1",
+  );
   const items = panel.getByRole("list", { name: "Items" });
   await expect(items.getByRole("button", { name: "Item 0: done" })).toBeVisible();
   await expect(items.getByRole("button", { name: "Item 1: failed" })).toBeVisible();

@@ -32,9 +32,9 @@ function MonitorNodeView({ data, selected }: NodeProps<TMonitorNode>) {
           <div className="truncate font-semibold text-[13px] text-zinc-900 leading-tight dark:text-zinc-100">
             {data.label}
           </div>
-          {data.detail && (
-            <div className="truncate text-[11px] text-zinc-500 leading-tight dark:text-zinc-400">
-              {data.detail}
+          {(data.progress ?? data.detail) && (
+            <div className="truncate text-[11px] text-zinc-500 tabular-nums leading-tight dark:text-zinc-400">
+              {data.progress ?? data.detail}
             </div>
           )}
         </div>
@@ -60,7 +60,6 @@ function MonitorNodeView({ data, selected }: NodeProps<TMonitorNode>) {
               {data.superseded}
             </span>
           )}
-          {data.progress && <span>{data.progress}</span>}
           {data.durationMs !== undefined && <span>{formatDuration(data.durationMs)}</span>}
         </span>
       </div>

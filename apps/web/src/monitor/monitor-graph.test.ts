@@ -41,6 +41,17 @@ const scenario: Pick<TScenario, "nodes" | "edges"> = {
 const ids = scenario.nodes.map((n) => n.id);
 
 describe("toMonitorNodes", () => {
+  it("gives a map node its items done, and a new node only when that count moves", () => {
+    const states = nodeStates(runDetail([]), ids, T0);
+    const before = toMonitorNodes(scenario, states, new Map(), new Map([["ship", "1 / 3 items"]]));
+    expect(before.find((n) => n.id === "ship")?.data.progress).toBe("1 / 3 items");
+    const previous = new Map(before.map((n) => [n.id, n]));
+    const same = toMonitorNodes(scenario, states, previous, new Map([["ship", "1 / 3 items"]]));
+    expect(same.find((n) => n.id === "ship")).toBe(previous.get("ship"));
+    const moved = toMonitorNodes(scenario, states, previous, new Map([["ship", "2 / 3 items"]]));
+    expect(moved.find((n) => n.id === "ship")).not.toBe(previous.get("ship"));
+  });
+
   it("puts each step's state, attempts and what it does on the node at its position", () => {
     const run = runDetail([
       stepRun("start"),
