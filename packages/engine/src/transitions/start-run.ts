@@ -1,10 +1,9 @@
-import type { Prisma } from "@baton/db";
 import { BatonError } from "@baton/model";
 import { formatIssues, validateAgainstSchema } from "@baton/providers";
 import type { TEngineContext } from "../context.ts";
-import type { TSql } from "../sql.ts";
+import { json, type TSql } from "../sql.ts";
 import { appendRunEvent, createStepRuns, succeedStep } from "../step-store.ts";
-import { transaction } from "../transaction.ts";
+import { sqlTransaction } from "../transaction.ts";
 import type { TVersion } from "../versions.ts";
 import { advanceRun } from "./advance-run.ts";
 
@@ -42,31 +41,31 @@ export const startRun = async (
 ): Promise<{ runId: string }> => {
   const version = await ctx.version(request.versionId);
   checkRunInput(version, request.input);
-  const runId = await transaction(ctx, (tx) => createRun(ctx, tx, version, request));
+  const runId = await sqlTransaction(ctx, (tx) => createRun(ctx, tx, version, request));
   return { runId };
 };
 
 /** Creates and starts a run in the caller's transaction; its input must have been checked. */
 export const createRun = async (
   ctx: TEngineContext,
-  tx: Prisma.TransactionClient,
+  tx: TSql,
   version: TVersion,
   request: TStartRun,
 ): Promise<string> => {
   const trigger = request.trigger ?? "api";
-  const run = await tx.run.create({
-    data: {
-      scenarioVersionId: version.id,
-      status: "running",
-      input: request.input as Prisma.InputJsonValue,
-      trigger,
-      startedById: request.startedById ?? null,
-      parentStepRunId: request.parentStepRunId ?? null,
-      stepsTotal: version.scenario.nodes.length,
-      startedAt: new Date(),
-    },
-    select: { id: true },
-  });
+  const [run] = await tx.$queryRawUnsafe<{ id: string }[]>(
+    `INSERT INTO "Run" (id, "scenarioVersionId", status, input, trigger, "startedById",
+       "parentStepRunId", "stepsTotal", "startedAt", "updatedAt")
+     VALUES (gen_random_uuid(), $1::uuid, 'running', $2::jsonb, $3, $4::uuid, $5::uuid, $6, now(), now())
+     RETURNING id`,
+    version.id,
+    json(request.input ?? null),
+    trigger,
+    request.startedById ?? null,
+    request.parentStepRunId ?? null,
+    version.scenario.nodes.length,
+  );
+  if (!run) throw new BatonError("CONFLICT", "The run could not be created.");
   const data = { versionId: version.id, version: version.version, trigger };
   await appendRunEvent(tx, run.id, "run.started", data, request.startedById);
   await startFromStart(ctx, tx, version, run.id, request.input);
