@@ -85,7 +85,10 @@ describe.each(databases)("map steps on $kind", ({ kind }) => {
     edges.sort((a, b) => a.t - b.t || a.d - b.d);
     let inside = 0;
     let most = 0;
-    for (const e of edges) most = Math.max(most, (inside += e.d));
+    for (const e of edges) {
+      inside += e.d;
+      most = Math.max(most, inside);
+    }
     expect(most).toBeLessThanOrEqual(2);
     const [each] = await stepRuns(runId, "each");
     expect(each).toMatchObject({ status: "succeeded", input: [1, 2, 3, 4, 5] });
