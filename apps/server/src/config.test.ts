@@ -33,4 +33,13 @@ describe("loadConfig", () => {
   ])("rejects %s=%s with a sentence", (name, value, message) => {
     expect(() => loadConfig({ [name]: value })).toThrow(message);
   });
+
+  it("takes a webhook token only when it is long, and never repeats it", () => {
+    expect(loadConfig({ BATON_HOOK_TOKEN: "" }).hookToken).toBeUndefined();
+    const token = "t".repeat(32);
+    expect(loadConfig({ BATON_HOOK_TOKEN: token }).hookToken).toBe(token);
+    expect(() => loadConfig({ BATON_HOOK_TOKEN: "short-secret" })).toThrow(
+      /^BATON_HOOK_TOKEN=\(hidden\) must be at least 24 characters/,
+    );
+  });
 });

@@ -37,6 +37,11 @@ const ZEnv = z.object({
     .min(0, "must be 0 (off) or more")
     .max(10_080, "must be at most 10080 (a week)")
     .default(15),
+  BATON_HOOK_TOKEN: z
+    .string()
+    .optional()
+    .transform((v) => v || undefined)
+    .pipe(z.string().min(24, "must be at least 24 characters (a long random secret)").optional()),
   BATON_WEB_DIR: z
     .string()
     .min(1)
@@ -56,6 +61,8 @@ export type TConfig = {
   secretKey: string | undefined;
   /** minutes between catalog refreshes of every connection; 0 = on demand only */
   catalogRefreshMinutes: number;
+  /** the secret webhook callers send (Authorization: Bearer …); webhooks are off without it */
+  hookToken: string | undefined;
 };
 
 /** Reads the configuration from the environment; every variable is listed in README.md. */
@@ -63,10 +70,10 @@ export const loadConfig = (env: NodeJS.ProcessEnv = process.env): TConfig => {
   const parsed = ZEnv.safeParse(env);
   if (!parsed.success) {
     const issue = parsed.error.issues[0]!;
-    throw new BatonError(
-      "BAD_INPUT",
-      `${issue.path.join(".")}=${String(env[String(issue.path[0])])} ${issue.message}`,
-    );
+    const name = String(issue.path[0]);
+    // a secret is never repeated in a message that may end up in a log
+    const shown = name.endsWith("_TOKEN") ? "(hidden)" : String(env[name]);
+    throw new BatonError("BAD_INPUT", `${name}=${shown} ${issue.message}`);
   }
   const e = parsed.data;
   return {
@@ -80,5 +87,6 @@ export const loadConfig = (env: NodeJS.ProcessEnv = process.env): TConfig => {
     webDir: path.resolve(e.BATON_WEB_DIR),
     secretKey: e.BATON_SECRET_KEY,
     catalogRefreshMinutes: e.BATON_CATALOG_REFRESH_MINUTES,
+    hookToken: e.BATON_HOOK_TOKEN,
   };
 };

@@ -2,6 +2,7 @@ import { readFileSync } from "node:fs";
 import { openDatabase } from "@baton/db";
 import { createEngine } from "@baton/engine";
 import { createProviderRegistry, type LocalProvider } from "@baton/providers";
+import { createLoginLimiter } from "./auth/login-limiter.ts";
 import { startCatalogRefresher } from "./catalog/catalog-refresher.ts";
 import { ensureDemoConnection } from "./catalog/demo-connection.ts";
 import { describeRefresh } from "./catalog/describe-refresh.ts";
@@ -82,6 +83,7 @@ export const openServices = async (config: TConfig): Promise<TOpenServices> => {
       config,
       startedAt: new Date(),
       version,
+      loginLimiter: createLoginLimiter(),
     };
     return { services, catalog, examples, close };
   } catch (error) {

@@ -1,35 +1,21 @@
 import { mkdtemp, rm } from "node:fs/promises";
 import { tmpdir } from "node:os";
 import path from "node:path";
-import {
-  createTRPCClient,
-  httpBatchLink,
-  httpSubscriptionLink,
-  splitLink,
-  TRPCClientError,
-} from "@trpc/client";
-import { EventSource } from "eventsource";
+import { TRPCClientError } from "@trpc/client";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { startServer, type TRunningServer } from "../src/app.ts";
 import { loadConfig } from "../src/config.ts";
 import type { AppRouter } from "../src/index.ts";
+import { signedInAs, type TClient } from "./auth-client.ts";
 
 let server: TRunningServer;
 let dataDir: string;
-let client: ReturnType<typeof createTRPCClient<AppRouter>>;
+let client: TClient;
 
 beforeAll(async () => {
   dataDir = await mkdtemp(path.join(tmpdir(), "baton-api-"));
   server = await startServer(loadConfig({ PORT: "0", BATON_DATA_DIR: dataDir }));
-  client = createTRPCClient<AppRouter>({
-    links: [
-      splitLink({
-        condition: (op) => op.type === "subscription",
-        true: httpSubscriptionLink({ url: `${server.url}/trpc`, EventSource }),
-        false: httpBatchLink({ url: `${server.url}/trpc` }),
-      }),
-    ],
-  });
+  client = (await signedInAs(server, ["admin"])).client;
 });
 
 afterAll(async () => {

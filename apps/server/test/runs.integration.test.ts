@@ -2,13 +2,13 @@ import { mkdtemp, rm } from "node:fs/promises";
 import { tmpdir } from "node:os";
 import path from "node:path";
 import { createTestDatabase } from "@baton/db/testing";
-import { createTRPCClient, httpBatchLink, httpSubscriptionLink, splitLink } from "@trpc/client";
-import { EventSource } from "eventsource";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { startServer, type TRunningServer } from "../src/app.ts";
 import { loadConfig } from "../src/config.ts";
-import type { AppRouter } from "../src/index.ts";
+import { signedInAs, type TClient } from "./auth-client.ts";
 import { largeOrderInput, signupInput } from "./fixtures.ts";
+
+const HOOK_TOKEN = "webhook-token-for-the-runs-tests";
 
 const databases = [
   { kind: "embedded" },
@@ -19,7 +19,7 @@ describe.each(databases)("runs on the $kind database", ({ kind }) => {
   let server: TRunningServer;
   let dataDir: string;
   let database: Awaited<ReturnType<typeof createTestDatabase>> | undefined;
-  let client: ReturnType<typeof createTRPCClient<AppRouter>>;
+  let client: TClient;
 
   beforeAll(async () => {
     dataDir = await mkdtemp(path.join(tmpdir(), "baton-runs-"));
@@ -29,18 +29,12 @@ describe.each(databases)("runs on the $kind database", ({ kind }) => {
       loadConfig({
         PORT: "0",
         BATON_DATA_DIR: dataDir,
+        BATON_HOOK_TOKEN: HOOK_TOKEN,
         ...(database ? { DATABASE_URL: database.url } : {}),
       }),
     );
-    client = createTRPCClient<AppRouter>({
-      links: [
-        splitLink({
-          condition: (op) => op.type === "subscription",
-          true: httpSubscriptionLink({ url: `${server.url}/trpc`, EventSource }),
-          false: httpBatchLink({ url: `${server.url}/trpc` }),
-        }),
-      ],
-    });
+    // operates runs and decides the order scenario's task, which is for approvers
+    client = (await signedInAs(server, ["operator", "approver"])).client;
   });
 
   afterAll(async () => {
@@ -122,10 +116,10 @@ describe.each(databases)("runs on the $kind database", ({ kind }) => {
   });
 
   describe("webhooks", () => {
-    const hook = (slug: string, body: unknown, query = "") =>
+    const hook = (slug: string, body: unknown, query = "", token = HOOK_TOKEN) =>
       fetch(`${server.url}/hooks/${slug}${query}`, {
         method: "POST",
-        headers: { "content-type": "application/json" },
+        headers: { "content-type": "application/json", authorization: `Bearer ${token}` },
         body: typeof body === "string" ? body : JSON.stringify(body),
       });
 
@@ -170,6 +164,26 @@ describe.each(databases)("runs on the $kind database", ({ kind }) => {
       expect((await hook("no-such-scenario", {})).status).toBe(404);
       expect((await fetch(`${server.url}/hooks/user-sign-up`)).status).toBe(405);
       expect((await hook("user-sign-up", signupInput(), "?wait=-1")).status).toBe(400);
+    });
+
+    it("refuse callers without the webhook token", async () => {
+      const wrong = await hook("user-sign-up", signupInput(), "", "not-the-token");
+      expect(wrong.status).toBe(401);
+      expect(((await wrong.json()) as { error: string }).error).toMatch(/Authorization: Bearer/);
+      const none = await fetch(`${server.url}/hooks/user-sign-up`, {
+        method: "POST",
+        body: JSON.stringify(signupInput()),
+      });
+      expect(none.status).toBe(401);
+    });
+
+    it("are recorded in the audit trail with their trigger", async () => {
+      const response = await hook("user-sign-up", signupInput());
+      const { runId } = (await response.json()) as { runId: string };
+      const entry = await server.services.db.prisma.auditEntry.findFirst({
+        where: { action: "run.start", target: runId },
+      });
+      expect(entry).toMatchObject({ actorId: null, data: { trigger: "webhook" } });
     });
   });
 });

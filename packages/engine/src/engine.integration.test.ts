@@ -21,6 +21,14 @@ describe.each(databases)("engine on $kind", ({ kind }) => {
     await h?.close();
   });
 
+  let people = 0;
+  /** A person with these roles, as the server passes them to the engine. */
+  const person = async (roles: ("approver" | "viewer")[]) => {
+    const email = `person${++people}@example.com`;
+    const user = await h.db.prisma.user.create({ data: { email, name: email, roles } });
+    return { id: user.id, email, roles };
+  };
+
   const steps = (runId: string) =>
     h.db.prisma.stepRun.findMany({ where: { runId }, orderBy: { createdAt: "asc" } });
 
@@ -229,7 +237,10 @@ describe.each(databases)("engine on $kind", ({ kind }) => {
           },
           input: { amount: { ref: "input.amount" } },
         },
-        end({ note: { ref: "steps.approve.output.data.note" } }),
+        end({
+          note: { ref: "steps.approve.output.data.note" },
+          by: { ref: "steps.approve.output.decidedBy" },
+        }),
       ],
       edges: [next("start", "approve"), next("approve", "end")],
     });
@@ -246,15 +257,22 @@ describe.each(databases)("engine on $kind", ({ kind }) => {
     expect((await h.db.prisma.run.findUniqueOrThrow({ where: { id: runId } })).status).toBe(
       "waiting",
     );
-    await expect(h.engine.approveTask(task.id, { note: "x" })).rejects.toMatchObject({
+    const approver = await person(["approver"]);
+    await expect(h.engine.approveTask(task.id, { note: "x" }, approver)).rejects.toMatchObject({
       code: "BAD_INPUT",
     });
-    await h.engine.approveTask(task.id, { note: "looks good" });
+    await expect(
+      h.engine.approveTask(task.id, { note: "looks good" }, await person(["viewer"])),
+    ).rejects.toMatchObject({ code: "FORBIDDEN", message: /the approver role/ });
+    await h.engine.approveTask(task.id, { note: "looks good" }, approver);
     expect(await h.waitForRun(runId)).toMatchObject({
       status: "succeeded",
-      output: { note: "looks good" },
+      output: { note: "looks good", by: approver.email },
     });
-    await expect(h.engine.approveTask(task.id, { note: "again" })).rejects.toMatchObject({
+    expect(
+      await h.db.prisma.manualTask.findUniqueOrThrow({ where: { id: task.id } }),
+    ).toMatchObject({ status: "approved", decidedById: approver.id });
+    await expect(h.engine.approveTask(task.id, { note: "again" }, approver)).rejects.toMatchObject({
       code: "CONFLICT",
     });
   });
@@ -275,8 +293,11 @@ describe.each(databases)("engine on $kind", ({ kind }) => {
     const task = await h.waitFor(() =>
       h.db.prisma.manualTask.findFirst({ where: { runId } }).then((t) => t ?? undefined),
     );
-    await expect(h.engine.rejectTask(task.id, "  ")).rejects.toMatchObject({ code: "BAD_INPUT" });
-    await h.engine.rejectTask(task.id, "budget exceeded");
+    const approver = await person(["approver"]);
+    await expect(h.engine.rejectTask(task.id, "  ", approver)).rejects.toMatchObject({
+      code: "BAD_INPUT",
+    });
+    await h.engine.rejectTask(task.id, "budget exceeded", approver);
     const run = await h.waitForRun(runId);
     expect(run.error).toBeNull();
     expect(run).toMatchObject({

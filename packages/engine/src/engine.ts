@@ -14,7 +14,7 @@ import {
 } from "./queue.ts";
 import { createSqlClient } from "./sql-client.ts";
 import { cancelRun } from "./transitions/cancel-run.ts";
-import { decideTask } from "./transitions/decide-task.ts";
+import { decideTask, type TActor } from "./transitions/decide-task.ts";
 import { retryFailedSteps, reworkRun, type TRework } from "./transitions/rework-run.ts";
 import { startRun, type TStartRun } from "./transitions/start-run.ts";
 import { createVersionCache } from "./versions.ts";
@@ -34,8 +34,8 @@ export type TEngine = {
   cancelRun(runId: string, actorId?: string): Promise<void>;
   reworkRun(runId: string, request: TRework): Promise<{ generation: number }>;
   retryFailed(runId: string, actorId?: string): Promise<{ generation: number }>;
-  approveTask(taskId: string, data: unknown, actorId?: string, comment?: string): Promise<void>;
-  rejectTask(taskId: string, reason: string, actorId?: string): Promise<void>;
+  approveTask(taskId: string, data: unknown, actor: TActor): Promise<void>;
+  rejectTask(taskId: string, reason: string, actor: TActor): Promise<void>;
   events: TEventFeed;
   stop(): Promise<void>;
 };
@@ -130,7 +130,7 @@ export const createEngine = async (options: TEngineOptions): Promise<TEngine> =>
           jobs.map(async (job) => {
             try {
               if (job.data.kind === "expire-task") {
-                await decideTask(ctx, job.data.taskId, { kind: "expire" }, undefined, job.id);
+                await decideTask(ctx, job.data.taskId, { kind: "expire" }, job.id);
               } else {
                 await runChain({ id: job.id, data: job.data });
               }
@@ -150,10 +150,9 @@ export const createEngine = async (options: TEngineOptions): Promise<TEngine> =>
     cancelRun: (runId, actorId) => cancelRun(ctx, runId, actorId),
     reworkRun: (runId, request) => reworkRun(ctx, runId, request),
     retryFailed: (runId, actorId) => retryFailedSteps(ctx, runId, actorId),
-    approveTask: (taskId, data, actorId) =>
-      decideTask(ctx, taskId, { kind: "approve", data }, actorId),
-    rejectTask: (taskId, reason, actorId) =>
-      decideTask(ctx, taskId, { kind: "reject", reason }, actorId),
+    approveTask: (taskId, data, actor) => decideTask(ctx, taskId, { kind: "approve", actor, data }),
+    rejectTask: (taskId, reason, actor) =>
+      decideTask(ctx, taskId, { kind: "reject", actor, reason }),
     events,
     stop: async () => {
       stopping = true;

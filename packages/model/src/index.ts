@@ -1,10 +1,19 @@
 export {
+  hasPermission,
+  mayDecide,
+  PERMISSIONS,
+  ROLES_WITH,
+  type TDecider,
+  type TPermission,
+} from "./access.ts";
+export {
   assignable,
   type TAssignability,
   type TAssignableOptions,
   type TProblem,
   type TProblemCode,
 } from "./assignable.ts";
+export { AUDIT_ACTIONS, type TAuditAction } from "./audit.ts";
 export { buildInput, buildNodeInput, resolveSource } from "./build-input.ts";
 export {
   scenarioKey,

@@ -5,6 +5,7 @@ import { migrateCommand } from "./migrate.ts";
 import { reportError } from "./report-error.ts";
 import { runCommand } from "./run.ts";
 import { startCommand } from "./start.ts";
+import { userAddCommand, userListCommand, userResetPasswordCommand } from "./user.ts";
 import { workerCommand } from "./worker.ts";
 
 const program = new Command("baton")
@@ -54,6 +55,35 @@ program
   .option("-i, --input <json>", "the run's input as JSON")
   .option("--input-file <file>", "the run's input from a JSON file")
   .action(runCommand);
+
+const collect = (value: string, previous: string[]) => [...previous, value];
+const user = program
+  .command("user")
+  .description(
+    "manage accounts from the terminal (with the embedded database, stop `baton start` first); a password is read from standard input, or made up and printed once",
+  );
+user
+  .command("add")
+  .description("add a user: echo 'password' | baton user add ada@example.com --role admin")
+  .argument("<email>", "the email the user signs in with")
+  .option("--name <name>", "the name shown in the app (default: the email's local part)")
+  .option(
+    "-r, --role <role>",
+    "admin, designer, operator, approver or viewer; repeat for several",
+    collect,
+    [],
+  )
+  .action(userAddCommand);
+user
+  .command("reset-password")
+  .description("set a new password and end the user's sessions")
+  .argument("<email>", "the user's email")
+  .action(userResetPasswordCommand);
+user
+  .command("list")
+  .description("list users with their roles")
+  .option("--json", "print JSON")
+  .action(userListCommand);
 
 program.parseAsync().catch((error: unknown) => {
   reportError(error);

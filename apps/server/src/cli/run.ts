@@ -1,6 +1,7 @@
 import { readFile } from "node:fs/promises";
 import type { TRunEvent } from "@baton/engine";
 import { BatonError, listNodes } from "@baton/model";
+import { recordAudit } from "../audit/record-audit.ts";
 import { loadConfig } from "../config.ts";
 import { publishDefinition } from "../runs/publish-definition.ts";
 import { parseScenarioFile } from "../scenarios/parse-scenario-file.ts";
@@ -86,6 +87,19 @@ export const runCommand = async (file: string, options: { input?: string; inputF
   try {
     const { versionId, version, published } = await publishDefinition(services.db.prisma, scenario);
     console.log(`${scenario.name} v${version}${published ? " (just published)" : ""}`);
+    if (published) {
+      await recordAudit(services.db.prisma, {
+        actorId: null,
+        action: "scenario.publish",
+        target: (
+          await services.db.prisma.scenarioVersion.findUniqueOrThrow({
+            where: { id: versionId },
+            select: { scenarioId: true },
+          })
+        ).scenarioId,
+        data: { versionId, version, via: "cli" },
+      });
+    }
     const labels = new Map(listNodes(scenario).map(({ node }) => [node.id, node.label]));
     const started = new Map<string, number>();
     let runId: string | undefined;
@@ -105,6 +119,12 @@ export const runCommand = async (file: string, options: { input?: string; inputF
     });
     try {
       runId = (await services.engine.startRun({ versionId, input, trigger: "cli" })).runId;
+      await recordAudit(services.db.prisma, {
+        actorId: null,
+        action: "run.start",
+        target: runId,
+        data: { versionId, trigger: "cli" },
+      });
       for (const event of early.filter((e) => e.runId === runId)) handle(event);
       await ended;
     } finally {

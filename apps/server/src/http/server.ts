@@ -1,6 +1,7 @@
 import { createServer, type IncomingMessage, type Server, type ServerResponse } from "node:http";
 import { BatonError } from "@baton/model";
 import { createHTTPHandler } from "@trpc/server/adapters/standalone";
+import { createRequestContext } from "../auth/request-context.ts";
 import { appRouter } from "../trpc/root.ts";
 import type { TAppServices } from "../trpc/trpc.ts";
 import { createStaticWeb } from "./static-web.ts";
@@ -28,7 +29,7 @@ export const createHttpServer = (services: TAppServices): Server => {
   const trpc = createHTTPHandler({
     router: appRouter,
     basePath: "/trpc/",
-    createContext: ({ req }) => ({ ...services, req }),
+    createContext: ({ req, res }) => createRequestContext(services, req, res),
   });
   const web = createStaticWeb(services.config.webDir);
   return createServer((req: IncomingMessage, res: ServerResponse) => {

@@ -1,8 +1,10 @@
 import type { IncomingMessage, ServerResponse } from "node:http";
 import type { TRunEvent } from "@baton/engine";
 import { isBatonError, type TBatonErrorCode } from "@baton/model";
+import { recordAudit } from "../audit/record-audit.ts";
 import { resolveVersion } from "../runs/resolve-version.ts";
 import type { TAppServices } from "../trpc/trpc.ts";
+import { hookRefusal } from "./hook-token.ts";
 
 const MAX_BODY = 1024 * 1024;
 const MAX_WAIT_S = 300;
@@ -52,7 +54,8 @@ const readJson = (req: IncomingMessage): Promise<unknown> =>
  * latest published version and answers `202 { runId }` at once; with `?wait=<seconds>`
  * it answers when the run ends: `200 { runId, status, output }` when it succeeded,
  * `422 { runId, status, error }` when it failed or was cancelled, or `202` with the
- * status so far when the wait ran out.
+ * status so far when the wait ran out. Callers prove themselves with the webhook token
+ * (BATON_HOOK_TOKEN); there is no session and so nothing for another site to ride on.
  */
 export const handleWebhook = async (
   services: TAppServices,
@@ -65,6 +68,8 @@ export const handleWebhook = async (
     res.setHeader("allow", "POST");
     return send(res, 405, { error: "Use POST with the run's input as a JSON body." });
   }
+  const refusal = hookRefusal(services.config.hookToken, req.headers);
+  if (refusal) return send(res, refusal.status, { error: refusal.error });
   const waitParam = url.searchParams.get("wait");
   const waitS = waitParam === null ? 0 : Number(waitParam);
   if (!Number.isFinite(waitS) || waitS < 0 || waitS > MAX_WAIT_S) {
@@ -94,6 +99,12 @@ export const handleWebhook = async (
   try {
     const versionId = await resolveVersion(services.db.prisma, { scenario: slug });
     const { runId } = await services.engine.startRun({ versionId, input, trigger: "webhook" });
+    await recordAudit(services.db.prisma, {
+      actorId: null,
+      action: "run.start",
+      target: runId,
+      data: { versionId, trigger: "webhook", scenario: slug },
+    });
     if (!waitS) return send(res, 202, { runId });
     const deadline = Date.now() + waitS * 1000;
     while (!ended.some((e) => e.runId === runId) && Date.now() < deadline) {

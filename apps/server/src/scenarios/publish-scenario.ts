@@ -27,7 +27,11 @@ const refusal = (name: string, errors: readonly TDiagnostic[], all: readonly TDi
  * Publishes the draft as the next immutable version, after the authoritative check against
  * the catalog in the database; the version keeps the schemas it was checked against.
  */
-export const publishScenario = async (prisma: PrismaClient, input: TPublishInput) => {
+export const publishScenario = async (
+  prisma: PrismaClient,
+  input: TPublishInput,
+  publishedById: string | null = null,
+) => {
   const row = await prisma.scenario.findFirst({
     where: { id: input.id, archivedAt: null },
     select: { id: true, name: true, draft: true, draftUpdatedAt: true },
@@ -61,6 +65,7 @@ export const publishScenario = async (prisma: PrismaClient, input: TPublishInput
           definition: { ...scenario, version } as Prisma.InputJsonValue,
           catalog: catalog as Prisma.InputJsonValue,
           note: input.note,
+          publishedById,
         },
         select: { id: true, version: true, publishedAt: true, note: true },
       });

@@ -3,8 +3,9 @@ import { tmpdir } from "node:os";
 import path from "node:path";
 import { fileURLToPath } from "node:url";
 import type { TScenario } from "@baton/model";
-import { createTRPCClient, httpBatchLink, TRPCClientError } from "@trpc/client";
+import { TRPCClientError } from "@trpc/client";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
+import { signedInAs, type TClient } from "../../test/auth-client.ts";
 import { startServer, type TRunningServer } from "../app.ts";
 import { loadConfig } from "../config.ts";
 import type { AppRouter } from "../index.ts";
@@ -12,14 +13,12 @@ import { importExampleScenarios } from "./import-example-scenarios.ts";
 
 let server: TRunningServer;
 let dataDir: string;
-let client: ReturnType<typeof createTRPCClient<AppRouter>>;
+let client: TClient;
 
 beforeAll(async () => {
   dataDir = await mkdtemp(path.join(tmpdir(), "baton-scenarios-"));
   server = await startServer(loadConfig({ PORT: "0", BATON_DATA_DIR: dataDir }));
-  client = createTRPCClient<AppRouter>({
-    links: [httpBatchLink({ url: `${server.url}/trpc` })],
-  });
+  client = (await signedInAs(server, ["designer"])).client;
 });
 
 afterAll(async () => {

@@ -1,8 +1,11 @@
+import { auditRouter } from "./routers/audit.ts";
+import { authRouter } from "./routers/auth.ts";
 import { catalogRouter } from "./routers/catalog.ts";
 import { runsRouter } from "./routers/runs.ts";
 import { scenariosRouter } from "./routers/scenarios.ts";
 import { systemRouter } from "./routers/system.ts";
 import { tasksRouter } from "./routers/tasks.ts";
+import { usersRouter } from "./routers/users.ts";
 import { createCallerFactory, router } from "./trpc.ts";
 
 export const appRouter = router({
@@ -11,6 +14,9 @@ export const appRouter = router({
   scenarios: scenariosRouter,
   runs: runsRouter,
   tasks: tasksRouter,
+  auth: authRouter,
+  users: usersRouter,
+  audit: auditRouter,
 });
 
 export type AppRouter = typeof appRouter;

@@ -1,11 +1,20 @@
-import type { IncomingMessage } from "node:http";
+import type { IncomingHttpHeaders } from "node:http";
 import type { TDatabase } from "@baton/db";
 import type { TEngine } from "@baton/engine";
-import { isBatonError, type TBatonErrorCode } from "@baton/model";
+import {
+  hasPermission,
+  isBatonError,
+  ROLES_WITH,
+  type TBatonErrorCode,
+  type TPermission,
+} from "@baton/model";
 import type { ProviderRegistry } from "@baton/providers";
 import { initTRPC, TRPCError } from "@trpc/server";
 import type { TRPC_ERROR_CODE_KEY } from "@trpc/server/rpc";
 import { z } from "zod";
+import type { TLoginLimiter } from "../auth/login-limiter.ts";
+import { crossSiteReason } from "../auth/same-origin.ts";
+import type { TSession } from "../auth/sessions.ts";
 import type { TSecretBox } from "../catalog/secrets/secret-box.ts";
 import type { TConfig } from "../config.ts";
 
@@ -19,9 +28,20 @@ export type TAppServices = {
   config: TConfig;
   startedAt: Date;
   version: string;
+  loginLimiter: TLoginLimiter;
 };
 
-export type TContext = TAppServices & { req: IncomingMessage };
+/** What a procedure knows of the request it serves. */
+export type TRequest = {
+  headers: IncomingHttpHeaders;
+  /** served over HTTPS (directly or behind a proxy that says so): cookies get Secure */
+  secure: boolean;
+  /** the client's address, for login rate limits */
+  ip: string;
+  setCookie(value: string): void;
+};
+
+export type TContext = TAppServices & { request: TRequest; session: TSession | null };
 
 const trpcCodes: Partial<Record<TBatonErrorCode, TRPC_ERROR_CODE_KEY>> = {
   BAD_INPUT: "BAD_REQUEST",
@@ -30,6 +50,7 @@ const trpcCodes: Partial<Record<TBatonErrorCode, TRPC_ERROR_CODE_KEY>> = {
   UNAUTHORIZED: "UNAUTHORIZED",
   FORBIDDEN: "FORBIDDEN",
   PRECONDITION_FAILED: "PRECONDITION_FAILED",
+  TOO_MANY_REQUESTS: "TOO_MANY_REQUESTS",
 };
 
 const t = initTRPC.context<TContext>().create({
@@ -77,8 +98,45 @@ const errorBoundary = t.middleware(async ({ next, path }) => {
   return result;
 });
 
+/** Mutations only from Baton's own pages (or from clients that are not browsers): no CSRF. */
+const sameOrigin = t.middleware(({ ctx, type, next }) => {
+  if (type !== "mutation") return next();
+  const reason = crossSiteReason(ctx.request.headers);
+  if (reason) throw new TRPCError({ code: "FORBIDDEN", message: `Refused: ${reason}.` });
+  return next();
+});
+
 export const router = t.router;
 export const createCallerFactory = t.createCallerFactory;
 
 /** The one procedure every other is built from, so access rules live in one place. */
-export const baseProcedure = t.procedure.use(errorBoundary);
+const baseProcedure = t.procedure.use(errorBoundary).use(sameOrigin);
+
+/** Only what signing in needs: reachable without a session. */
+export const publicProcedure = baseProcedure;
+
+const requirePermission = (permission: TPermission) =>
+  t.middleware(({ ctx, next }) => {
+    const user = ctx.session?.user;
+    if (!user) {
+      throw new TRPCError({ code: "UNAUTHORIZED", message: "Sign in to do this." });
+    }
+    if (!hasPermission(user.roles, permission)) {
+      throw new TRPCError({
+        code: "FORBIDDEN",
+        message: `This needs the ${ROLES_WITH[permission].join(" or ")} role; you have ${user.roles.join(", ") || "none"}.`,
+      });
+    }
+    return next({ ctx: { session: ctx.session!, user } });
+  });
+
+/** Any signed-in person: looking at scenarios, runs, tasks and the catalog. */
+export const readProcedure = baseProcedure.use(requirePermission("read"));
+/** Editing and publishing scenarios. */
+export const designProcedure = baseProcedure.use(requirePermission("design"));
+/** Starting, cancelling and reworking runs. */
+export const operateProcedure = baseProcedure.use(requirePermission("operate"));
+/** Deciding manual tasks (each task may narrow who further). */
+export const decideProcedure = baseProcedure.use(requirePermission("decide"));
+/** Users, connections and the audit trail. */
+export const adminProcedure = baseProcedure.use(requirePermission("administer"));

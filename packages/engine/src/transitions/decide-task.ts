@@ -1,5 +1,11 @@
 import type { Prisma } from "@baton/db";
-import { BatonError, type TManualOutput } from "@baton/model";
+import {
+  BatonError,
+  mayDecide,
+  type TAssignees,
+  type TManualOutput,
+  type TRole,
+} from "@baton/model";
 import { formatIssues, type JsonSchema, validateAgainstSchema } from "@baton/providers";
 import type { TEngineContext } from "../context.ts";
 import { completeJob } from "../queue.ts";
@@ -8,9 +14,12 @@ import { transaction } from "../transaction.ts";
 import { advanceRun } from "./advance-run.ts";
 import { stepFailed } from "./end-run.ts";
 
+/** The person deciding: a step that names roles or people accepts only them. */
+export type TActor = { id: string; email: string; roles: readonly TRole[] };
+
 export type TDecision =
-  | { kind: "approve"; data: unknown; comment?: string | undefined }
-  | { kind: "reject"; reason: string; data?: unknown }
+  | { kind: "approve"; actor: TActor; data: unknown; comment?: string | undefined }
+  | { kind: "reject"; actor: TActor; reason: string; data?: unknown }
   | { kind: "expire" };
 
 type TTaskRow = {
@@ -20,9 +29,13 @@ type TTaskRow = {
   nodeId: string;
   status: string;
   formSchema: unknown;
+  assignees: Partial<TAssignees>;
 };
 
 const statusOf = { approve: "approved", reject: "rejected", expire: "expired" } as const;
+
+const describeAssignees = ({ roles = [], users = [] }: Partial<TAssignees>) =>
+  [...roles.map((r) => `the ${r} role`), ...users].join(" or ") || "approvers";
 
 const checkForm = (task: TTaskRow, data: unknown) => {
   const issues = validateAgainstSchema(task.formSchema as JsonSchema, data);
@@ -37,18 +50,18 @@ const checkForm = (task: TTaskRow, data: unknown) => {
  * Decides a manual task and moves its run on, in one transaction. Form data must fit the
  * task's form. Approval and rejection (with its reason) are the step's output, which the
  * scenario branches on; a passed due time fails the step, so the run follows the step's
- * error edge, or fails and waits for rework.
+ * error edge, or fails and waits for rework. A person decides only tasks assigned to them
+ * (see `mayDecide`); the expiry job decides as nobody.
  */
 export const decideTask = async (
   ctx: TEngineContext,
   taskId: string,
   decision: TDecision,
-  actorId?: string,
   jobId?: string,
 ): Promise<void> => {
   await transaction(ctx, async (tx) => {
     const [task] = await tx.$queryRawUnsafe<TTaskRow[]>(
-      `SELECT id, "runId", "stepRunId", "nodeId", status, "formSchema" FROM "ManualTask" WHERE id = $1::uuid FOR UPDATE`,
+      `SELECT id, "runId", "stepRunId", "nodeId", status, "formSchema", assignees FROM "ManualTask" WHERE id = $1::uuid FOR UPDATE`,
       taskId,
     );
     if (!task) throw new BatonError("NOT_FOUND", `No manual task ${taskId}.`);
@@ -62,6 +75,13 @@ export const decideTask = async (
       // decided in time: the expiry job has nothing left to do
       if (jobId) await completeJob(ctx.boss, tx, jobId);
       return;
+    }
+    const actor = decision.kind === "expire" ? undefined : decision.actor;
+    if (actor && !mayDecide(task.assignees, actor)) {
+      throw new BatonError(
+        "FORBIDDEN",
+        `Only ${describeAssignees(task.assignees)} may decide this task; ask one of them.`,
+      );
     }
     if (decision.kind === "reject" && !decision.reason.trim()) {
       throw new BatonError("BAD_INPUT", "Say why the task is rejected: a reason is required.");
@@ -79,7 +99,7 @@ export const decideTask = async (
       data: {
         status: statusOf[decision.kind],
         decidedAt,
-        decidedById: actorId ?? null,
+        decidedById: actor?.id ?? null,
         ...(data === undefined ? {} : { decision: data as Prisma.InputJsonValue }),
         ...(decision.kind === "reject" ? { reason: decision.reason } : {}),
       },
@@ -89,7 +109,7 @@ export const decideTask = async (
       task.runId,
       `task.${statusOf[decision.kind]}`,
       { taskId, nodeId: task.nodeId },
-      actorId,
+      actor?.id,
     );
     const step = await tx.stepRun.findUniqueOrThrow({
       where: { id: task.stepRunId },
@@ -124,7 +144,7 @@ export const decideTask = async (
       const output: TManualOutput = {
         decision: statusOf[decision.kind],
         data,
-        decidedBy: actorId ?? "anonymous",
+        decidedBy: decision.actor.email,
         decidedAt: decidedAt.toISOString(),
         ...(comment ? { comment } : {}),
       };

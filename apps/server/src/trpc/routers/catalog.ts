@@ -1,6 +1,7 @@
 import { BatonError } from "@baton/model";
 import { connectionForms, effectiveEntry } from "@baton/providers";
 import { z } from "zod";
+import { recordAudit } from "../../audit/record-audit.ts";
 import {
   connectionRowSelect,
   toConnectionView,
@@ -14,7 +15,7 @@ import { functionIdsWithTag, listTags } from "../../catalog/functions/tag-querie
 import { tryFunction } from "../../catalog/functions/try-function.ts";
 import { refreshStoredConnection } from "../../catalog/refresh-stored.ts";
 import { pageArgs, toPage, ZPage } from "../paging.ts";
-import { baseProcedure, router } from "../trpc.ts";
+import { adminProcedure, designProcedure, readProcedure, router } from "../trpc.ts";
 
 const ZId = z.object({ id: z.uuid() });
 
@@ -36,7 +37,7 @@ const ZProvider = z.string().min(1).max(50);
 const ZSchema = z.union([z.boolean(), z.record(z.string(), z.unknown())]);
 
 export const catalogRouter = router({
-  functions: baseProcedure
+  functions: readProcedure
     .input(
       ZPage.extend({
         search: z.string().trim().max(200).optional(),
@@ -95,13 +96,14 @@ export const catalogRouter = router({
     }),
 
   /** Every tag in the catalog, for the filter. */
-  tags: baseProcedure.query(({ ctx }) => listTags(ctx.db.prisma)),
+  tags: readProcedure.query(({ ctx }) => listTags(ctx.db.prisma)),
 
-  function: baseProcedure
+  function: readProcedure
     .input(ZId)
     .query(({ ctx, input }) => getFunction(ctx.db.prisma, input.id)),
 
-  tryFunction: baseProcedure
+  // calls the real function: whoever builds scenarios tries what they wire
+  tryFunction: designProcedure
     .input(ZId.extend({ input: z.unknown() }))
     .mutation(({ ctx, input }) =>
       tryFunction(
@@ -111,7 +113,7 @@ export const catalogRouter = router({
       ),
     ),
 
-  annotateFunction: baseProcedure
+  annotateFunction: designProcedure
     .input(
       ZId.extend({
         annotation: z.strictObject({
@@ -128,12 +130,12 @@ export const catalogRouter = router({
     }),
 
   /** The kinds of connection there are and what their forms ask for. */
-  providerForms: baseProcedure.query(({ ctx }) => {
+  providerForms: readProcedure.query(({ ctx }) => {
     const registered = new Set(ctx.providers.kinds());
     return connectionForms.filter((form) => registered.has(form.kind));
   }),
 
-  connections: baseProcedure.query(async ({ ctx }) => {
+  connections: readProcedure.query(async ({ ctx }) => {
     const rows = await ctx.db.prisma.connection.findMany({
       orderBy: { name: "asc" },
       select: connectionRowSelect,
@@ -141,7 +143,7 @@ export const catalogRouter = router({
     return rows.map((row) => toConnectionView(ctx.secrets, row));
   }),
 
-  connection: baseProcedure.input(ZId).query(async ({ ctx, input }) => {
+  connection: readProcedure.input(ZId).query(async ({ ctx, input }) => {
     const row = await ctx.db.prisma.connection.findUnique({
       where: { id: input.id },
       select: connectionRowSelect,
@@ -153,7 +155,7 @@ export const catalogRouter = router({
     };
   }),
 
-  testConnection: baseProcedure
+  testConnection: adminProcedure
     .input(
       z.object({
         id: z.uuid().optional(),
@@ -166,7 +168,7 @@ export const catalogRouter = router({
     .mutation(({ ctx, input }) => testConnection(ctx.db.prisma, ctx.providers, ctx.secrets, input)),
 
   /** Saves a new connection and discovers its functions right away. */
-  createConnection: baseProcedure
+  createConnection: adminProcedure
     .input(
       z.object({
         name: ZConnectionName,
@@ -177,6 +179,17 @@ export const catalogRouter = router({
     )
     .mutation(async ({ ctx, input }) => {
       const row = await createConnection(ctx.db.prisma, ctx.secrets, input);
+      await recordAudit(ctx.db.prisma, {
+        actorId: ctx.user.id,
+        action: "connection.create",
+        target: row.id,
+        // credential names only: their values never leave the server, not even here
+        data: {
+          name: input.name,
+          provider: input.provider,
+          credentials: Object.keys(input.secretChanges).sort(),
+        },
+      });
       const refresh = await refreshStoredConnection(
         { prisma: ctx.db.prisma, providers: ctx.providers, secrets: ctx.secrets },
         row.id,
@@ -184,10 +197,26 @@ export const catalogRouter = router({
       return { id: row.id, refresh };
     }),
 
-  updateConnection: baseProcedure
+  updateConnection: adminProcedure
     .input(ZId.extend({ settings: ZSettings, secretChanges: ZSecretChanges.default({}) }))
     .mutation(async ({ ctx, input }) => {
       const row = await updateConnection(ctx.db.prisma, ctx.secrets, input);
+      await recordAudit(ctx.db.prisma, {
+        actorId: ctx.user.id,
+        action: "connection.update",
+        target: row.id,
+        data: {
+          settings: Object.keys(input.settings).sort(),
+          credentialsSet: Object.entries(input.secretChanges)
+            .filter(([, value]) => value !== null)
+            .map(([key]) => key)
+            .sort(),
+          credentialsRemoved: Object.entries(input.secretChanges)
+            .filter(([, value]) => value === null)
+            .map(([key]) => key)
+            .sort(),
+        },
+      });
       const refresh = await refreshStoredConnection(
         { prisma: ctx.db.prisma, providers: ctx.providers, secrets: ctx.secrets },
         row.id,
@@ -195,7 +224,7 @@ export const catalogRouter = router({
       return { id: row.id, refresh };
     }),
 
-  refreshConnection: baseProcedure
+  refreshConnection: adminProcedure
     .input(ZId)
     .mutation(({ ctx, input }) =>
       refreshStoredConnection(
@@ -204,7 +233,14 @@ export const catalogRouter = router({
       ),
     ),
 
-  removeConnection: baseProcedure
-    .input(ZId)
-    .mutation(({ ctx, input }) => removeConnection(ctx.db.prisma, input.id)),
+  removeConnection: adminProcedure.input(ZId).mutation(async ({ ctx, input }) => {
+    const removed = await removeConnection(ctx.db.prisma, input.id);
+    await recordAudit(ctx.db.prisma, {
+      actorId: ctx.user.id,
+      action: "connection.delete",
+      target: input.id,
+      data: removed,
+    });
+    return removed;
+  }),
 });

@@ -1,11 +1,12 @@
 import { BatonError } from "@baton/model";
 import { tracked } from "@trpc/server";
 import { z } from "zod";
+import { recordAudit } from "../../audit/record-audit.ts";
 import { resolveVersion } from "../../runs/resolve-version.ts";
 import { loadCatalog } from "../../scenarios/load-catalog.ts";
 import { streamEvents } from "../event-stream.ts";
 import { pageArgs, toPage, ZPage } from "../paging.ts";
-import { baseProcedure, router } from "../trpc.ts";
+import { operateProcedure, readProcedure, router } from "../trpc.ts";
 
 export const ZRunStatus = z.enum([
   "pending",
@@ -51,7 +52,7 @@ const inScope = (scope: z.infer<typeof ZRunScope>) => ({
 });
 
 export const runsRouter = router({
-  list: baseProcedure
+  list: readProcedure
     .input(ZPage.extend({ status: ZRunStatus.optional(), ...ZRunScope.shape }))
     .query(async ({ ctx, input }) => {
       const { prisma } = ctx.db;
@@ -90,7 +91,7 @@ export const runsRouter = router({
     }),
 
   /** Runs per status among those of a scenario and start time, as the dashboard filters them. */
-  counts: baseProcedure.input(ZRunScope).query(async ({ ctx, input }) => {
+  counts: readProcedure.input(ZRunScope).query(async ({ ctx, input }) => {
     const rows = await ctx.db.prisma.run.groupBy({
       by: ["status"],
       where: inScope(input),
@@ -99,7 +100,7 @@ export const runsRouter = router({
     return Object.fromEntries(rows.map((r) => [r.status, r._count._all]));
   }),
 
-  get: baseProcedure.input(ZRunId).query(async ({ ctx, input }) => {
+  get: readProcedure.input(ZRunId).query(async ({ ctx, input }) => {
     const run = await ctx.db.prisma.run.findUnique({
       where: { id: input.id },
       include: {
@@ -127,7 +128,7 @@ export const runsRouter = router({
    * timings, attempts and errors without inputs and outputs (`stepRun` has those), so a
    * run of hundreds of steps stays a small answer.
    */
-  monitor: baseProcedure.input(ZRunId).query(async ({ ctx, input }) => {
+  monitor: readProcedure.input(ZRunId).query(async ({ ctx, input }) => {
     const run = await ctx.db.prisma.run.findUnique({
       where: { id: input.id },
       select: {
@@ -186,7 +187,7 @@ export const runsRouter = router({
    * A run's stored events in one answer, oldest first (the newest 5,000 of a longer
    * history), so a monitor can load history at once and follow `events` from the last.
    */
-  eventLog: baseProcedure
+  eventLog: readProcedure
     .input(z.object({ runId: z.string().uuid() }))
     .query(async ({ ctx, input }) => {
       const rows = await ctx.db.prisma.runEvent.findMany({
@@ -198,7 +199,7 @@ export const runsRouter = router({
     }),
 
   /** One step run in full: its input, output and error, every attempt, and its task. */
-  stepRun: baseProcedure.input(ZRunId).query(async ({ ctx, input }) => {
+  stepRun: readProcedure.input(ZRunId).query(async ({ ctx, input }) => {
     const step = await ctx.db.prisma.stepRun.findUnique({
       where: { id: input.id },
       include: { attempts: { orderBy: { attempt: "asc" } }, task: true },
@@ -211,7 +212,7 @@ export const runsRouter = router({
    * The catalog entry (with the input schema restarts are checked against) of the function
    * a step of the run calls; null when the step calls none.
    */
-  stepFunction: baseProcedure
+  stepFunction: readProcedure
     .input(ZRunId.extend({ nodeId: z.string().min(1).max(200) }))
     .query(async ({ ctx, input }) => {
       const run = await ctx.db.prisma.run.findUnique({
@@ -226,7 +227,7 @@ export const runsRouter = router({
       return fn ? { ref: fn.ref, name: fn.name, inputSchema: fn.inputSchema } : null;
     }),
 
-  start: baseProcedure
+  start: operateProcedure
     .input(
       z.object({
         versionId: z.string().uuid().optional(),
@@ -237,15 +238,32 @@ export const runsRouter = router({
     )
     .mutation(async ({ ctx, input }) => {
       const versionId = await resolveVersion(ctx.db.prisma, input);
-      return ctx.engine.startRun({ versionId, input: input.input, trigger: "ui" });
+      const started = await ctx.engine.startRun({
+        versionId,
+        input: input.input,
+        trigger: "ui",
+        startedById: ctx.user.id,
+      });
+      await recordAudit(ctx.db.prisma, {
+        actorId: ctx.user.id,
+        action: "run.start",
+        target: started.runId,
+        data: { versionId, trigger: "ui" },
+      });
+      return started;
     }),
 
-  cancel: baseProcedure.input(ZRunId).mutation(async ({ ctx, input }) => {
-    await ctx.engine.cancelRun(input.id);
+  cancel: operateProcedure.input(ZRunId).mutation(async ({ ctx, input }) => {
+    await ctx.engine.cancelRun(input.id, ctx.user.id);
+    await recordAudit(ctx.db.prisma, {
+      actorId: ctx.user.id,
+      action: "run.cancel",
+      target: input.id,
+    });
     return { ok: true };
   }),
 
-  restart: baseProcedure
+  restart: operateProcedure
     .input(
       ZRunId.extend({
         fromNodeId: z.string().min(1).optional(),
@@ -261,21 +279,42 @@ export const runsRouter = router({
         versionId: z.string().uuid().optional(),
       }),
     )
-    .mutation(({ ctx, input }) =>
-      ctx.engine.reworkRun(input.id, {
+    .mutation(async ({ ctx, input }) => {
+      const reworked = await ctx.engine.reworkRun(input.id, {
         ...(input.fromNodeId ? { fromNodeIds: [input.fromNodeId] } : {}),
         ...(input.scope ? { scope: input.scope } : {}),
         ...(input.input !== undefined ? { input: input.input } : {}),
         ...(input.versionId ? { versionId: input.versionId } : {}),
-      }),
-    ),
+        actorId: ctx.user.id,
+      });
+      await recordAudit(ctx.db.prisma, {
+        actorId: ctx.user.id,
+        action: "run.restart",
+        target: input.id,
+        data: {
+          fromNodeId: input.fromNodeId ?? null,
+          scope: input.scope ?? null,
+          editedInput: input.input !== undefined,
+          versionId: input.versionId ?? null,
+          generation: reworked.generation,
+        },
+      });
+      return reworked;
+    }),
 
-  retryFailed: baseProcedure
-    .input(ZRunId)
-    .mutation(({ ctx, input }) => ctx.engine.retryFailed(input.id)),
+  retryFailed: operateProcedure.input(ZRunId).mutation(async ({ ctx, input }) => {
+    const retried = await ctx.engine.retryFailed(input.id, ctx.user.id);
+    await recordAudit(ctx.db.prisma, {
+      actorId: ctx.user.id,
+      action: "run.retry",
+      target: input.id,
+      data: { generation: retried.generation },
+    });
+    return retried;
+  }),
 
   /** A run's events: those stored so far (after lastEventId when resuming), then live ones. */
-  events: baseProcedure
+  events: readProcedure
     .input(z.object({ runId: z.string().uuid(), lastEventId: z.string().regex(/^\d+$/).nullish() }))
     .subscription(async function* ({ ctx, input, signal }) {
       const live = streamEvents(ctx.engine.events, input.runId, signal);
@@ -299,7 +338,7 @@ export const runsRouter = router({
     }),
 
   /** Every run's events as they happen, for the dashboard. */
-  feed: baseProcedure.subscription(async function* ({ ctx, signal }) {
+  feed: readProcedure.subscription(async function* ({ ctx, signal }) {
     for await (const event of streamEvents(ctx.engine.events, null, signal)) {
       yield { id: event.id, runId: event.runId, type: event.type, createdAt: event.createdAt };
     }

@@ -1,4 +1,5 @@
 import { z } from "zod";
+import { recordAudit } from "../../audit/record-audit.ts";
 import { createScenario } from "../../scenarios/create-scenario.ts";
 import { exportScenario } from "../../scenarios/export-scenario.ts";
 import { getScenario } from "../../scenarios/get-scenario.ts";
@@ -19,10 +20,10 @@ import {
   ZVersionKey,
 } from "../../scenarios/scenario-inputs.ts";
 import { pageArgs, toPage, ZPage } from "../paging.ts";
-import { baseProcedure, router } from "../trpc.ts";
+import { designProcedure, readProcedure, router } from "../trpc.ts";
 
 export const scenariosRouter = router({
-  list: baseProcedure
+  list: readProcedure
     .input(ZPage.extend({ search: z.string().trim().max(200).optional() }))
     .query(async ({ ctx, input }) => {
       const rows = await ctx.db.prisma.scenario.findMany({
@@ -48,36 +49,43 @@ export const scenariosRouter = router({
       return toPage(rows, input.limit);
     }),
 
-  create: baseProcedure
+  create: designProcedure
     .input(ZCreateScenarioInput)
     .mutation(({ ctx, input }) => createScenario(ctx.db.prisma, input)),
 
-  get: baseProcedure
+  get: readProcedure
     .input(ZScenarioKey)
     .query(({ ctx, input }) => getScenario(ctx.db.prisma, input)),
 
-  saveDraft: baseProcedure
+  saveDraft: designProcedure
     .input(ZSaveDraftInput)
     .mutation(({ ctx, input }) => saveDraft(ctx.db.prisma, input)),
 
   /** Refused with PRECONDITION_FAILED (diagnostics in the error's details) when the check fails. */
-  publish: baseProcedure
-    .input(ZPublishInput)
-    .mutation(({ ctx, input }) => publishScenario(ctx.db.prisma, input)),
+  publish: designProcedure.input(ZPublishInput).mutation(async ({ ctx, input }) => {
+    const published = await publishScenario(ctx.db.prisma, input, ctx.user.id);
+    await recordAudit(ctx.db.prisma, {
+      actorId: ctx.user.id,
+      action: "scenario.publish",
+      target: input.id,
+      data: { versionId: published.id, version: published.version },
+    });
+    return published;
+  }),
 
-  versions: baseProcedure
+  versions: readProcedure
     .input(z.strictObject({ id: z.uuid() }))
     .query(({ ctx, input }) => listVersions(ctx.db.prisma, input.id)),
 
-  getVersion: baseProcedure
+  getVersion: readProcedure
     .input(ZVersionKey)
     .query(({ ctx, input }) => getVersion(ctx.db.prisma, input)),
 
-  import: baseProcedure
+  import: designProcedure
     .input(ZImportInput)
     .mutation(({ ctx, input }) => importScenario(ctx.db.prisma, input)),
 
-  export: baseProcedure
+  export: readProcedure
     .input(ZExportInput)
     .query(({ ctx, input }) => exportScenario(ctx.db.prisma, input)),
 
@@ -95,5 +103,5 @@ export const scenariosRouter = router({
     .query(({ ctx, input }) => loadSignatures(ctx.db.prisma, input.refs)),
 
   /** The function schemas the designer checks against: the same ones publish uses. */
-  catalog: baseProcedure.query(({ ctx }) => loadCatalog(ctx.db.prisma)),
+  catalog: readProcedure.query(({ ctx }) => loadCatalog(ctx.db.prisma)),
 });

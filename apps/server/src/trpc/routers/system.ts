@@ -1,6 +1,6 @@
 import { setTimeout as sleep } from "node:timers/promises";
 import { z } from "zod";
-import { baseProcedure, router } from "../trpc.ts";
+import { readProcedure, router } from "../trpc.ts";
 
 const probeDatabase = async (prisma: {
   $queryRaw: (q: TemplateStringsArray) => Promise<unknown>;
@@ -15,14 +15,14 @@ const probeDatabase = async (prisma: {
 };
 
 export const systemRouter = router({
-  info: baseProcedure.query(({ ctx }) => ({
+  info: readProcedure.query(({ ctx }) => ({
     version: ctx.version,
     database: { kind: ctx.db.kind, location: ctx.db.location },
     startedAt: ctx.startedAt,
   })),
 
   /** Counts shown across the shell: navigation badges and the overview. */
-  overview: baseProcedure.query(async ({ ctx }) => {
+  overview: readProcedure.query(async ({ ctx }) => {
     const { prisma } = ctx.db;
     const [connections, functions, missingFunctions, scenarios, versions, runGroups, openTasks] =
       await Promise.all([
@@ -39,7 +39,7 @@ export const systemRouter = router({
   }),
 
   /** A live heartbeat: the shell shows whether the server and its database answer. */
-  status: baseProcedure
+  status: readProcedure
     .input(
       z.object({ intervalMs: z.number().int().min(250).max(60_000).default(5_000) }).optional(),
     )

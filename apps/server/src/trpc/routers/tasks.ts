@@ -1,12 +1,18 @@
-import { BatonError } from "@baton/model";
+import { BatonError, mayDecide, type TAssignees } from "@baton/model";
 import { z } from "zod";
+import { recordAudit } from "../../audit/record-audit.ts";
+import type { TSessionUser } from "../../auth/sessions.ts";
 import { pageArgs, toPage, ZPage } from "../paging.ts";
-import { baseProcedure, router } from "../trpc.ts";
+import { decideProcedure, readProcedure, router } from "../trpc.ts";
 
 const ZTaskId = z.object({ id: z.string().uuid() });
 
+/** Whether the signed-in person may decide a task: the browser shows its buttons only then. */
+const actionableBy = (user: TSessionUser, task: { status: string; assignees: unknown }) =>
+  task.status === "open" && mayDecide(task.assignees as Partial<TAssignees>, user);
+
 export const tasksRouter = router({
-  list: baseProcedure
+  list: readProcedure
     .input(
       ZPage.extend({
         status: z.enum(["open", "approved", "rejected", "expired", "cancelled"]).default("open"),
@@ -24,6 +30,7 @@ export const tasksRouter = router({
           dueAt: true,
           createdAt: true,
           decidedAt: true,
+          assignees: true,
           run: {
             select: {
               id: true,
@@ -33,10 +40,14 @@ export const tasksRouter = router({
         },
         ...pageArgs(input),
       });
-      return toPage(rows, input.limit);
+      const page = toPage(rows, input.limit);
+      return {
+        ...page,
+        items: page.items.map((task) => ({ ...task, actionable: actionableBy(ctx.user, task) })),
+      };
     }),
 
-  get: baseProcedure.input(ZTaskId).query(async ({ ctx, input }) => {
+  get: readProcedure.input(ZTaskId).query(async ({ ctx, input }) => {
     const task = await ctx.db.prisma.manualTask.findUnique({
       where: { id: input.id },
       include: {
@@ -53,24 +64,35 @@ export const tasksRouter = router({
       },
     });
     if (!task) throw new BatonError("NOT_FOUND", `No task ${input.id}.`);
-    return task;
+    return { ...task, actionable: actionableBy(ctx.user, task) };
   }),
 
-  approve: baseProcedure
+  approve: decideProcedure
     .input(ZTaskId.extend({ data: z.json().default({}) }))
     .mutation(async ({ ctx, input }) => {
-      await ctx.engine.approveTask(input.id, input.data);
+      await ctx.engine.approveTask(input.id, input.data, ctx.user);
+      await recordAudit(ctx.db.prisma, {
+        actorId: ctx.user.id,
+        action: "task.approve",
+        target: input.id,
+      });
       return { ok: true };
     }),
 
-  reject: baseProcedure
+  reject: decideProcedure
     .input(
       ZTaskId.extend({
         reason: z.string().trim().min(1, "Say why the task is rejected").max(2000),
       }),
     )
     .mutation(async ({ ctx, input }) => {
-      await ctx.engine.rejectTask(input.id, input.reason);
+      await ctx.engine.rejectTask(input.id, input.reason, ctx.user);
+      await recordAudit(ctx.db.prisma, {
+        actorId: ctx.user.id,
+        action: "task.reject",
+        target: input.id,
+        data: { reason: input.reason },
+      });
       return { ok: true };
     }),
 });

@@ -1,0 +1,67 @@
+import { BatonError } from "@baton/model";
+import { recordAudit } from "../audit/record-audit.ts";
+import type { TContext } from "../trpc/trpc.ts";
+import { serializeCookie } from "./cookies.ts";
+import type { TLimit } from "./login-limiter.ts";
+import { verifyNothing, verifyPassword } from "./passwords.ts";
+import { SESSION_COOKIE, SESSION_TTL_MS, startSession } from "./sessions.ts";
+
+const PER_EMAIL: TLimit = { maxFailures: 5, windowMs: 15 * 60_000 };
+const PER_CLIENT: TLimit = { maxFailures: 30, windowMs: 15 * 60_000 };
+
+/** Starts a session for the user and hands its cookie to the browser. */
+export const issueSession = async (ctx: TContext, userId: string) => {
+  const { token } = await startSession(ctx.db.prisma, userId, ctx.request.headers["user-agent"]);
+  ctx.request.setCookie(
+    serializeCookie(SESSION_COOKIE, token, {
+      maxAgeSeconds: SESSION_TTL_MS / 1000,
+      secure: ctx.request.secure,
+    }),
+  );
+  await recordAudit(ctx.db.prisma, { actorId: userId, action: "auth.login", target: userId });
+};
+
+export const clearSessionCookie = (ctx: TContext) =>
+  ctx.request.setCookie(
+    serializeCookie(SESSION_COOKIE, "", { maxAgeSeconds: 0, secure: ctx.request.secure }),
+  );
+
+/**
+ * Checks an email and password and signs the person in. Every failure gets the same answer,
+ * so it does not tell which emails have accounts; too many failures for one email or from
+ * one client make it wait.
+ */
+export const signIn = async (ctx: TContext, email: string, password: string) => {
+  const { prisma } = ctx.db;
+  const keys = [
+    [`email:${email}`, PER_EMAIL],
+    [`client:${ctx.request.ip}`, PER_CLIENT],
+  ] as const;
+  const waitMs = ctx.loginLimiter.retryAfterMs(keys);
+  if (waitMs > 0) {
+    throw new BatonError(
+      "TOO_MANY_REQUESTS",
+      `Too many failed sign-ins: try again in ${Math.ceil(waitMs / 60_000)} minute(s).`,
+    );
+  }
+  const user = await prisma.user.findUnique({
+    where: { email },
+    select: { id: true, passwordHash: true, disabledAt: true },
+  });
+  const ok =
+    user?.passwordHash && !user.disabledAt
+      ? await verifyPassword(user.passwordHash, password)
+      : await verifyNothing(password);
+  if (!ok || !user) {
+    ctx.loginLimiter.recordFailure(keys);
+    await recordAudit(prisma, {
+      actorId: null,
+      action: "auth.login-failed",
+      target: email,
+      data: { ip: ctx.request.ip },
+    });
+    throw new BatonError("UNAUTHORIZED", "Wrong email or password.");
+  }
+  ctx.loginLimiter.clear(`email:${email}`);
+  await issueSession(ctx, user.id);
+};

@@ -1,0 +1,102 @@
+import { randomBytes } from "node:crypto";
+import { text } from "node:stream/consumers";
+import { openDatabase, type PrismaClient } from "@baton/db";
+import { BatonError } from "@baton/model";
+import { z } from "zod";
+import { recordAudit } from "../audit/record-audit.ts";
+import { ZPassword } from "../auth/passwords.ts";
+import { loadConfig } from "../config.ts";
+import { createUser } from "../users/create-user.ts";
+import { setPassword } from "../users/update-user.ts";
+import { ZCreateUserInput, ZEmail } from "../users/user-inputs.ts";
+
+const parse = <T>(schema: z.ZodType<T>, value: unknown): T => {
+  const parsed = schema.safeParse(value);
+  if (!parsed.success) throw new BatonError("BAD_INPUT", z.prettifyError(parsed.error));
+  return parsed.data;
+};
+
+/**
+ * The password piped to standard input (its first line), or a strong one made up here and
+ * printed once when nothing is piped, so no password ever sits in the shell's history.
+ */
+const readPassword = async (): Promise<{ password: string; madeUp: boolean }> => {
+  if (process.stdin.isTTY) return { password: randomBytes(18).toString("base64url"), madeUp: true };
+  const piped = (await text(process.stdin)).split(/\r?\n/)[0] ?? "";
+  return { password: parse(ZPassword, piped), madeUp: false };
+};
+
+const withDatabase = async (work: (prisma: PrismaClient) => Promise<void>) => {
+  const config = loadConfig();
+  const db = await openDatabase({ databaseUrl: config.databaseUrl, dataDir: config.dataDir });
+  try {
+    await work(db.prisma);
+  } finally {
+    await db.close();
+  }
+};
+
+const findUserId = async (prisma: PrismaClient, email: string) => {
+  const user = await prisma.user.findUnique({ where: { email }, select: { id: true } });
+  if (!user)
+    throw new BatonError("NOT_FOUND", `no user has the email ${email}: see baton user list`);
+  return user.id;
+};
+
+export const userAddCommand = async (email: string, options: { name?: string; role: string[] }) => {
+  const { password, madeUp } = await readPassword();
+  const input = parse(ZCreateUserInput, {
+    email,
+    name: options.name ?? email.split("@")[0],
+    roles: options.role,
+    password,
+  });
+  await withDatabase(async (prisma) => {
+    const user = await createUser(prisma, input);
+    await recordAudit(prisma, {
+      actorId: null,
+      action: "user.create",
+      target: user.id,
+      data: { email: user.email, roles: user.roles, via: "cli" },
+    });
+    console.log(`baton: added ${user.email} (${user.roles.join(", ")})`);
+    if (madeUp) console.log(`baton: password (shown once): ${password}`);
+  });
+};
+
+export const userResetPasswordCommand = async (email: string) => {
+  const address = parse(ZEmail, email);
+  const { password, madeUp } = await readPassword();
+  await withDatabase(async (prisma) => {
+    const user = await setPassword(prisma, await findUserId(prisma, address), password);
+    await recordAudit(prisma, {
+      actorId: null,
+      action: "user.reset-password",
+      target: user.id,
+      data: { email: user.email, via: "cli" },
+    });
+    console.log(`baton: new password set for ${user.email}; their sessions have ended`);
+    if (madeUp) console.log(`baton: password (shown once): ${password}`);
+  });
+};
+
+export const userListCommand = async (options: { json?: boolean }) =>
+  withDatabase(async (prisma) => {
+    const users = await prisma.user.findMany({
+      orderBy: { email: "asc" },
+      select: { email: true, name: true, roles: true, disabledAt: true, createdAt: true },
+    });
+    if (options.json) return void console.log(JSON.stringify(users, null, 2));
+    if (!users.length)
+      return void console.log("baton: no users yet: baton user add <email> --role admin");
+    const rows = users.map((u) => [
+      u.email,
+      u.name,
+      u.roles.join(","),
+      u.disabledAt ? "disabled" : "active",
+    ]);
+    const widths = [0, 1, 2].map((i) => Math.max(...rows.map((r) => r[i]!.length)));
+    for (const row of rows) {
+      console.log(row.map((cell, i) => (i < 3 ? cell.padEnd(widths[i]!) : cell)).join("  "));
+    }
+  });

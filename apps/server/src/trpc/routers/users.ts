@@ -1,0 +1,57 @@
+import { z } from "zod";
+import { recordAudit } from "../../audit/record-audit.ts";
+import { ZPassword } from "../../auth/passwords.ts";
+import { createUser } from "../../users/create-user.ts";
+import { setPassword, updateUser } from "../../users/update-user.ts";
+import { PUBLIC_USER, ZCreateUserInput, ZUpdateUserInput } from "../../users/user-inputs.ts";
+import { adminProcedure, router } from "../trpc.ts";
+
+export const usersRouter = router({
+  list: adminProcedure.query(({ ctx }) =>
+    ctx.db.prisma.user.findMany({ orderBy: { email: "asc" }, select: PUBLIC_USER }),
+  ),
+
+  create: adminProcedure.input(ZCreateUserInput).mutation(async ({ ctx, input }) => {
+    const user = await createUser(ctx.db.prisma, input);
+    await recordAudit(ctx.db.prisma, {
+      actorId: ctx.user.id,
+      action: "user.create",
+      target: user.id,
+      data: { email: user.email, roles: user.roles },
+    });
+    return user;
+  }),
+
+  update: adminProcedure.input(ZUpdateUserInput).mutation(async ({ ctx, input }) => {
+    const { before, after } = await updateUser(ctx.db.prisma, input);
+    const changed = (["name", "roles", "disabledAt"] as const).filter(
+      (key) => JSON.stringify(before[key]) !== JSON.stringify(after[key]),
+    );
+    if (changed.length) {
+      await recordAudit(ctx.db.prisma, {
+        actorId: ctx.user.id,
+        action: "user.update",
+        target: after.id,
+        data: {
+          email: after.email,
+          before: Object.fromEntries(changed.map((key) => [key, before[key]])),
+          after: Object.fromEntries(changed.map((key) => [key, after[key]])),
+        },
+      });
+    }
+    return after;
+  }),
+
+  resetPassword: adminProcedure
+    .input(z.strictObject({ id: z.uuid(), password: ZPassword }))
+    .mutation(async ({ ctx, input }) => {
+      const user = await setPassword(ctx.db.prisma, input.id, input.password);
+      await recordAudit(ctx.db.prisma, {
+        actorId: ctx.user.id,
+        action: "user.reset-password",
+        target: user.id,
+        data: { email: user.email },
+      });
+      return { ok: true };
+    }),
+});
