@@ -28,7 +28,10 @@ export const updateUser = async (prisma: PrismaClient, input: TUpdateUserInput) 
       },
       select: PUBLIC_USER,
     });
-    const admins = await tx.user.count({ where: { roles: { has: "admin" }, disabledAt: null } });
+    // raw: the PGlite adapter cannot bind an enum value for Prisma's `has` on an enum array
+    const [{ admins }] = await tx.$queryRaw<[{ admins: number }]>`
+      SELECT count(*)::int AS admins FROM "User"
+      WHERE 'admin'::"Role" = ANY(roles) AND "disabledAt" IS NULL`;
     if (admins === 0) {
       throw new BatonError(
         "PRECONDITION_FAILED",
