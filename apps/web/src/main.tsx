@@ -9,6 +9,7 @@ import {
   Navigate,
   RouterProvider,
 } from "react-router";
+import { AuthGate } from "./auth/AuthGate.tsx";
 import "./index.css";
 import { AppShell } from "./layout/AppShell.tsx";
 import { createClient, createQueryClient, TRPCProvider } from "./lib/trpc.ts";
@@ -85,6 +86,14 @@ const router = createBrowserRouter([
         path: "tasks/:id",
         element: lazyPage(() => import("./pages/TaskPage.tsx").then((m) => m.TaskPage)),
       },
+      {
+        path: "users",
+        element: lazyPage(() => import("./admin/UsersPage.tsx").then((m) => m.UsersPage)),
+      },
+      {
+        path: "audit",
+        element: lazyPage(() => import("./admin/AuditPage.tsx").then((m) => m.AuditPage)),
+      },
       { path: "*", element: <NotFoundPage /> },
     ],
   },
@@ -94,7 +103,9 @@ function App() {
   return (
     <QueryClientProvider client={queryClient}>
       <TRPCProvider trpcClient={trpcClient} queryClient={queryClient}>
-        <RouterProvider router={router} />
+        <AuthGate>
+          <RouterProvider router={router} />
+        </AuthGate>
       </TRPCProvider>
     </QueryClientProvider>
   );

@@ -8,6 +8,7 @@ import { useAutosave } from "./lifecycle/use-autosave.ts";
 import { Palette } from "./palette/Palette.tsx";
 import { SidePanel } from "./panel/SidePanel.tsx";
 import { DesignerToolbar } from "./toolbar/DesignerToolbar.tsx";
+import { useDesignerContext } from "./use-designer-context.ts";
 
 /** The designer's frame: header, palette, toolbar and canvas, problems, and the side panel. */
 export function Designer({
@@ -18,7 +19,8 @@ export function Designer({
   draftUpdatedAt: string;
 }) {
   useLiveCheck();
-  const saver = useAutosave(scenarioId, draftUpdatedAt);
+  const { readOnly } = useDesignerContext();
+  const saver = useAutosave(scenarioId, draftUpdatedAt, !readOnly);
   const [problemsOpen, setProblemsOpen] = useState(false);
   return (
     <div className="baton-designer flex h-full flex-col">
@@ -28,7 +30,7 @@ export function Designer({
         onRefused={() => setProblemsOpen(true)}
       />
       <div className="flex min-h-0 flex-1">
-        <Palette />
+        {!readOnly && <Palette />}
         <div className="flex min-w-0 flex-1 flex-col">
           <DesignerToolbar
             problemsOpen={problemsOpen}
@@ -39,7 +41,14 @@ export function Designer({
           </div>
           {problemsOpen && <ProblemsPanel onClose={() => setProblemsOpen(false)} />}
         </div>
-        <SidePanel />
+        {readOnly ? (
+          // the panel shows every setting; a disabled fieldset keeps each one from changing
+          <fieldset disabled className="contents">
+            <SidePanel />
+          </fieldset>
+        ) : (
+          <SidePanel />
+        )}
       </div>
     </div>
   );

@@ -7,6 +7,8 @@ export type TDesignerContext = {
   store: TDesignerStore;
   checks: TCheckStore;
   catalog: TCatalog;
+  /** for people who may not design: look, select and inspect; nothing changes or saves */
+  readOnly: boolean;
 };
 
 export const DesignerContext = createContext<TDesignerContext | undefined>(undefined);
@@ -15,10 +17,12 @@ export const DesignerContext = createContext<TDesignerContext | undefined>(undef
 export function DesignerProvider({
   catalog,
   scenario,
+  readOnly = false,
   children,
 }: {
   catalog: TCatalog;
   scenario: TScenario;
+  readOnly?: boolean;
   children: ReactNode;
 }) {
   const [stores] = useState(() => {
@@ -26,5 +30,5 @@ export function DesignerProvider({
     store.getState().load(scenario);
     return { store, checks: createCheckStore() };
   });
-  return <DesignerContext value={{ ...stores, catalog }}>{children}</DesignerContext>;
+  return <DesignerContext value={{ ...stores, catalog, readOnly }}>{children}</DesignerContext>;
 }

@@ -1,10 +1,12 @@
 import { useQuery } from "@tanstack/react-query";
-import { Boxes, Inbox, Moon, PlayCircle, Sun, Workflow } from "lucide-react";
+import { Boxes, Inbox, Moon, PlayCircle, ScrollText, Sun, Users, Workflow } from "lucide-react";
 import { NavLink, Outlet } from "react-router";
+import { useCan } from "../auth/use-session.ts";
 import { useTheme } from "../lib/theme.ts";
 import { useTRPC } from "../lib/trpc.ts";
 import { useLiveUpdates } from "../monitor/use-live-updates.ts";
 import { ConnectionStatus } from "./ConnectionStatus.tsx";
+import { UserMenu } from "./UserMenu.tsx";
 
 function NavItem({
   to,
@@ -53,6 +55,7 @@ export function AppShell() {
   useLiveUpdates();
   const overview = useQuery(trpc.system.overview.queryOptions());
   const { theme, toggle } = useTheme();
+  const administers = useCan("administer");
   const o = overview.data;
   const runCount = o ? Object.values(o.runs).reduce((a, b) => a + b, 0) : undefined;
   return (
@@ -67,7 +70,17 @@ export function AppShell() {
           <NavItem to="/scenarios" icon={Workflow} label="Scenarios" count={o?.scenarios} />
           <NavItem to="/runs" icon={PlayCircle} label="Runs" count={runCount} />
           <NavItem to="/tasks" icon={Inbox} label="Tasks" count={o?.openTasks} highlight />
+          {administers && (
+            <>
+              <div className="px-2.5 pt-4 pb-1 font-medium text-[11px] text-zinc-400 uppercase tracking-wide">
+                Admin
+              </div>
+              <NavItem to="/users" icon={Users} label="Users" />
+              <NavItem to="/audit" icon={ScrollText} label="Audit trail" />
+            </>
+          )}
         </nav>
+        <UserMenu />
         <div className="flex items-center justify-between border-zinc-200 border-t px-4 py-3 dark:border-zinc-800">
           <ConnectionStatus />
           <button

@@ -1,5 +1,5 @@
 import type { AppRouter } from "@baton/server";
-import { QueryClient } from "@tanstack/react-query";
+import { MutationCache, QueryCache, QueryClient } from "@tanstack/react-query";
 import {
   createTRPCClient,
   httpBatchStreamLink,
@@ -11,17 +11,30 @@ import { createTRPCContext } from "@trpc/tanstack-react-query";
 
 export const { TRPCProvider, useTRPC } = createTRPCContext<AppRouter>();
 
-export const createQueryClient = () =>
-  new QueryClient({
+// input errors and refusals will not fix themselves by asking again
+const FINAL_STATUSES = new Set([400, 401, 403]);
+
+export const createQueryClient = () => {
+  // A session that ended (expired, signed out elsewhere) shows the sign-in page again.
+  const onError = (error: unknown) => {
+    if (isTRPCClientError(error) && error.data?.code === "UNAUTHORIZED") {
+      void queryClient.invalidateQueries({ queryKey: [["auth", "state"]] });
+    }
+  };
+  const queryClient: QueryClient = new QueryClient({
+    queryCache: new QueryCache({ onError }),
+    mutationCache: new MutationCache({ onError }),
     defaultOptions: {
       queries: {
         staleTime: 5_000,
-        // input errors will not fix themselves; other failures get two more tries
         retry: (count, error) =>
-          !(isTRPCClientError(error) && error.data?.httpStatus === 400) && count < 2,
+          !(isTRPCClientError(error) && FINAL_STATUSES.has(error.data?.httpStatus ?? 0)) &&
+          count < 2,
       },
     },
   });
+  return queryClient;
+};
 
 export const createClient = () =>
   createTRPCClient<AppRouter>({

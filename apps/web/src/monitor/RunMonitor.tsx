@@ -1,5 +1,6 @@
 import { lazy, Suspense, useCallback, useMemo, useState } from "react";
 import { useSearchParams } from "react-router";
+import { useCan } from "../auth/use-session.ts";
 import { ErrorNotice, LoadingRows } from "../ui/States.tsx";
 import { MapItemsSection } from "./MapItemsSection.tsx";
 import { mapProgress, topLevelMaps } from "./map-items.ts";
@@ -29,6 +30,7 @@ export function RunMonitor({ runId }: { runId: string }) {
   const [tab, setTab] = useState<TRunTab>("graph");
   const [restarting, setRestarting] = useState(false);
   const monitor = useRunMonitor(runId);
+  const operates = useCan("operate");
   const { run } = monitor;
   const active =
     run?.status === "pending" || run?.status === "running" || run?.status === "waiting";
@@ -95,7 +97,9 @@ export function RunMonitor({ runId }: { runId: string }) {
     selectedState?.current;
   const progress = runProgress(run, states);
   const failedSteps = [...states.values()].filter((s) => s.state === "failed").length;
-  const canRestartFrom = Boolean(selectedNode && selectedNode.kind !== "start" && !active);
+  const canRestartFrom = Boolean(
+    operates && selectedNode && selectedNode.kind !== "start" && !active,
+  );
 
   return (
     <div className="flex h-full flex-col">
@@ -105,13 +109,15 @@ export function RunMonitor({ runId }: { runId: string }) {
         live={monitor.live}
         now={now}
         actions={
-          <RunActions
-            runId={run.id}
-            status={run.status}
-            failedSteps={failedSteps}
-            selectedLabel={canRestartFrom ? selectedNode?.label : undefined}
-            onRestartFromStep={() => setRestarting(true)}
-          />
+          operates && (
+            <RunActions
+              runId={run.id}
+              status={run.status}
+              failedSteps={failedSteps}
+              selectedLabel={canRestartFrom ? selectedNode?.label : undefined}
+              onRestartFromStep={() => setRestarting(true)}
+            />
+          )
         }
       />
       <div className="flex min-h-0 flex-1">

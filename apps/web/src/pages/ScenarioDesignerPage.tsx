@@ -1,6 +1,7 @@
 import { useQuery } from "@tanstack/react-query";
 import { ReactFlowProvider } from "@xyflow/react";
 import { useParams } from "react-router";
+import { useCan } from "../auth/use-session.ts";
 import { Designer } from "../designer/Designer.tsx";
 import { DesignerProvider } from "../designer/DesignerContext.tsx";
 import { useTRPC } from "../lib/trpc.ts";
@@ -17,6 +18,7 @@ export function ScenarioDesignerPage() {
     refetchOnWindowFocus: false,
   });
   const catalog = useQuery(trpc.scenarios.catalog.queryOptions());
+  const designs = useCan("design");
   const error = scenario.error ?? catalog.error;
   if (error) {
     return (
@@ -36,7 +38,12 @@ export function ScenarioDesignerPage() {
     );
   }
   return (
-    <DesignerProvider key={scenario.data.id} catalog={catalog.data} scenario={scenario.data.draft}>
+    <DesignerProvider
+      key={scenario.data.id}
+      catalog={catalog.data}
+      scenario={scenario.data.draft}
+      readOnly={!designs}
+    >
       <ReactFlowProvider>
         <Designer
           scenarioId={scenario.data.id}

@@ -1,6 +1,7 @@
 import { useQuery } from "@tanstack/react-query";
 import { Workflow } from "lucide-react";
 import { Link } from "react-router";
+import { useCan } from "../auth/use-session.ts";
 import { ImportScenarioButton } from "../designer/scenarios/ImportScenarioButton.tsx";
 import { NewScenarioButton } from "../designer/scenarios/NewScenarioButton.tsx";
 import { timeAgo } from "../lib/format.ts";
@@ -12,16 +13,19 @@ import { Table } from "../ui/Table.tsx";
 export function ScenariosPage() {
   const trpc = useTRPC();
   const scenarios = useQuery(trpc.scenarios.list.queryOptions({ limit: 100 }));
+  const designs = useCan("design");
   return (
     <>
       <PageHeader
         title="Scenarios"
         description="Typed graphs of functions and human steps. Drafts are editable; published versions run."
         actions={
-          <>
-            <ImportScenarioButton />
-            <NewScenarioButton />
-          </>
+          designs && (
+            <>
+              <ImportScenarioButton />
+              <NewScenarioButton />
+            </>
+          )
         }
       />
       <div className="p-6">

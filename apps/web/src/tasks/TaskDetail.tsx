@@ -1,3 +1,4 @@
+import type { TAssignees } from "@baton/model";
 import { useMutation, useQuery, useQueryClient } from "@tanstack/react-query";
 import { CheckCircle2, ChevronRight, ExternalLink, XCircle } from "lucide-react";
 import { useState } from "react";
@@ -12,6 +13,7 @@ import { ErrorNotice, LoadingRows } from "../ui/States.tsx";
 import { StatusBadge } from "../ui/StatusBadge.tsx";
 import { DueLabel } from "./DueLabel.tsx";
 import { Instructions } from "./Instructions.tsx";
+import { NotYourTask } from "./NotYourTask.tsx";
 import { RejectForm } from "./RejectForm.tsx";
 import { TaskDecision } from "./TaskDecision.tsx";
 import { TaskForm } from "./TaskForm.tsx";
@@ -106,7 +108,11 @@ export function TaskDetail({ taskId }: { taskId: string }) {
               <Instructions text={t.instructions} />
             </div>
           </PanelSection>
-          {open ? (
+          {open && !t.actionable ? (
+            <PanelSection title="Decision">
+              <NotYourTask assignees={t.assignees as Partial<TAssignees>} />
+            </PanelSection>
+          ) : open ? (
             <PanelSection title="Your decision">
               <div className="space-y-4 rounded-lg border border-zinc-200 bg-white px-4 py-4 dark:border-zinc-800 dark:bg-zinc-900">
                 <TaskForm

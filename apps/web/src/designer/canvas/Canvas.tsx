@@ -2,6 +2,7 @@ import { type IsValidConnection, ReactFlow } from "@xyflow/react";
 import { useCallback, useContext, useMemo, useState } from "react";
 import { useTheme } from "../../lib/theme.ts";
 import { useDesigner } from "../use-designer.ts";
+import { useDesignerContext } from "../use-designer-context.ts";
 import { CanvasChrome, GRID } from "./CanvasChrome.tsx";
 import type { TCanvasEdge, TCanvasNode } from "./canvas-types.ts";
 import { EdgeMarkers } from "./EdgeMarkers.tsx";
@@ -55,6 +56,7 @@ function Flow() {
   // which part is, on every frame of a drag, costs more than it saves.
   const zoomedOut = useContext(ZoomedOutContext);
   const { onDragOver, onDrop } = usePaletteDrop();
+  const { readOnly } = useDesignerContext();
   // The canvas is about the window less the palette, header and toolbar; fitView refines it.
   const [viewport] = useState(() =>
     initialViewport(nodes, { width: window.innerWidth - 480, height: window.innerHeight - 90 }),
@@ -78,7 +80,9 @@ function Flow() {
       className={dragging ? "is-dragging" : undefined}
       isValidConnection={isValidConnection}
       onDragOver={onDragOver}
-      onDrop={onDrop}
+      onDrop={readOnly ? undefined : onDrop}
+      nodesDraggable={!readOnly}
+      nodesConnectable={!readOnly}
       colorMode={theme}
       snapToGrid
       snapGrid={GRID}
@@ -87,7 +91,7 @@ function Flow() {
       fitViewOptions={FIT_VIEW}
       minZoom={0.1}
       maxZoom={2}
-      deleteKeyCode={DELETE_KEYS}
+      deleteKeyCode={readOnly ? null : DELETE_KEYS}
       multiSelectionKeyCode={MULTI_SELECT_KEYS}
       selectionKeyCode="Shift"
       onlyRenderVisibleElements={!zoomedOut}

@@ -12,12 +12,13 @@ const isTyping = (target: EventTarget | null): boolean =>
  * Ignored while typing in a field, where the browser's own undo and copy apply.
  */
 export const useCanvasShortcuts = (): void => {
-  const { store } = useDesignerContext();
+  const { store, readOnly } = useDesignerContext();
   const { fitView } = useReactFlow();
   const layout = useAutoLayout();
   useEffect(() => {
     const onKey = (event: KeyboardEvent) => {
-      if (isTyping(event.target)) return;
+      // a read-only designer keeps React Flow's own keys (arrows, zoom) and none of the edits
+      if (readOnly || isTyping(event.target)) return;
       const mod = event.metaKey || event.ctrlKey;
       const key = event.key.toLowerCase();
       const state = store.getState();
@@ -42,5 +43,5 @@ export const useCanvasShortcuts = (): void => {
     };
     window.addEventListener("keydown", onKey);
     return () => window.removeEventListener("keydown", onKey);
-  }, [store, fitView, layout]);
+  }, [store, readOnly, fitView, layout]);
 };

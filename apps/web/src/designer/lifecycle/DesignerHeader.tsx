@@ -1,5 +1,6 @@
-import { ChevronRight } from "lucide-react";
+import { ChevronRight, Eye } from "lucide-react";
 import { Link } from "react-router";
+import { useCan } from "../../auth/use-session.ts";
 import { RunButton } from "../run/RunButton.tsx";
 import { useDesigner } from "../use-designer.ts";
 import { useDesignerContext } from "../use-designer-context.ts";
@@ -20,7 +21,8 @@ export function DesignerHeader({
   saver: TDraftSaver;
   onRefused: () => void;
 }) {
-  const { store } = useDesignerContext();
+  const { store, readOnly } = useDesignerContext();
+  const operates = useCan("operate");
   const name = useDesigner((s) => s.meta.name);
   const slug = useDesigner((s) => s.meta.slug);
   return (
@@ -37,19 +39,27 @@ export function DesignerHeader({
         <input
           value={name}
           onChange={(e) => store.getState().setMeta({ name: e.target.value })}
+          readOnly={readOnly}
           aria-label="Scenario name"
           size={Math.max(8, name.length)}
           className="min-w-0 rounded-md border border-transparent bg-transparent px-1.5 py-0.5 font-semibold text-[15px] tracking-tight outline-none hover:border-zinc-200 focus:border-indigo-500 focus:ring-2 focus:ring-indigo-500/20 dark:hover:border-zinc-700"
         />
         <span className="font-mono text-xs text-zinc-400">{slug}</span>
       </nav>
-      <SaveStatus saver={saver} />
+      {readOnly ? (
+        <span className="inline-flex items-center gap-1 rounded-md bg-zinc-100 px-2 py-0.5 text-xs text-zinc-600 dark:bg-zinc-800 dark:text-zinc-300">
+          <Eye className="size-3.5" aria-hidden />
+          View only: editing needs the designer role
+        </span>
+      ) : (
+        <SaveStatus saver={saver} />
+      )}
       <div className="flex-1" />
       <AboutScenario />
-      <ImportExport />
+      {!readOnly && <ImportExport />}
       <VersionHistory scenarioId={scenarioId} />
-      <RunButton scenarioId={scenarioId} slug={slug} />
-      <PublishButton scenarioId={scenarioId} saver={saver} onRefused={onRefused} />
+      {operates && <RunButton scenarioId={scenarioId} slug={slug} />}
+      {!readOnly && <PublishButton scenarioId={scenarioId} saver={saver} onRefused={onRefused} />}
     </header>
   );
 }

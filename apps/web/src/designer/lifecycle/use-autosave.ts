@@ -16,8 +16,15 @@ const formatProblem = (draft: TScenario): string | undefined => {
   return parsed.error.issues.map((i) => `${i.path.join(".")}: ${i.message}`).join("; ");
 };
 
-/** Saves the draft shortly after every edit; the returned saver also flushes on demand. */
-export const useAutosave = (scenarioId: string, draftUpdatedAt: string): TDraftSaver => {
+/**
+ * Saves the draft shortly after every edit (when `enabled`: a read-only designer saves
+ * nothing); the returned saver also flushes on demand.
+ */
+export const useAutosave = (
+  scenarioId: string,
+  draftUpdatedAt: string,
+  enabled: boolean,
+): TDraftSaver => {
   const trpc = useTRPC();
   const { store } = useDesignerContext();
   const { mutateAsync } = useMutation(trpc.scenarios.saveDraft.mutationOptions());
@@ -39,10 +46,12 @@ export const useAutosave = (scenarioId: string, draftUpdatedAt: string): TDraftS
   );
   useEffect(
     () =>
-      store.subscribe((state, previous) => {
-        if (state.revision !== previous.revision) saver.schedule();
-      }),
-    [store, saver],
+      enabled
+        ? store.subscribe((state, previous) => {
+            if (state.revision !== previous.revision) saver.schedule();
+          })
+        : undefined,
+    [store, saver, enabled],
   );
   useEffect(() => {
     // Leaving with unsaved edits asks first; saved drafts leave quietly.

@@ -37,55 +37,60 @@ export function DesignerToolbar({
   const layout = useAutoLayout();
   const { fitView } = useReactFlow();
   const [help, setHelp] = useState(false);
+  const { readOnly } = useDesignerContext();
   return (
     <div
       role="toolbar"
       aria-label="Canvas tools"
       className="flex h-10 shrink-0 items-center gap-0.5 border-zinc-200 border-b bg-white px-2 dark:border-zinc-800 dark:bg-zinc-900"
     >
-      <ToolButton
-        icon={Undo2}
-        label="Undo"
-        shortcut={`${mod}+Z`}
-        onClick={actions.undo}
-        disabled={!canUndo}
-      />
-      <ToolButton
-        icon={Redo2}
-        label="Redo"
-        shortcut={`${mod}+Shift+Z`}
-        onClick={actions.redo}
-        disabled={!canRedo}
-      />
-      <ToolDivider />
-      <ToolButton
-        icon={Copy}
-        label="Copy"
-        shortcut={`${mod}+C`}
-        onClick={() => actions.copySelection()}
-        disabled={!hasSelection}
-      />
-      <ToolButton
-        icon={ClipboardPaste}
-        label="Paste"
-        shortcut={`${mod}+V`}
-        onClick={actions.paste}
-        disabled={!canPaste}
-      />
-      <ToolButton
-        icon={Trash2}
-        label="Delete"
-        shortcut="Delete"
-        onClick={actions.deleteSelection}
-        disabled={!hasSelection}
-      />
-      <ToolDivider />
-      <ToolButton
-        icon={Network}
-        label="Auto-layout"
-        shortcut="Shift+L"
-        onClick={() => void layout()}
-      />
+      {!readOnly && (
+        <>
+          <ToolButton
+            icon={Undo2}
+            label="Undo"
+            shortcut={`${mod}+Z`}
+            onClick={actions.undo}
+            disabled={!canUndo}
+          />
+          <ToolButton
+            icon={Redo2}
+            label="Redo"
+            shortcut={`${mod}+Shift+Z`}
+            onClick={actions.redo}
+            disabled={!canRedo}
+          />
+          <ToolDivider />
+          <ToolButton
+            icon={Copy}
+            label="Copy"
+            shortcut={`${mod}+C`}
+            onClick={() => actions.copySelection()}
+            disabled={!hasSelection}
+          />
+          <ToolButton
+            icon={ClipboardPaste}
+            label="Paste"
+            shortcut={`${mod}+V`}
+            onClick={actions.paste}
+            disabled={!canPaste}
+          />
+          <ToolButton
+            icon={Trash2}
+            label="Delete"
+            shortcut="Delete"
+            onClick={actions.deleteSelection}
+            disabled={!hasSelection}
+          />
+          <ToolDivider />
+          <ToolButton
+            icon={Network}
+            label="Auto-layout"
+            shortcut="Shift+L"
+            onClick={() => void layout()}
+          />
+        </>
+      )}
       <ToolButton
         icon={Maximize}
         label="Fit view"
