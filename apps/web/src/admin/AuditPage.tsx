@@ -79,14 +79,14 @@ function AuditList() {
         <label className="space-y-1">
           <span className="block text-xs text-zinc-500 dark:text-zinc-400">Who</span>
           <select
-            className={fieldClass}
+            className={`${fieldClass} max-w-56`}
             value={filter.actor}
             onChange={(e) => set("actor", e.target.value)}
           >
             <option value="">Anyone</option>
             {users.data?.map((u) => (
-              <option key={u.id} value={u.id}>
-                {u.name} ({u.email})
+              <option key={u.id} value={u.id} title={u.email}>
+                {u.name}
               </option>
             ))}
           </select>

@@ -2,7 +2,8 @@ import { AUDIT_ACTIONS } from "@baton/model";
 import { z } from "zod";
 import { adminProcedure, router } from "../trpc.ts";
 
-const ZAuditFilter = z.strictObject({
+// not strict: infinite queries add their own keys (direction)
+const ZAuditFilter = z.object({
   action: z.enum(AUDIT_ACTIONS).optional(),
   actorId: z.uuid().optional(),
   /** a run, task, scenario or user id, or an email */
