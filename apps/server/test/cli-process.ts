@@ -11,12 +11,13 @@ export type TCliProcess = {
   exited: Promise<number | null>;
 };
 
-/** Runs the real `baton` CLI as a user would, with its own environment. */
-export const spawnBaton = (args: string[], env: NodeJS.ProcessEnv): TCliProcess => {
+/** Runs the real `baton` CLI as a user would, with its own environment (and piped input). */
+export const spawnBaton = (args: string[], env: NodeJS.ProcessEnv, stdin?: string): TCliProcess => {
   const child = spawn(process.execPath, [bin, ...args], {
     env: { ...process.env, DATABASE_URL: "", ...env },
-    stdio: ["ignore", "pipe", "pipe"],
+    stdio: [stdin === undefined ? "ignore" : "pipe", "pipe", "pipe"],
   });
+  if (stdin !== undefined) child.stdin!.end(stdin);
   let text = "";
   const listeners = new Set<() => void>();
   const append = (chunk: Buffer) => {

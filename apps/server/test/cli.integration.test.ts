@@ -168,6 +168,57 @@ describe("baton run", () => {
       BATON_DATA_DIR: path.join(dataDir, "run"),
     });
     await expectOneLineFailure(proc, /input does not match .*\/email must be string/);
+describe("baton user", () => {
+  it("adds, lists and resets users; the passwords work in the web app's sign-in", async () => {
+    const env = { BATON_DATA_DIR: path.join(dataDir, "users") };
+    const add = spawnBaton(
+      ["user", "add", "Root@Example.com", "--name", "Root", "--role", "admin", "-r", "approver"],
+      env,
+      "a piped password\n",
+    );
+    expect(await add.exited, add.output()).toBe(0);
+    expect(add.output()).toMatch(/added root@example\.com \(admin, approver\)/);
+    expect(add.output()).not.toMatch(/password/);
+
+    const made = spawnBaton(["user", "add", "vic@example.com", "--role", "viewer"], env);
+    expect(await made.exited, made.output()).toBe(0);
+    const [, madeUp] = made.output().match(/password \(shown once\): (\S+)/)!;
+
+    const again = spawnBaton(["user", "add", "root@example.com", "-r", "viewer"], env, "");
+    await expectOneLineFailure(again, /already a user with the email root@example\.com/);
+    const noRole = spawnBaton(["user", "add", "x@example.com"], env, "");
+    await expectOneLineFailure(noRole, /at least one role/);
+    const weak = spawnBaton(["user", "add", "y@example.com", "-r", "viewer"], env, "short\n");
+    await expectOneLineFailure(weak, /at least 10 characters/);
+
+    const list = spawnBaton(["user", "list"], env);
+    expect(await list.exited).toBe(0);
+    expect(list.output()).toMatch(/root@example\.com\s+Root\s+admin,approver\s+active/);
+    expect(list.output()).toMatch(/vic@example\.com\s+vic\s+viewer\s+active/);
+
+    const reset = spawnBaton(
+      ["user", "reset-password", "vic@example.com"],
+      env,
+      "a new password!\n",
+    );
+    expect(await reset.exited, reset.output()).toBe(0);
+    const unknown = spawnBaton(["user", "reset-password", "nobody@example.com"], env, "");
+    await expectOneLineFailure(unknown, /no user has the email nobody@example\.com/);
+
+    const port = await freePort();
+    const server = spawnBaton(["start"], { ...env, PORT: String(port) });
+    const [, url] = await server.waitFor(/ready at (http:\/\/\S+)/);
+    const login = (email: string, password: string) =>
+      fetch(`${url}/trpc/auth.login`, {
+        method: "POST",
+        headers: { "content-type": "application/json" },
+        body: JSON.stringify({ email, password }),
+      }).then((r) => r.status);
+    expect(await login("root@example.com", "a piped password")).toBe(200);
+    expect(await login("vic@example.com", madeUp!)).toBe(401);
+    expect(await login("vic@example.com", "a new password!")).toBe(200);
+    server.child.kill("SIGTERM");
+    expect(await server.exited).toBe(0);
   });
 });
 

@@ -21,8 +21,8 @@ const parse = <T>(schema: z.ZodType<T>, value: unknown): T => {
  * printed once when nothing is piped, so no password ever sits in the shell's history.
  */
 const readPassword = async (): Promise<{ password: string; madeUp: boolean }> => {
-  if (process.stdin.isTTY) return { password: randomBytes(18).toString("base64url"), madeUp: true };
-  const piped = (await text(process.stdin)).split(/\r?\n/)[0] ?? "";
+  const piped = process.stdin.isTTY ? "" : (await text(process.stdin)).split(/\r?\n/)[0];
+  if (!piped) return { password: randomBytes(18).toString("base64url"), madeUp: true };
   return { password: parse(ZPassword, piped), madeUp: false };
 };
 
