@@ -5,12 +5,13 @@ import { tmpdir } from "node:os";
 import path from "node:path";
 import { createTestDatabase } from "@baton/db/testing";
 import type { TScenario } from "@baton/model";
-import { createTRPCClient, httpBatchLink, TRPCClientError } from "@trpc/client";
+import { TRPCClientError } from "@trpc/client";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { startServer, type TRunningServer } from "../src/app.ts";
 import { openConnectionSecret } from "../src/catalog/secrets/connection-secret.ts";
 import { loadConfig } from "../src/config.ts";
 import type { AppRouter } from "../src/index.ts";
+import { signedInAs, type TClient } from "./auth-client.ts";
 
 const databases = [
   { kind: "embedded" },
@@ -76,7 +77,7 @@ describe.each(databases)("catalog on the $kind database", ({ kind }) => {
   let root: string;
   let folder: string;
   let database: Awaited<ReturnType<typeof createTestDatabase>> | undefined;
-  let client: ReturnType<typeof createTRPCClient<AppRouter>>;
+  let client: TClient;
   /** every answer the API gave in this file, to prove none carries a secret */
   const answers: unknown[] = [];
   const seen = <T>(value: T): T => {
@@ -99,9 +100,8 @@ describe.each(databases)("catalog on the $kind database", ({ kind }) => {
         ...(database ? { DATABASE_URL: database.url } : {}),
       }),
     );
-    client = createTRPCClient<AppRouter>({
-      links: [httpBatchLink({ url: `${server.url}/trpc` })],
-    });
+    // connections are the admin's; admins may also design and run
+    client = (await signedInAs(server, ["admin"])).client;
   });
 
   afterAll(async () => {

@@ -256,11 +256,26 @@ describe("cross-site requests (CSRF)", () => {
 describe("secrets", () => {
   it("never appear in an API answer or event", async () => {
     const secret = `s3cr3t-${Date.now()}-credential`;
-    const { prisma } = server.services.db;
-    await prisma.connection.create({
-      data: { name: "with-secret", provider: "http", secret: Buffer.from(secret) },
-    });
+    const rotated = `${secret}-rotated`;
     const admin = await signedInAs(server, ["admin", "approver", "operator"]);
+    // stored through the API as an administrator would, sealed at rest
+    const connection = await admin.client.catalog.createConnection.mutate({
+      name: "with-secret",
+      provider: "openfaas",
+      settings: { gateway: "http://127.0.0.1:9" },
+      secretChanges: { username: "admin", password: secret },
+    });
+    const updated = await admin.client.catalog.updateConnection.mutate({
+      id: connection.id,
+      settings: { gateway: "http://127.0.0.1:9" },
+      secretChanges: { password: rotated },
+    });
+    const tested = await admin.client.catalog.testConnection.mutate({
+      id: connection.id,
+      name: "with-secret",
+      provider: "openfaas",
+      settings: { gateway: "http://127.0.0.1:9" },
+    });
     const { runId } = await admin.client.runs.start.mutate({
       scenario: "order",
       input: largeOrderInput(),
@@ -279,6 +294,8 @@ describe("secrets", () => {
       admin.client.system.overview.query(),
       admin.client.catalog.functions.query({ includeMissing: true }),
       admin.client.catalog.connections.query(),
+      admin.client.catalog.connection.query({ id: connection.id }),
+      admin.client.catalog.providerForms.query(),
       admin.client.scenarios.list.query({}),
       admin.client.scenarios.catalog.query(),
       admin.client.scenarios.versions.query({ id: scenario.id }),
@@ -293,9 +310,11 @@ describe("secrets", () => {
       admin.client.audit.list.query({}),
       subscriptionFrames("runs.events", { runId }, admin.cookie),
     ]);
-    const text = JSON.stringify([run, scenario, ...answers]);
+    const text = JSON.stringify([connection, updated, tested, run, scenario, ...answers]);
     expect(text).toContain(runId);
+    expect(text).toContain("password"); // the credential's name shows, never its value
     expect(text).not.toContain(secret);
+    expect(text).not.toContain(rotated);
     expect(text).not.toContain(Buffer.from(secret).toString("base64"));
     // nor the password hashes of the users
     expect(text).not.toMatch(/\$argon2/);
@@ -317,6 +336,19 @@ describe("the audit trail", () => {
     });
     await admin.client.users.update.mutate({ id: created.id, roles: ["viewer", "operator"] });
     await admin.client.users.resetPassword.mutate({ id: created.id, password: `${PASSWORD}!` });
+    const gateway = { gateway: "http://127.0.0.1:9" };
+    const conn = await admin.client.catalog.createConnection.mutate({
+      name: "audited",
+      provider: "openfaas",
+      settings: gateway,
+      secretChanges: { password: "audited-secret-value" },
+    });
+    await admin.client.catalog.updateConnection.mutate({
+      id: conn.id,
+      settings: gateway,
+      secretChanges: { password: null },
+    });
+    await admin.client.catalog.removeConnection.mutate({ id: conn.id });
 
     const scenario = await designer.client.scenarios.get.query({ slug: "user-sign-up" });
     const published = await designer.client.scenarios.publish.mutate({
@@ -356,6 +388,20 @@ describe("the audit trail", () => {
       after: { roles: ["viewer", "operator"] },
     });
     expect(seen("user.reset-password", admin.user.id, created.id)).toBeDefined();
+    expect(seen("connection.create", admin.user.id, conn.id)?.data).toEqual({
+      name: "audited",
+      provider: "openfaas",
+      credentials: ["password"],
+    });
+    expect(seen("connection.update", admin.user.id, conn.id)?.data).toEqual({
+      settings: ["gateway"],
+      credentialsSet: [],
+      credentialsRemoved: ["password"],
+    });
+    expect(seen("connection.delete", admin.user.id, conn.id)?.data).toMatchObject({
+      name: "audited",
+    });
+    expect(JSON.stringify(trail)).not.toContain("audited-secret-value");
     expect(seen("scenario.publish", designer.user.id, scenario.id)?.data).toMatchObject({
       version: published.version,
     });

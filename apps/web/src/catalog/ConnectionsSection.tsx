@@ -1,6 +1,7 @@
 import { useMutation } from "@tanstack/react-query";
 import { Pencil, Plus, RefreshCw, Trash2 } from "lucide-react";
 import { useState } from "react";
+import { useCan } from "../auth/use-session.ts";
 import { timeAgo } from "../lib/format.ts";
 import { errorMessage, useTRPC } from "../lib/trpc.ts";
 import { BUTTON } from "../monitor/buttons.ts";
@@ -18,12 +19,15 @@ type TOpen = { kind: "add" } | { kind: "edit" | "remove"; connection: TConnectio
 
 function ConnectionCard({
   connection,
+  manages,
   refreshing,
   onRefresh,
   onEdit,
   onRemove,
 }: {
   connection: TConnection;
+  /** an administrator: the card offers refresh, edit and remove */
+  manages: boolean;
   refreshing: boolean;
   onRefresh: () => void;
   onEdit: () => void;
@@ -38,36 +42,38 @@ function ConnectionCard({
         <span className="font-medium">{connection.name}</span>
         <span className="text-xs text-zinc-500">{connection.provider}</span>
         <StatusBadge status={connection.status} />
-        <span className="ml-auto flex items-center gap-0.5">
-          <button
-            type="button"
-            className={ICON_BUTTON}
-            title="Refresh"
-            aria-label={`Refresh ${connection.name}`}
-            disabled={refreshing}
-            onClick={onRefresh}
-          >
-            <RefreshCw className={`size-3.5 ${refreshing ? "animate-spin" : ""}`} aria-hidden />
-          </button>
-          <button
-            type="button"
-            className={ICON_BUTTON}
-            title="Edit"
-            aria-label={`Edit ${connection.name}`}
-            onClick={onEdit}
-          >
-            <Pencil className="size-3.5" aria-hidden />
-          </button>
-          <button
-            type="button"
-            className={ICON_BUTTON}
-            title="Remove"
-            aria-label={`Remove ${connection.name}`}
-            onClick={onRemove}
-          >
-            <Trash2 className="size-3.5" aria-hidden />
-          </button>
-        </span>
+        {manages && (
+          <span className="ml-auto flex items-center gap-0.5">
+            <button
+              type="button"
+              className={ICON_BUTTON}
+              title="Refresh"
+              aria-label={`Refresh ${connection.name}`}
+              disabled={refreshing}
+              onClick={onRefresh}
+            >
+              <RefreshCw className={`size-3.5 ${refreshing ? "animate-spin" : ""}`} aria-hidden />
+            </button>
+            <button
+              type="button"
+              className={ICON_BUTTON}
+              title="Edit"
+              aria-label={`Edit ${connection.name}`}
+              onClick={onEdit}
+            >
+              <Pencil className="size-3.5" aria-hidden />
+            </button>
+            <button
+              type="button"
+              className={ICON_BUTTON}
+              title="Remove"
+              aria-label={`Remove ${connection.name}`}
+              onClick={onRemove}
+            >
+              <Trash2 className="size-3.5" aria-hidden />
+            </button>
+          </span>
+        )}
       </div>
       <div className="text-xs text-zinc-500 tabular-nums">
         {connection.functionCount} function{connection.functionCount === 1 ? "" : "s"}
@@ -92,6 +98,7 @@ export function ConnectionsSection({ connections }: { connections: TConnection[]
   const invalidateCatalog = useInvalidateCatalog();
   const [open, setOpen] = useState<TOpen>();
   const [report, setReport] = useState<TRefreshReport>();
+  const manages = useCan("administer");
   const refresh = useMutation(
     trpc.catalog.refreshConnection.mutationOptions({
       onSuccess: async (result) => {
@@ -106,15 +113,18 @@ export function ConnectionsSection({ connections }: { connections: TConnection[]
         <h2 id="connections-title" className="font-medium">
           Connections
         </h2>
-        <button type="button" className={BUTTON.primary} onClick={() => setOpen({ kind: "add" })}>
-          <Plus className="size-3.5" aria-hidden /> Add connection
-        </button>
+        {manages && (
+          <button type="button" className={BUTTON.primary} onClick={() => setOpen({ kind: "add" })}>
+            <Plus className="size-3.5" aria-hidden /> Add connection
+          </button>
+        )}
       </div>
       <ul className="flex flex-wrap gap-2">
         {connections.map((c) => (
           <ConnectionCard
             key={c.id}
             connection={c}
+            manages={manages}
             refreshing={refresh.isPending && refresh.variables?.id === c.id}
             onRefresh={() => refresh.mutate({ id: c.id })}
             onEdit={() => setOpen({ kind: "edit", connection: c })}

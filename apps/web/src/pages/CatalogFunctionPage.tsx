@@ -2,6 +2,7 @@ import { useQuery } from "@tanstack/react-query";
 import { ArrowLeft, PenLine } from "lucide-react";
 import { useState } from "react";
 import { Link, useParams } from "react-router";
+import { useCan } from "../auth/use-session.ts";
 import { AnnotateDialog } from "../catalog/AnnotateDialog.tsx";
 import { FunctionFacts } from "../catalog/FunctionFacts.tsx";
 import { SchemaSourceBadge } from "../catalog/SchemaSourceBadge.tsx";
@@ -22,6 +23,8 @@ export function CatalogFunctionPage() {
   const trpc = useTRPC();
   const fn = useQuery(trpc.catalog.function.queryOptions({ id }));
   const [annotating, setAnnotating] = useState(false);
+  // trying calls the real function and annotating changes its types: scenario builders' work
+  const designs = useCan("design");
   if (fn.error) {
     return (
       <div className="p-6">
@@ -47,9 +50,15 @@ export function CatalogFunctionPage() {
             <Link to="/catalog" className={BUTTON.secondary}>
               <ArrowLeft className="size-3.5" aria-hidden /> Catalog
             </Link>
-            <button type="button" className={BUTTON.secondary} onClick={() => setAnnotating(true)}>
-              <PenLine className="size-3.5" aria-hidden /> Annotate
-            </button>
+            {designs && (
+              <button
+                type="button"
+                className={BUTTON.secondary}
+                onClick={() => setAnnotating(true)}
+              >
+                <PenLine className="size-3.5" aria-hidden /> Annotate
+              </button>
+            )}
           </>
         }
       />
@@ -88,9 +97,11 @@ export function CatalogFunctionPage() {
               <SchemaTree schema={f.outputSchema} label="Output type" />
             </section>
           </div>
-          <div className={CARD}>
-            <TryIt key={f.id} fn={f} />
-          </div>
+          {designs && (
+            <div className={CARD}>
+              <TryIt key={f.id} fn={f} />
+            </div>
+          )}
         </div>
         <FunctionFacts fn={f} />
       </div>
