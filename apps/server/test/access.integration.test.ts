@@ -54,6 +54,7 @@ const RULES: Record<string, "public" | Role[]> = {
   "scenarios.publish": DESIGN,
   "scenarios.import": DESIGN,
   "runs.list": EVERYONE,
+  "runs.counts": EVERYONE,
   "runs.get": EVERYONE,
   "runs.monitor": EVERYONE,
   "runs.eventLog": EVERYONE,

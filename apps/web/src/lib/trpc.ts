@@ -3,6 +3,7 @@ import { MutationCache, QueryCache, QueryClient } from "@tanstack/react-query";
 import {
   createTRPCClient,
   httpBatchStreamLink,
+  httpLink,
   httpSubscriptionLink,
   isTRPCClientError,
   splitLink,
@@ -42,7 +43,12 @@ export const createClient = () =>
       splitLink({
         condition: (op) => op.type === "subscription",
         true: httpSubscriptionLink({ url: "/trpc" }),
-        false: httpBatchStreamLink({ url: "/trpc" }),
+        false: splitLink({
+          // signing in and out sets a cookie, which a streamed answer has sent its headers before
+          condition: (op) => op.path.startsWith("auth."),
+          true: httpLink({ url: "/trpc" }),
+          false: httpBatchStreamLink({ url: "/trpc" }),
+        }),
       }),
     ],
   });
