@@ -1,7 +1,7 @@
 import type { TRole } from "@baton/model";
 import { ROLE_HINTS } from "./roles.ts";
 
-/** Role toggles: each pressed role is held; the hint says what it allows. */
+/** Role toggles: each pressed role is held (the last one stays); the hint says what it allows. */
 export function RolePicker({
   roles,
   onChange,
@@ -23,7 +23,8 @@ export function RolePicker({
             type="button"
             aria-pressed={held}
             title={hint}
-            disabled={disabled}
+            // everyone holds at least one role
+            disabled={disabled || (held && roles.length === 1)}
             onClick={() => onChange(held ? roles.filter((r) => r !== role) : [...roles, role])}
             className={`rounded-full px-2.5 py-0.5 font-medium text-xs ring-1 ring-inset transition-colors disabled:cursor-not-allowed disabled:opacity-50 ${
               held

@@ -89,7 +89,7 @@ function UserList() {
                   label={`Roles of ${u.name}`}
                   roles={u.roles}
                   disabled={update.isPending}
-                  onChange={(roles) => roles.length && update.mutate({ id: u.id, roles })}
+                  onChange={(roles) => update.mutate({ id: u.id, roles })}
                 />
               ),
             },
