@@ -1,4 +1,5 @@
 import { type TRole, ZRole } from "@baton/model";
+import { useState } from "react";
 import type { TStep } from "../../canvas/canvas-types.ts";
 import { DataTree } from "../DataTree.tsx";
 import { hintClass, inputClass, labelClass } from "../form-styles.ts";
@@ -10,6 +11,36 @@ import { useUpstream } from "../use-upstream.ts";
 import { withField } from "../with-field.ts";
 
 const ROLES: readonly TRole[] = ZRole.options;
+
+/** Named deciders, edited as text and kept as a list when the field is left. */
+function PeopleField({
+  users,
+  onSave,
+}: {
+  users: readonly string[];
+  onSave: (users: string[]) => void;
+}) {
+  const [text, setText] = useState(users.join(", "));
+  return (
+    <label className={labelClass}>
+      People who may decide (emails, comma-separated)
+      <input
+        value={text}
+        placeholder="only the roles above"
+        onChange={(e) => setText(e.target.value)}
+        onBlur={() =>
+          onSave(
+            text
+              .split(",")
+              .map((email) => email.trim())
+              .filter(Boolean),
+          )
+        }
+        className={`${inputClass} mt-0.5`}
+      />
+    </label>
+  );
+}
 
 /** A human step: what the person sees, the form they fill in, who may decide and by when. */
 export function ManualPanel({ step }: { step: TStep<"manual"> }) {
@@ -67,6 +98,16 @@ export function ManualPanel({ step }: { step: TStep<"manual"> }) {
             ))}
           </div>
         </fieldset>
+        <PeopleField
+          // a list changed elsewhere (undo) starts the field afresh
+          key={step.assignees.users.join(",")}
+          users={step.assignees.users}
+          onSave={(users) => update((s) => ({ ...s, assignees: { ...s.assignees, users } }))}
+        />
+        <p className={hintClass}>
+          A person decides when they hold a role ticked here or are named, and have the approver or
+          admin role.
+        </p>
         <label className={labelClass}>
           Due after (ISO-8601 duration, e.g. P1D or PT4H)
           <input
