@@ -28,14 +28,13 @@ function PeopleField({
         value={text}
         placeholder="only the roles above"
         onChange={(e) => setText(e.target.value)}
-        onBlur={() =>
-          onSave(
-            text
-              .split(",")
-              .map((email) => email.trim())
-              .filter(Boolean),
-          )
-        }
+        onBlur={() => {
+          const next = text
+            .split(",")
+            .map((email) => email.trim())
+            .filter(Boolean);
+          if (next.join(",") !== users.join(",")) onSave(next);
+        }}
         className={`${inputClass} mt-0.5`}
       />
     </label>
