@@ -169,7 +169,10 @@ describe("baton run", () => {
     });
     await expectOneLineFailure(proc, /input does not match .*\/email must be string/);
 describe("baton user", () => {
-  it("adds, lists and resets users; the passwords work in the web app's sign-in", async () => {
+  // nine processes of the real CLI, each opening the database: slow on a busy machine
+  it("adds, lists and resets users; the passwords work in the web app's sign-in", {
+    timeout: 300_000,
+  }, async () => {
     const env = { BATON_DATA_DIR: path.join(dataDir, "users") };
     const add = spawnBaton(
       ["user", "add", "Root@Example.com", "--name", "Root", "--role", "admin", "-r", "approver"],

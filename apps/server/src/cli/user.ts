@@ -2,7 +2,7 @@ import { randomBytes } from "node:crypto";
 import { text } from "node:stream/consumers";
 import { openDatabase, type PrismaClient } from "@baton/db";
 import { BatonError } from "@baton/model";
-import { z } from "zod";
+import type { z } from "zod";
 import { recordAudit } from "../audit/record-audit.ts";
 import { ZPassword } from "../auth/passwords.ts";
 import { loadConfig } from "../config.ts";
@@ -12,7 +12,13 @@ import { ZCreateUserInput, ZEmail } from "../users/user-inputs.ts";
 
 const parse = <T>(schema: z.ZodType<T>, value: unknown): T => {
   const parsed = schema.safeParse(value);
-  if (!parsed.success) throw new BatonError("BAD_INPUT", z.prettifyError(parsed.error));
+  if (!parsed.success) {
+    // one line, as every CLI failure: "email: …; roles: …"
+    const problems = parsed.error.issues.map((i) =>
+      i.path.length ? `${i.path.join(".")}: ${i.message}` : i.message,
+    );
+    throw new BatonError("BAD_INPUT", problems.join("; "));
+  }
   return parsed.data;
 };
 
