@@ -49,6 +49,7 @@ const RULES: Record<string, "public" | Role[]> = {
   "scenarios.getVersion": EVERYONE,
   "scenarios.export": EVERYONE,
   "scenarios.catalog": EVERYONE,
+  "scenarios.signatures": EVERYONE,
   "scenarios.create": DESIGN,
   "scenarios.saveDraft": DESIGN,
   "scenarios.publish": DESIGN,

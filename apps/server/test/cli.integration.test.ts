@@ -168,6 +168,9 @@ describe("baton run", () => {
       BATON_DATA_DIR: path.join(dataDir, "run"),
     });
     await expectOneLineFailure(proc, /input does not match .*\/email must be string/);
+  });
+});
+
 describe("baton user", () => {
   // nine processes of the real CLI, each opening the database: slow on a busy machine
   it("adds, lists and resets users; the passwords work in the web app's sign-in", {

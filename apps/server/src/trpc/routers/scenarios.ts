@@ -90,7 +90,7 @@ export const scenariosRouter = router({
     .query(({ ctx, input }) => exportScenario(ctx.db.prisma, input)),
 
   /** What published versions take and give, so the designer checks subscenario steps as publish does. */
-  signatures: baseProcedure
+  signatures: readProcedure
     .input(
       z.strictObject({
         refs: z
