@@ -28,6 +28,8 @@ export default defineConfig({
   ],
   use: {
     baseURL: `http://127.0.0.1:${port}`,
+    // what a webhook caller sends (BATON_HOOK_TOKEN below); every other route ignores it
+    extraHTTPHeaders: { authorization: `Bearer ${HOOK_TOKEN}` },
     trace: "retain-on-failure",
     screenshot: "only-on-failure",
     launchOptions: {

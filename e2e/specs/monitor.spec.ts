@@ -1,6 +1,5 @@
 import { randomUUID } from "node:crypto";
 import { type APIRequestContext, expect, type Page, test } from "@playwright/test";
-import { HOOK_TOKEN } from "../support/auth.ts";
 import { screenshot } from "../support/screenshot.ts";
 
 /** An order above the approval threshold (20 × TEE-010), like the server tests' fixture. */
@@ -26,7 +25,6 @@ const startRun = async (
 ): Promise<{ runId: string; status?: string }> => {
   const response = await request.post(`/hooks/${slug}${wait ? `?wait=${wait}` : ""}`, {
     data: input,
-    headers: { authorization: `Bearer ${HOOK_TOKEN}` },
   });
   expect([200, 202, 422]).toContain(response.status());
   return response.json();
