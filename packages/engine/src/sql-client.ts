@@ -1,9 +1,27 @@
+import { createHash } from "node:crypto";
 import type { TDatabase } from "@baton/db";
 import type { TSql } from "./sql.ts";
 
 /** Raw SQL straight to the driver, and transactions on one connection. */
 export type TSqlClient = TSql & {
   transaction<T>(work: (tx: TSql) => Promise<T>): Promise<T>;
+};
+
+const names = new Map<string, string>();
+
+/**
+ * A named statement, so each connection parses and plans the engine's few, fixed
+ * statements once instead of on every call (the chain's combined statement is large).
+ */
+const prepared = (text: string, values: unknown[]) => {
+  let name = names.get(text);
+  if (!name) {
+    // a text never seen among the first few hundred is no fixed statement of ours
+    if (names.size >= 500) return { text, values };
+    name = `baton_${createHash("sha1").update(text).digest("hex").slice(0, 16)}`;
+    names.set(text, name);
+  }
+  return { name, text, values };
 };
 
 /**
@@ -31,7 +49,7 @@ export const createSqlClient = (db: TDatabase): TSqlClient => {
   if (!pool) throw new Error("The database has neither an embedded session nor a pool.");
   return {
     $queryRawUnsafe: async <T>(query: string, ...values: unknown[]) =>
-      (await pool.query(query, values)).rows as T,
+      (await pool.query(prepared(query, values))).rows as T,
     transaction: async (work) => {
       const client = await pool.connect();
       let broken: Error | undefined;
@@ -44,7 +62,7 @@ export const createSqlClient = (db: TDatabase): TSqlClient => {
         await client.query("BEGIN");
         const result = await work({
           $queryRawUnsafe: async <T>(query: string, ...values: unknown[]) =>
-            (await client.query(query, values)).rows as T,
+            (await client.query(prepared(query, values))).rows as T,
         });
         await client.query("COMMIT");
         return result;
