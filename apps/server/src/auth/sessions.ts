@@ -52,6 +52,15 @@ export const readSession = async (
   return { id: row.id, user };
 };
 
+/** Whether a session still holds: not ended, not expired, its user not disabled. */
+export const sessionIsLive = async (prisma: PrismaClient, sessionId: string): Promise<boolean> => {
+  const row = await prisma.session.findUnique({
+    where: { id: sessionId },
+    select: { expiresAt: true, user: { select: { disabledAt: true } } },
+  });
+  return !!row && row.expiresAt.getTime() > Date.now() && !row.user.disabledAt;
+};
+
 export const endSession = (prisma: PrismaClient, sessionId: string) =>
   prisma.session.deleteMany({ where: { id: sessionId } });
 

@@ -2,6 +2,7 @@ import { BatonError } from "@baton/model";
 import { tracked } from "@trpc/server";
 import { z } from "zod";
 import { recordAudit } from "../../audit/record-audit.ts";
+import { sessionIsLive } from "../../auth/sessions.ts";
 import { resolveVersion } from "../../runs/resolve-version.ts";
 import { loadCatalog } from "../../scenarios/load-catalog.ts";
 import { streamEvents } from "../event-stream.ts";
@@ -317,7 +318,9 @@ export const runsRouter = router({
   events: readProcedure
     .input(z.object({ runId: z.string().uuid(), lastEventId: z.string().regex(/^\d+$/).nullish() }))
     .subscription(async function* ({ ctx, input, signal }) {
-      const live = streamEvents(ctx.engine.events, input.runId, signal);
+      const live = streamEvents(ctx.engine.events, input.runId, signal, () =>
+        sessionIsLive(ctx.db.prisma, ctx.session.id),
+      );
       const stored = await ctx.db.prisma.runEvent.findMany({
         where: {
           runId: input.runId,
@@ -339,7 +342,8 @@ export const runsRouter = router({
 
   /** Every run's events as they happen, for the dashboard. */
   feed: readProcedure.subscription(async function* ({ ctx, signal }) {
-    for await (const event of streamEvents(ctx.engine.events, null, signal)) {
+    const allowed = () => sessionIsLive(ctx.db.prisma, ctx.session.id);
+    for await (const event of streamEvents(ctx.engine.events, null, signal, allowed)) {
       yield { id: event.id, runId: event.runId, type: event.type, createdAt: event.createdAt };
     }
   }),

@@ -1,5 +1,6 @@
 import { setTimeout as sleep } from "node:timers/promises";
 import { z } from "zod";
+import { sessionIsLive } from "../../auth/sessions.ts";
 import { readProcedure, router } from "../trpc.ts";
 
 const probeDatabase = async (prisma: {
@@ -46,6 +47,8 @@ export const systemRouter = router({
     .subscription(async function* ({ ctx, input, signal }) {
       const intervalMs = input?.intervalMs ?? 5_000;
       while (!signal?.aborted) {
+        // a heartbeat opened before a logout ends with the session
+        if (!(await sessionIsLive(ctx.db.prisma, ctx.session.id).catch(() => true))) return;
         yield { at: new Date(), database: await probeDatabase(ctx.db.prisma) };
         await sleep(intervalMs, undefined, { signal }).catch(() => {});
       }

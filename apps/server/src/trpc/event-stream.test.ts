@@ -1,0 +1,46 @@
+import type { TEventFeed, TRunEvent } from "@baton/engine";
+
+type TEventListener = (event: TRunEvent) => void;
+
+import { describe, expect, it } from "vitest";
+import { streamEvents } from "./event-stream.ts";
+
+const fakeFeed = () => {
+  const listeners = new Set<TEventListener>();
+  const feed: TEventFeed = {
+    subscribe: (_runId, listener) => {
+      listeners.add(listener);
+      return () => listeners.delete(listener);
+    },
+    onCancel: () => () => {},
+    close: async () => {},
+  };
+  const emit = (id: string) =>
+    listeners.forEach((l) => {
+      l({
+        id,
+        runId: "r",
+        stepRunId: null,
+        type: "step.succeeded",
+        data: {},
+        actorId: null,
+        createdAt: new Date(),
+      } satisfies TRunEvent);
+    });
+  return { feed, emit, listeners };
+};
+
+describe("streamEvents", () => {
+  it("hands on events until the session it was opened with ends", async () => {
+    const { feed, emit, listeners } = fakeFeed();
+    let live = true;
+    const stream = streamEvents(feed, null, undefined, async () => live, 20);
+    const first = stream.next();
+    emit("1");
+    expect((await first).value?.id).toBe("1");
+    live = false;
+    // nothing more arrives: the recheck alone ends the stream, and it lets go of the feed
+    expect(await stream.next()).toEqual({ done: true, value: undefined });
+    expect(listeners.size).toBe(0);
+  });
+});
