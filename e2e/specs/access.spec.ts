@@ -1,23 +1,9 @@
-import { randomUUID } from "node:crypto";
 import { type Browser, expect, type Page, test } from "@playwright/test";
 import { addUser, signIn } from "../support/auth.ts";
+import { largeOrderInput } from "../support/orders.ts";
 import { screenshot } from "../support/screenshot.ts";
 
 test.use({ viewport: { width: 1440, height: 900 } });
-
-const largeOrder = () => ({
-  orderId: randomUUID(),
-  customerEmail: "grace@example.com",
-  items: [{ sku: "TEE-010", quantity: 20 }],
-  card: { number: "4242424242424242", expMonth: 12, expYear: 2030, cvc: "123" },
-  address: {
-    name: "Grace Hopper",
-    line1: "Damrak 1",
-    city: "Amsterdam",
-    postalCode: "1012 LG",
-    country: "NL",
-  },
-});
 
 /** A browser of its own, signed out: another person at another desk. */
 const personAt = async (browser: Browser, email: string): Promise<Page> => {
@@ -39,7 +25,7 @@ test.describe("people and roles", () => {
     const viewer = await addUser(request, "Vera Viewer", ["viewer"]);
     const approver = await addUser(request, "Abe Approver", ["approver"]);
     const started = await request.post("/trpc/runs.start", {
-      data: { scenario: "order", input: largeOrder() },
+      data: { scenario: "order", input: largeOrderInput() },
     });
     expect(started.status()).toBe(200);
     const { runId } = (await started.json()).result.data;

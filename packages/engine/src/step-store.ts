@@ -82,6 +82,22 @@ export const claimStep = async (
 type TFinished = { runId: string; nodeId: string; scope: string };
 
 /**
+ * CTEs that store the success of the attempt $2 of step run $1 with output $3 (and, when
+ * not null, the input `inputParam`): `done` has the step run when it was still current.
+ */
+const succeededCtes = (inputParam: string) => `
+    done AS (
+      UPDATE "StepRun" SET status = 'succeeded', output = $3::jsonb, error = NULL,
+        input = coalesce(${inputParam}::jsonb, input), "endedAt" = now(), "updatedAt" = now()
+      WHERE id = $1::uuid AND attempt = $2 AND status IN ('running', 'waiting')
+      RETURNING id, "runId", "nodeId", scope, attempt, generation
+    ),
+    attempt_done AS (
+      UPDATE "StepAttempt" a SET status = 'succeeded', "endedAt" = now()
+      FROM done WHERE a."stepRunId" = done.id AND a.attempt = done.attempt
+    )`;
+
+/**
  * A chain's hot path in one statement: stores a step's success, creates the step runs of
  * its successors, and claims the first of them for the calling worker (attempt 1, its
  * attempt row and `step.started`), so the worker runs it without another round trip.
@@ -101,16 +117,7 @@ export const succeedAndClaimNext = async (
     })[]
   >(
     `
-    WITH done AS (
-      UPDATE "StepRun" SET status = 'succeeded', output = $3::jsonb, error = NULL,
-        input = coalesce($4::jsonb, input), "endedAt" = now(), "updatedAt" = now()
-      WHERE id = $1::uuid AND attempt = $2 AND status IN ('running', 'waiting')
-      RETURNING id, "runId", "nodeId", scope, attempt, generation
-    ),
-    attempt_done AS (
-      UPDATE "StepAttempt" a SET status = 'succeeded', "endedAt" = now()
-      FROM done WHERE a."stepRunId" = done.id AND a.attempt = done.attempt
-    ),
+    WITH ${succeededCtes("$4")},
     created AS (
       INSERT INTO "StepRun" (id, "runId", "nodeId", scope, generation, status, attempt, "scheduledAt", "startedAt", "updatedAt")
       SELECT gen_random_uuid(), done."runId", t.node, done.scope, done.generation,
@@ -176,16 +183,7 @@ export const succeedStep = async (
 ): Promise<TFinished | undefined> => {
   const rows = await sql.$queryRawUnsafe<TFinished[]>(
     `
-    WITH done AS (
-      UPDATE "StepRun" SET status = 'succeeded', output = $3::jsonb, error = NULL,
-        input = coalesce($5::jsonb, input), "endedAt" = now(), "updatedAt" = now()
-      WHERE id = $1::uuid AND attempt = $2 AND status IN ('running', 'waiting')
-      RETURNING id, "runId", "nodeId", scope, attempt
-    ),
-    attempt AS (
-      UPDATE "StepAttempt" a SET status = 'succeeded', "endedAt" = now()
-      FROM done WHERE a."stepRunId" = done.id AND a.attempt = done.attempt
-    ),
+    WITH ${succeededCtes("$5")},
     ${eventsCte("done", "$4", `jsonb_build_object('nodeId', "nodeId", 'attempt', attempt, 'scope', scope)`)}
     SELECT "runId", "nodeId", scope, ${notifiedCount()} AS notified FROM done`,
     stepRunId,
