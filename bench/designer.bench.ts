@@ -10,44 +10,20 @@
  * Needs the built app (`npx turbo run build`) and Chromium (`CHROMIUM_PATH`, else
  * /usr/bin/chromium). Run with `npx tsx bench/designer.bench.ts`.
  */
-import { type ChildProcess, spawn } from "node:child_process";
-import { mkdtemp, rm } from "node:fs/promises";
-import { createServer } from "node:net";
-import { cpus, loadavg, tmpdir } from "node:os";
-import path from "node:path";
+import { cpus, loadavg } from "node:os";
 import { type Browser, chromium, type Page } from "@playwright/test";
+import { startBenchServer } from "./bench-server.ts";
 import { designerScenario500 } from "./designer-scenario.ts";
 import { cpuPerInterval, cpuUntilStamp, TRACE_CATEGORIES } from "./designer-trace.ts";
-import { waitForServer } from "./wait-for-server.ts";
 
 const OPENS = 5;
 const DRAG_STEPS = 120;
 const SLUG = "designer-bench-500";
-const repoRoot = path.resolve(import.meta.dirname, "..");
 
-const freePort = (): Promise<number> =>
-  new Promise((resolve, reject) => {
-    const server = createServer();
-    server.once("error", reject);
-    server.listen(0, "127.0.0.1", () => {
-      const address = server.address();
-      server.close(() => resolve(typeof address === "object" && address ? address.port : 0));
-    });
-  });
-
-const startServer = async (port: number, dataDir: string): Promise<ChildProcess> => {
-  const child = spawn(process.execPath, ["apps/server/bin/baton.js", "start"], {
-    cwd: repoRoot,
-    env: { ...process.env, PORT: String(port), HOST: "127.0.0.1", BATON_DATA_DIR: dataDir },
-    stdio: ["ignore", "ignore", "inherit"],
-  });
-  return waitForServer(child, port);
-};
-
-const importScenario = async (base: string) => {
+const importScenario = async (base: string, cookie: string) => {
   const response = await fetch(`${base}/trpc/scenarios.import`, {
     method: "POST",
-    headers: { "content-type": "application/json" },
+    headers: { "content-type": "application/json", cookie },
     body: JSON.stringify({ json: JSON.stringify(designerScenario500(SLUG)) }),
   });
   if (!response.ok) throw new Error(`import failed: ${await response.text()}`);
@@ -161,19 +137,17 @@ const openTraced = async (browser: Browser, page: Page, url: string): Promise<nu
 };
 
 const main = async () => {
-  const port = await freePort();
-  const dataDir = await mkdtemp(path.join(tmpdir(), "baton-designer-bench-"));
-  let server: ChildProcess | undefined;
+  const server = await startBenchServer("designer");
+  const { base } = server;
   let browser: Browser | undefined;
   try {
-    server = await startServer(port, dataDir);
-    const base = `http://127.0.0.1:${port}`;
-    await importScenario(base);
+    await importScenario(base, server.cookie);
     browser = await chromium.launch({
       executablePath: process.env.CHROMIUM_PATH ?? "/usr/bin/chromium",
       args: ["--headless", "--no-sandbox", "--disable-gpu", "--disable-background-networking"],
     });
     const context = await browser.newContext({ viewport: { width: 1600, height: 960 } });
+    await context.addCookies([server.browserCookie]);
     await context.addInitScript(WATCH_FIRST_RENDER);
     const page = await context.newPage();
     const url = `${base}/scenarios/${SLUG}`;
@@ -211,12 +185,7 @@ const main = async () => {
     );
   } finally {
     await browser?.close();
-    if (server && server.exitCode === null) {
-      const exited = new Promise((resolve) => server?.once("exit", resolve));
-      server.kill("SIGTERM");
-      await exited;
-    }
-    await rm(dataDir, { recursive: true, force: true });
+    await server.stop();
   }
 };
 

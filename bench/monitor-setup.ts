@@ -30,7 +30,7 @@ export const scenario500 = () => {
       kind: "manual",
       label: "Go",
       title: "Let the benchmark run go",
-      assignees: { roles: ["operator"], users: [] },
+      assignees: { roles: [], users: [] },
       position: { x: 240, y: 540 },
     },
   ];
@@ -74,25 +74,27 @@ export const scenario500 = () => {
 
 // A kept-alive connection the busy server has just closed resets the next request on it;
 // a query is safe to send again.
-const getWithRetry = async (url: string, tries = 3): Promise<Response> => {
+const getWithRetry = async (url: string, cookie: string, tries = 3): Promise<Response> => {
   try {
-    return await fetch(url);
+    return await fetch(url, { headers: { cookie } });
   } catch (error) {
     if (tries <= 1) throw error;
     await sleep(200);
-    return getWithRetry(url, tries - 1);
+    return getWithRetry(url, cookie, tries - 1);
   }
 };
 
+/** Calls a procedure as the signed-in user whose Cookie header is given. */
 export const api =
-  (base: string) => async (procedure: string, input: unknown, kind: "query" | "mutation") => {
+  (base: string, cookie: string) =>
+  async (procedure: string, input: unknown, kind: "query" | "mutation") => {
     const url = `${base}/trpc/${procedure}`;
     const response =
       kind === "query"
-        ? await getWithRetry(`${url}?input=${encodeURIComponent(JSON.stringify(input))}`)
+        ? await getWithRetry(`${url}?input=${encodeURIComponent(JSON.stringify(input))}`, cookie)
         : await fetch(url, {
             method: "POST",
-            headers: { "content-type": "application/json" },
+            headers: { "content-type": "application/json", cookie },
             body: JSON.stringify(input),
           });
     const body = (await response.json()) as {

@@ -10,42 +10,12 @@
  * /usr/bin/chromium). Prints `bench monitor.open500.ms <value>` and
  * `bench monitor.event_to_page.p95_ms <value>`.
  */
-import { type ChildProcess, spawn } from "node:child_process";
-import { mkdtemp, rm } from "node:fs/promises";
-import { createServer } from "node:net";
-import { cpus, tmpdir } from "node:os";
-import path from "node:path";
+import { cpus } from "node:os";
 import { type Browser, chromium } from "@playwright/test";
+import { startBenchServer } from "./bench-server.ts";
 import { api, openTaskOf, publish500, waitForRun } from "./monitor-setup.ts";
-import { waitForServer } from "./wait-for-server.ts";
 
 const OPENS = 5;
-const repoRoot = path.resolve(import.meta.dirname, "..");
-
-const freePort = (): Promise<number> =>
-  new Promise((resolve, reject) => {
-    const server = createServer();
-    server.once("error", reject);
-    server.listen(0, "127.0.0.1", () => {
-      const address = server.address();
-      server.close(() => resolve(typeof address === "object" && address ? address.port : 0));
-    });
-  });
-
-let stopping = false;
-
-const startServer = async (port: number, dataDir: string): Promise<ChildProcess> => {
-  const child = spawn(process.execPath, ["apps/server/bin/baton.js", "start"], {
-    cwd: repoRoot,
-    env: { ...process.env, PORT: String(port), HOST: "127.0.0.1", BATON_DATA_DIR: dataDir },
-    stdio: ["ignore", "ignore", "inherit"],
-  });
-  child.once("exit", (code, signal) => {
-    if (!stopping)
-      console.error(`bench: the server stopped early (code ${code}, signal ${signal})`);
-  });
-  return waitForServer(child, port);
-};
 
 const percentile = (values: number[], p: number): number => {
   const sorted = [...values].sort((a, b) => a - b);
@@ -83,43 +53,54 @@ const ALL_DRAWN = `(() => {
   return true;
 })()`;
 
-const measureOpen = async (browser: Browser, base: string, runId: string): Promise<number[]> => {
+type TBrowserCookie = { name: string; value: string; url: string };
+
+const signedInPage = async (browser: Browser, cookie: TBrowserCookie) => {
+  const context = await browser.newContext({ viewport: { width: 1440, height: 900 } });
+  await context.addCookies([cookie]);
+  return context.newPage();
+};
+
+const measureOpen = async (
+  browser: Browser,
+  base: string,
+  cookie: TBrowserCookie,
+  runId: string,
+): Promise<number[]> => {
   const times: number[] = [];
   for (let i = 0; i < OPENS + 1; i++) {
-    const page = await browser.newPage({ viewport: { width: 1440, height: 900 } });
+    const page = await signedInPage(browser, cookie);
     await page.goto(`${base}/runs/${runId}`);
     await page.waitForFunction(ALL_DRAWN, undefined, { polling: "raf", timeout: 30_000 });
     const ms = Number(await page.evaluate("performance.now()"));
     // the first open warms the server's caches and the browser's; it is not counted
     if (i > 0) times.push(ms);
-    await page.close();
+    await page.context().close();
   }
   return times;
 };
 
 const main = async () => {
-  const port = await freePort();
-  const dataDir = await mkdtemp(path.join(tmpdir(), "baton-bench-monitor-"));
-  const base = `http://127.0.0.1:${port}`;
-  const server = await startServer(port, dataDir);
+  const server = await startBenchServer("monitor");
+  const { base } = server;
   const browser = await chromium.launch({
     executablePath: process.env.CHROMIUM_PATH ?? "/usr/bin/chromium",
     args: ["--headless", "--no-sandbox", "--disable-gpu", "--disable-background-networking"],
   });
   try {
-    const call = api(base);
+    const call = api(base, server.cookie);
     const start = await publish500(call);
 
     // a finished 500-step run to open
     const finished = await start();
     await call("tasks.approve", { id: await openTaskOf(call, finished), data: {} }, "mutation");
     await waitForRun(call, finished, ["succeeded"], 300_000);
-    const opens = await measureOpen(browser, base, finished);
+    const opens = await measureOpen(browser, base, server.browserCookie, finished);
 
     // a run executing while its monitor is open
     const live = await start();
     const task = await openTaskOf(call, live);
-    const page = await browser.newPage({ viewport: { width: 1440, height: 900 } });
+    const page = await signedInPage(browser, server.browserCookie);
     await page.addInitScript(WATCH_EVENTS);
     await page.goto(`${base}/runs/${live}`);
     await page.getByRole("list", { name: "Run events" }).waitFor();
@@ -128,7 +109,7 @@ const main = async () => {
     await waitForRun(call, live, ["succeeded", "failed"], 300_000);
     await page.getByRole("status", { name: "Run status" }).getByText("succeeded").waitFor();
     const latencies = (await page.evaluate("window.__eventLatencies")) as number[];
-    await page.close();
+    await page.context().close();
 
     const median = percentile(opens, 50);
     console.log(
@@ -140,10 +121,7 @@ const main = async () => {
     console.log(`bench monitor.event_to_page.p95_ms ${percentile(latencies, 95)}`);
   } finally {
     await browser.close();
-    stopping = true;
-    server.kill("SIGTERM");
-    await new Promise((resolve) => server.once("exit", resolve));
-    await rm(dataDir, { recursive: true, force: true });
+    await server.stop();
   }
 };
 
