@@ -2,6 +2,7 @@ import type { TDatabase } from "@baton/db";
 import type { ProviderRegistry } from "@baton/providers";
 import type { PgBoss } from "pg-boss";
 import type { TResolvedFunction } from "./functions.ts";
+import type { TJobInsertSql } from "./queue.ts";
 import type { TSql } from "./sql.ts";
 import type { TSqlClient } from "./sql-client.ts";
 import type { TVersion } from "./versions.ts";
@@ -24,6 +25,8 @@ export type TEngineContext = {
   /** Inside a transaction pass it: a cache miss then reads through it (see functions.ts). */
   version(versionId: string, tx?: TSql): Promise<TVersion>;
   fn(ref: string, tx?: TSql): Promise<TResolvedFunction>;
+  /** pg-boss's step-job insert, for statements that write jobs themselves */
+  jobInsert: TJobInsertSql;
   /** completes a spent step job soon, batched with others */
   completeLater(jobId: string): void;
   /** default deadline of a function call that names none */

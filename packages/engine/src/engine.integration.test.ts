@@ -11,6 +11,7 @@ import {
   start,
   type THarness,
 } from "../test/harness.ts";
+import type { TRunEvent } from "./events/event-feed.ts";
 
 describe.each(databases)("engine on $kind", ({ kind }) => {
   let h: THarness;
@@ -512,6 +513,33 @@ describe.each(databases)("engine on $kind", ({ kind }) => {
         "step.succeeded",
         "run.succeeded",
       ]),
+    );
+  });
+
+  it("streams events too large for a notification, read back in order with the others", async () => {
+    const versionId = await h.publish({
+      nodes: [start(), fn("a", "Noop", {}), end({ text: { ref: "input.text" } })],
+      edges: [next("start", "a"), next("a", "end")],
+    });
+    const text = "x".repeat(20_000);
+    const seen: TRunEvent[] = [];
+    const unsubscribe = h.engine.events.subscribe(null, (e) => seen.push(e));
+    const { runId } = await h.engine.startRun({ versionId, input: { text } });
+    await h.waitForRun(runId);
+    const mine = () => seen.filter((e) => e.runId === runId);
+    const ended = await h.waitFor(
+      async () => mine().find((e) => e.type === "run.succeeded"),
+      5_000,
+    );
+    unsubscribe();
+    expect((ended.data as { output: { text: string } }).output.text).toBe(text);
+    const stored = await h.db.prisma.runEvent.findMany({
+      where: { runId },
+      orderBy: { id: "asc" },
+    });
+    expect(mine().map((e) => e.id)).toEqual(stored.map((e) => e.id.toString()));
+    expect(mine().map((e) => e.createdAt.getTime())).toEqual(
+      stored.map((e) => e.createdAt.getTime()),
     );
   });
 });

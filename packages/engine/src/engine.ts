@@ -7,6 +7,7 @@ import { createFunctionCache } from "./functions.ts";
 import {
   createBoss,
   createJobCompleter,
+  createJobInsertSql,
   ensureQueue,
   STEP_QUEUE,
   type TJobData,
@@ -90,6 +91,7 @@ export const createEngine = async (options: TEngineOptions): Promise<TEngine> =>
     version: createVersionCache(sql),
     fn: createFunctionCache(sql),
     defaultTimeoutMs: options.defaultTimeoutMs ?? 30_000,
+    jobInsert: await createJobInsertSql(boss),
     completeLater: completer.add,
   };
   const inflight = createInflight(events);

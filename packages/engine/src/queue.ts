@@ -1,5 +1,6 @@
 import type { TDatabase } from "@baton/db";
 import { fromPglite, fromPrisma, PgBoss } from "pg-boss";
+import { DEFAULT_SCHEMA, insertJobs, notifyChannelSql } from "pg-boss/dist/plans.js";
 
 export const STEP_QUEUE = "baton-steps";
 
@@ -23,6 +24,7 @@ export type TQueueTx = {
 /** pg-boss on the same database as everything else: its own pool, or PGlite's one session. */
 export const createBoss = (db: TDatabase): PgBoss => {
   const common = {
+    schema: DEFAULT_SCHEMA,
     useListenNotify: true,
     // Maintenance (expiring leases, archiving) runs often so a crashed worker's steps come back fast.
     superviseIntervalSeconds: 5,
@@ -46,6 +48,33 @@ export const ensureQueue = async (boss: PgBoss): Promise<void> => {
     deleteAfterSeconds: 24 * 3600,
     notify: true,
   });
+};
+
+/**
+ * pg-boss's own job insert, to embed in a larger statement: the chain's hot path stores a
+ * step's result, creates its successors and writes their jobs in one statement (one round
+ * trip, atomic without BEGIN and COMMIT) instead of a transaction around `boss.insert`.
+ */
+export type TJobInsertSql = {
+  /** a data-modifying statement for a CTE, inserting the jobs of the JSON array `payloadSql` yields, shaped as `insert` takes them */
+  insert(payloadSql: string): string;
+  /** an SQL call that wakes the workers waiting on the step queue */
+  notify: string;
+};
+
+export const createJobInsertSql = async (boss: PgBoss): Promise<TJobInsertSql> => {
+  const queue = await boss.getQueue(STEP_QUEUE);
+  if (!queue) throw new Error(`The job queue ${STEP_QUEUE} does not exist; create it first.`);
+  const text = insertJobs(DEFAULT_SCHEMA, { table: queue.table, name: STEP_QUEUE, returnId: true });
+  // the statement reads its jobs from one JSON parameter; here they come from a query
+  const parts = text.split("$1::text::json");
+  if (parts.length !== 2) {
+    throw new Error("pg-boss's job insert no longer reads one JSON parameter; update queue.ts.");
+  }
+  return {
+    insert: (payloadSql) => parts.join(`(${payloadSql})::text::json`),
+    notify: `pg_notify(${notifyChannelSql(DEFAULT_SCHEMA)}, '${STEP_QUEUE}')`,
+  };
 };
 
 export type TStepJob = { id: string; data: Extract<TJobData, { kind: "step" }> };

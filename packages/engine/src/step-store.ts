@@ -1,10 +1,12 @@
 import type { TNodeState } from "./flow/advance.ts";
+import type { TJobInsertSql } from "./queue.ts";
 import {
   CANCEL_CHANNEL,
-  EVENTS_CHANNEL,
+  EVENT_RETURNING,
   eventsCte,
   json,
   notifiedCount,
+  notifyEvents,
   type TSql,
 } from "./sql.ts";
 
@@ -97,11 +99,21 @@ const succeededCtes = (inputParam: string) => `
       FROM done WHERE a."stepRunId" = done.id AND a.attempt = done.attempt
     )`;
 
+/** The jobs of a chain step's successors: an id and a lease (seconds) per target, in order. */
+export type TChainJobs = {
+  insert: TJobInsertSql;
+  versionId: string;
+  ids: string[];
+  leases: number[];
+};
+
 /**
- * A chain's hot path in one statement: stores a step's success, creates the step runs of
- * its successors, and claims the first of them for the calling worker (attempt 1, its
- * attempt row and `step.started`), so the worker runs it without another round trip.
- * Nothing comes back when the attempt is no longer current (cancelled, superseded).
+ * A chain's hot path in one statement, so one round trip and atomic without a transaction
+ * around it: stores a step's success, creates the step runs of its successors with their
+ * jobs, and claims the first of them for the calling worker (attempt 1, its attempt row and
+ * `step.started`), so the worker runs it at once. The claimed step's job is held back for
+ * its lease: the queue only hands it out if this worker dies. Nothing comes back when the
+ * attempt is no longer current (cancelled, superseded).
  */
 export const succeedAndClaimNext = async (
   sql: TSql,
@@ -110,6 +122,7 @@ export const succeedAndClaimNext = async (
   input: unknown,
   targets: string[],
   workerId: string,
+  jobs: TChainJobs,
 ): Promise<{ created: TCreated[]; claimed?: Omit<TClaimed, "runInput" | "steps"> } | undefined> => {
   const rows = await sql.$queryRawUnsafe<
     ({ id: string | null; nodeId: string | null } & {
@@ -132,6 +145,19 @@ export const succeedAndClaimNext = async (
       SELECT gen_random_uuid(), id, 1, 'running', "runId" || ':' || "nodeId" || ':' || generation || ':1', $6
       FROM created WHERE status = 'running'
     ),
+    job_payload AS (
+      SELECT json_agg(json_build_object(
+        'id', t.job,
+        'data', json_strip_nulls(json_build_object('kind', 'step', 'runId', c."runId", 'stepRunId', c.id,
+          'nodeId', c."nodeId", 'versionId', $9::text, 'scope', nullif(c.scope, ''))),
+        'startAfter', CASE WHEN c.status = 'running' THEN t.lease || ' seconds' ELSE '0' END,
+        'expireInSeconds', t.lease)) AS payload
+      FROM created c JOIN unnest($5::text[], $7::uuid[], $8::int[]) AS t(node, job, lease) ON t.node = c."nodeId"
+    ),
+    jobs AS (${jobs.insert.insert("SELECT payload FROM job_payload")}),
+    jobs_notified AS (
+      SELECT ${jobs.insert.notify} FROM created WHERE status = 'scheduled' LIMIT 1
+    ),
     events AS (
       SELECT "runId", id, 'step.succeeded' AS type,
         jsonb_build_object('nodeId', "nodeId", 'attempt', attempt, 'scope', scope) AS data, 0 AS ord
@@ -147,17 +173,14 @@ export const succeedAndClaimNext = async (
     ev AS (
       INSERT INTO "RunEvent" ("runId", "stepRunId", type, data)
       SELECT "runId", id, type, data FROM events ORDER BY ord
-      RETURNING id, "runId"
+      ${EVENT_RETURNING}
     ),
-    ev_notified AS (
-      SELECT pg_notify('${EVENTS_CHANNEL}', "runId"::text || ':' || min(id) || ':' || max(id))
-      FROM ev GROUP BY "runId"
-    )
+    ev_notified AS (${notifyEvents("ev")})
     SELECT c.id, c."nodeId",
       CASE WHEN c.status = 'running' THEN jsonb_build_object(
         'id', c.id, 'runId', c."runId", 'nodeId', c."nodeId", 'scope', c.scope,
         'generation', c.generation, 'attempt', 1, 'input', NULL, 'reclaimed', false) END AS claimed,
-      ${notifiedCount()} AS notified
+      ${notifiedCount()} AS notified, (SELECT count(*) FROM jobs_notified) AS woken
     FROM done LEFT JOIN created c ON true`,
     step.id,
     step.attempt,
@@ -165,6 +188,9 @@ export const succeedAndClaimNext = async (
     json(input),
     targets,
     workerId,
+    jobs.ids,
+    jobs.leases,
+    jobs.versionId,
   );
   if (!rows.length) return undefined;
   const created = rows.flatMap(({ id, nodeId }) => (id && nodeId ? [{ id, nodeId }] : []));
@@ -451,11 +477,9 @@ export const appendRunEvent = (
     WITH src AS (SELECT $1::uuid AS "runId", NULL::uuid AS id),
     ev AS (
       INSERT INTO "RunEvent" ("runId", "stepRunId", type, data, "actorId")
-      SELECT "runId", id, $2, $3::jsonb, $4::uuid FROM src RETURNING id, "runId"
+      SELECT "runId", id, $2, $3::jsonb, $4::uuid FROM src ${EVENT_RETURNING}
     ),
-    ev_notified AS (
-      SELECT pg_notify('${EVENTS_CHANNEL}', "runId"::text || ':' || min(id) || ':' || max(id)) FROM ev GROUP BY "runId"
-    )
+    ev_notified AS (${notifyEvents("ev")})
     SELECT ${notifiedCount()} AS notified`,
     runId,
     type,

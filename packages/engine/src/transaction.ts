@@ -12,8 +12,8 @@ const isTransient = (error: unknown): boolean => {
   );
 };
 
-/** Runs a transaction again when the database aborted it as a deadlock victim. */
-const retryTransient = async <T>(run: () => Promise<T>): Promise<T> => {
+/** Runs a transaction (or one statement) again when the database aborted it as a deadlock victim. */
+export const retryTransient = async <T>(run: () => Promise<T>): Promise<T> => {
   for (let attempt = 1; ; attempt++) {
     try {
       return await run();

@@ -22,9 +22,17 @@ export type TEventFeed = {
   close(): Promise<void>;
 };
 
-type TNotice = { runId: string; from: bigint; to: bigint };
+/** A run's events as notified: inline when they fit the payload, else ids to read. */
+type TNotice = { events: TRunEvent[] } | { runId: string; from: bigint; to: bigint };
+
+type TInlineEvent = Omit<TRunEvent, "createdAt"> & { createdAt: string };
 
 const parseNotice = (payload: string): TNotice | undefined => {
+  if (payload.startsWith("[")) {
+    const events = JSON.parse(payload) as TInlineEvent[];
+    // a timestamp without zone, read as local time the way the driver reads the column
+    return { events: events.map((e) => ({ ...e, createdAt: new Date(e.createdAt) })) };
+  }
   const [runId, from, to] = payload.split(":");
   if (!runId || !from || !to) return undefined;
   return { runId, from: BigInt(from), to: BigInt(to) };
@@ -73,9 +81,10 @@ const listenPostgres = async (
 
 /**
  * Live run events from every process sharing the database. Transactions that write
- * events NOTIFY at commit with the ids they wrote; one LISTEN per process reads exactly
- * those rows and hands them to subscribers. Reading by id range never misses an event
- * committed out of id order, which polling `id > last` would.
+ * events NOTIFY at commit with the events (or, when too large for a notification, the
+ * ids they wrote, which one LISTEN per process then reads) and hands them to subscribers.
+ * Taking what each commit wrote never misses an event committed out of id order, which
+ * polling `id > last` would.
  */
 export const createEventFeed = async (db: TDatabase, sql: TSql): Promise<TEventFeed> => {
   const listeners = new Map<string | null, Set<TEventListener>>();
@@ -95,22 +104,35 @@ export const createEventFeed = async (db: TDatabase, sql: TSql): Promise<TEventF
     }
   };
 
+  const wanted = (runId: string) => listeners.has(runId) || listeners.has(null);
+
+  /** Reads the events of range notices, in one statement. */
+  const read = (notices: Extract<TNotice, { runId: string }>[]) =>
+    sql.$queryRawUnsafe<TRunEvent[]>(
+      `SELECT e.id::text AS id, e."runId", e."stepRunId", e.type, e.data, e."actorId", e."createdAt"
+         FROM unnest($1::uuid[], $2::bigint[], $3::bigint[]) AS w(run, lo, hi)
+         JOIN "RunEvent" e ON e."runId" = w.run AND e.id BETWEEN w.lo AND w.hi
+        ORDER BY e.id`,
+      notices.map((n) => n.runId),
+      notices.map((n) => n.from.toString()),
+      notices.map((n) => n.to.toString()),
+    );
+
+  /** Hands out notices in the order they came; consecutive range notices share one read. */
   const drain = async () => {
     while (pending.length) {
       const batch = pending;
       pending = [];
-      const wanted = batch.filter((n) => listeners.has(n.runId) || listeners.has(null));
-      if (!wanted.length) continue;
-      const events = await sql.$queryRawUnsafe<TRunEvent[]>(
-        `SELECT e.id::text AS id, e."runId", e."stepRunId", e.type, e.data, e."actorId", e."createdAt"
-           FROM unnest($1::uuid[], $2::bigint[], $3::bigint[]) AS w(run, lo, hi)
-           JOIN "RunEvent" e ON e."runId" = w.run AND e.id BETWEEN w.lo AND w.hi
-          ORDER BY e.id`,
-        wanted.map((n) => n.runId),
-        wanted.map((n) => n.from.toString()),
-        wanted.map((n) => n.to.toString()),
-      );
-      for (const e of events) dispatch(e);
+      let ranges: Extract<TNotice, { runId: string }>[] = [];
+      for (const notice of [...batch, undefined]) {
+        if (notice && "runId" in notice) {
+          if (wanted(notice.runId)) ranges.push(notice);
+          continue;
+        }
+        if (ranges.length) for (const e of await read(ranges)) dispatch(e);
+        ranges = [];
+        if (notice) for (const e of notice.events) if (wanted(e.runId)) dispatch(e);
+      }
     }
   };
 
@@ -128,6 +150,11 @@ export const createEventFeed = async (db: TDatabase, sql: TSql): Promise<TEventF
   const onNotice = (payload: string) => {
     const notice = parseNotice(payload);
     if (!notice) return;
+    if ("events" in notice && !reading && !pending.length) {
+      // nothing to wait for: no read is ahead of these events
+      for (const e of notice.events) if (wanted(e.runId)) dispatch(e);
+      return;
+    }
     pending.push(notice);
     kick();
   };

@@ -24,7 +24,7 @@ const LEASE_MARGIN_S = 10;
  */
 export const leaseSeconds = async (
   ctx: TEngineContext,
-  tx: TSql,
+  tx: TSql | undefined,
   version: TVersion,
   nodeId: string,
 ) => {

@@ -1,3 +1,4 @@
+import { randomUUID } from "node:crypto";
 import type { Prisma } from "@baton/db";
 import {
   BatonError,
@@ -15,7 +16,7 @@ import { formatIssues, validateAgainstSchema } from "@baton/providers";
 import type { TEngineContext } from "../context.ts";
 import { completeJob, enqueue, STEP_QUEUE, type TStepJob } from "../queue.ts";
 import { iterationIndex, readableSteps } from "../scopes.ts";
-import { EVENTS_CHANNEL } from "../sql.ts";
+import { EVENT_RETURNING, notifiedCount, notifyEvents } from "../sql.ts";
 import {
   claimStep,
   failStep,
@@ -25,13 +26,8 @@ import {
   syncWaitingStatus,
   type TClaimed,
 } from "../step-store.ts";
-import { sqlTransaction, transaction } from "../transaction.ts";
-import {
-  advanceRun,
-  chainTargets,
-  enqueueSteps,
-  leaseSeconds,
-} from "../transitions/advance-run.ts";
+import { retryTransient, sqlTransaction, transaction } from "../transaction.ts";
+import { advanceRun, chainTargets, leaseSeconds } from "../transitions/advance-run.ts";
 import { endRun, stepFailed } from "../transitions/end-run.ts";
 import { finishIteration, startMap } from "../transitions/map-step.ts";
 import { checkRunInput, createRun } from "../transitions/start-run.ts";
@@ -76,18 +72,37 @@ const succeed = async (
       return next && { job: next };
     });
   }
-  const next = await sqlTransaction(ctx, async (tx) => {
-    const done = await succeedAndClaimNext(tx, step, output, input, targets, ctx.workerId);
-    const inline = done
-      ? await enqueueSteps(ctx, tx, version, step.runId, done.created, {
-          inline: !!done.claimed,
-          scope: step.scope,
-        })
-      : undefined;
-    if (!inline || !done?.claimed) return undefined;
-    const steps = { ...step.steps, [step.nodeId]: { output } };
-    return { job: inline, claimed: { ...done.claimed, runInput: step.runInput, steps } };
-  });
+  const ids = targets.map(() => randomUUID());
+  const leases = await Promise.all(
+    targets.map((target) => leaseSeconds(ctx, undefined, version, target)),
+  );
+  const done = await retryTransient(() =>
+    succeedAndClaimNext(ctx.sql, step, output, input, targets, ctx.workerId, {
+      insert: ctx.jobInsert,
+      versionId: version.id,
+      ids,
+      leases,
+    }),
+  );
+  const claimed = done?.claimed;
+  const next: TNext | undefined = claimed && {
+    job: {
+      id: ids[0]!,
+      data: {
+        kind: "step",
+        runId: step.runId,
+        stepRunId: claimed.id,
+        nodeId: claimed.nodeId,
+        versionId: version.id,
+        ...(step.scope ? { scope: step.scope } : {}),
+      },
+    },
+    claimed: {
+      ...claimed,
+      runInput: step.runInput,
+      steps: { ...step.steps, [step.nodeId]: { output } },
+    },
+  };
   // Once the result is committed the job is spent; completing it a moment later, with
   // others, saves the hot path a statement (a crash before that only costs a no-op fetch).
   ctx.completeLater(job.id);
@@ -190,8 +205,9 @@ const openTask = (
       await tx.$queryRawUnsafe(
         `WITH ev AS (INSERT INTO "RunEvent" ("runId", "stepRunId", type, data)
            VALUES ($1::uuid, $2::uuid, 'task.opened', jsonb_build_object('taskId', $3::text, 'nodeId', $4::text))
-           RETURNING id, "runId")
-         SELECT count(pg_notify('${EVENTS_CHANNEL}', "runId"::text || ':' || id || ':' || id))::int AS notified FROM ev`,
+           ${EVENT_RETURNING}),
+         ev_notified AS (${notifyEvents("ev")})
+         SELECT ${notifiedCount()}::int AS notified`,
         step.runId,
         step.id,
         task.id,
