@@ -2,7 +2,7 @@ import type { TDatabase } from "@baton/db";
 import type { ProviderRegistry } from "@baton/providers";
 import type { PgBoss } from "pg-boss";
 import type { TResolvedFunction } from "./functions.ts";
-import type { TJobInsertSql } from "./queue.ts";
+import type { TJobInsertSql, TStepJob } from "./queue.ts";
 import type { TSql } from "./sql.ts";
 import type { TSqlClient } from "./sql-client.ts";
 import type { TVersion } from "./versions.ts";
@@ -27,6 +27,8 @@ export type TEngineContext = {
   fn(ref: string, tx?: TSql): Promise<TResolvedFunction>;
   /** pg-boss's step-job insert, for statements that write jobs themselves */
   jobInsert: TJobInsertSql;
+  /** this process's workers, to run a step at once whose job is held back for its lease */
+  inline: { available(): boolean; run(job: TStepJob): void };
   /** completes a spent step job soon, batched with others */
   completeLater(jobId: string): void;
   /** default deadline of a function call that names none */

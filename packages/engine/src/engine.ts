@@ -74,6 +74,10 @@ const createInflight = (events: TEventFeed): TInflight & { close(): void } => {
  */
 export const createEngine = async (options: TEngineOptions): Promise<TEngine> => {
   const log = options.log ?? consoleLog;
+  let stopping = false;
+  /** chains this process is running, from the queue or started here */
+  let running = 0;
+  const startedHere = new Set<Promise<void>>();
   const boss = createBoss(options.db);
   boss.on("error", (error) => log.error("job queue error:", error));
   await boss.start();
@@ -92,24 +96,41 @@ export const createEngine = async (options: TEngineOptions): Promise<TEngine> =>
     fn: createFunctionCache(sql),
     defaultTimeoutMs: options.defaultTimeoutMs ?? 30_000,
     jobInsert: await createJobInsertSql(boss),
+    inline: {
+      available: () => !stopping && running < options.concurrency,
+      run: (job) => {
+        const chain = runChain(job)
+          .catch((error) =>
+            log.error(`step job ${job.id} failed; the queue hands it out again later:`, error),
+          )
+          .finally(() => startedHere.delete(chain));
+        startedHere.add(chain);
+      },
+    },
     completeLater: completer.add,
   };
   const inflight = createInflight(events);
-
-  let stopping = false;
   /**
-   * A fetched step job, then the steps it hands on inline until its chain ends. The first
+   * A step job, then the steps it hands on inline until its chain ends. The first
    * job's failure goes back to the queue, which retries it; an inline step's job is
    * already held in the queue for its lease, after which any worker takes it up.
    */
   const runChain = async (first: TStepJob) => {
-    let next = await handleStep(ctx, inflight, { job: first });
-    while (next && !stopping) {
-      const current: TNext = next;
-      next = await handleStep(ctx, inflight, current).catch((error) => {
-        log.error(`step job ${current.job.id} failed; the queue hands it out again later:`, error);
-        return undefined;
-      });
+    running++;
+    try {
+      let next = await handleStep(ctx, inflight, { job: first });
+      while (next && !stopping) {
+        const current: TNext = next;
+        next = await handleStep(ctx, inflight, current).catch((error) => {
+          log.error(
+            `step job ${current.job.id} failed; the queue hands it out again later:`,
+            error,
+          );
+          return undefined;
+        });
+      }
+    } finally {
+      running--;
     }
   };
 
@@ -158,6 +179,7 @@ export const createEngine = async (options: TEngineOptions): Promise<TEngine> =>
     events,
     stop: async () => {
       stopping = true;
+      await Promise.all(startedHere);
       await completer.flush();
       await boss.stop({ graceful: true, timeout: 10_000 });
       inflight.close();

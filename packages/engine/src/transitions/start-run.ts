@@ -1,6 +1,7 @@
 import { BatonError } from "@baton/model";
 import { formatIssues, validateAgainstSchema } from "@baton/providers";
 import type { TEngineContext } from "../context.ts";
+import type { TStepJob } from "../queue.ts";
 import { json, type TSql } from "../sql.ts";
 import { appendRunEvent, createStepRuns, succeedStep } from "../step-store.ts";
 import { sqlTransaction } from "../transaction.ts";
@@ -33,7 +34,9 @@ export const checkRunInput = (version: TVersion, input: unknown): void => {
 
 /**
  * Starts a run in one transaction: the run, its start step (done at once, its output is
- * the input), and the jobs of the steps after it. Either all of it exists or none.
+ * the input), and the jobs of the steps after it. Either all of it exists or none. When
+ * this process has a free worker, it runs the first step at once instead of waiting for
+ * the queue to hand it out (its job is held back, as in a chain).
  */
 export const startRun = async (
   ctx: TEngineContext,
@@ -41,8 +44,12 @@ export const startRun = async (
 ): Promise<{ runId: string }> => {
   const version = await ctx.version(request.versionId);
   checkRunInput(version, request.input);
-  const runId = await sqlTransaction(ctx, (tx) => createRun(ctx, tx, version, request));
-  return { runId };
+  const inline = ctx.inline.available();
+  const started = await sqlTransaction(ctx, (tx) =>
+    createRun(ctx, tx, version, request, { inline }),
+  );
+  if (started.inline) ctx.inline.run(started.inline);
+  return { runId: started.runId };
 };
 
 /** Creates and starts a run in the caller's transaction; its input must have been checked. */
@@ -51,7 +58,8 @@ export const createRun = async (
   tx: TSql,
   version: TVersion,
   request: TStartRun,
-): Promise<string> => {
+  options: { inline?: boolean } = {},
+): Promise<{ runId: string; inline?: TStepJob }> => {
   const trigger = request.trigger ?? "api";
   const [run] = await tx.$queryRawUnsafe<{ id: string }[]>(
     `INSERT INTO "Run" (id, "scenarioVersionId", status, input, trigger, "startedById",
@@ -68,13 +76,16 @@ export const createRun = async (
   if (!run) throw new BatonError("CONFLICT", "The run could not be created.");
   const data = { versionId: version.id, version: version.version, trigger };
   await appendRunEvent(tx, run.id, "run.started", data, request.startedById);
-  await startFromStart(ctx, tx, version, run.id, request.input);
-  return run.id;
+  const inline = await startFromStart(ctx, tx, version, run.id, request.input, {
+    inline: options.inline,
+  });
+  return inline ? { runId: run.id, inline } : { runId: run.id };
 };
 
 /**
  * The start node finishes as soon as it exists: its output is the run's input — or, for
- * the start of a map body, the item of that iteration.
+ * the start of a map body, the item of that iteration. With `inline`, returns the job of
+ * a step that follows for the caller to run (see advanceRun).
  */
 export const startFromStart = async (
   ctx: TEngineContext,
@@ -82,22 +93,24 @@ export const startFromStart = async (
   version: TVersion,
   runId: string,
   input: unknown,
-  where: { startNodeId: string; scope: string } = { startNodeId: version.startNode.id, scope: "" },
-) => {
-  const [start] = await createStepRuns(tx, runId, [where.startNodeId], "scheduled", where.scope);
+  where: { startNodeId?: string; scope?: string; inline?: boolean } = {},
+): Promise<TStepJob | undefined> => {
+  const startNodeId = where.startNodeId ?? version.startNode.id;
+  const scope = where.scope ?? "";
+  const [start] = await createStepRuns(tx, runId, [startNodeId], "scheduled", scope);
   if (!start) throw new BatonError("CONFLICT", "The start step exists already.");
   await tx.$queryRawUnsafe(
     `UPDATE "StepRun" SET status = 'running', attempt = 1, "startedAt" = now() WHERE id = $1::uuid`,
     start.id,
   );
   await succeedStep(tx, start.id, 1, input, input);
-  await advanceRun(
+  return advanceRun(
     ctx,
     tx,
     version,
     runId,
-    where.startNodeId,
+    startNodeId,
     { kind: "succeeded" },
-    { scope: where.scope },
+    { scope, inline: where.inline ?? false },
   );
 };
