@@ -1,6 +1,6 @@
 import { type Browser, expect, type Page, test } from "@playwright/test";
+import { largeOrderInput } from "../../examples/inputs.ts";
 import { addUser, signIn } from "../support/auth.ts";
-import { largeOrderInput } from "../support/orders.ts";
 import { screenshot } from "../support/screenshot.ts";
 
 test.use({ viewport: { width: 1440, height: 900 } });

@@ -1,5 +1,5 @@
 import { type APIRequestContext, expect, type Page, test } from "@playwright/test";
-import { largeOrderInput } from "../support/orders.ts";
+import { largeOrderInput } from "../../examples/inputs.ts";
 import { screenshot } from "../support/screenshot.ts";
 
 const startRun = async (

@@ -3,10 +3,10 @@ import { tmpdir } from "node:os";
 import path from "node:path";
 import { createTestDatabase } from "@baton/db/testing";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
+import { largeOrderInput, signupInput } from "../../../examples/inputs.ts";
 import { startServer, type TRunningServer } from "../src/app.ts";
 import { loadConfig } from "../src/config.ts";
 import { signedInAs, type TClient } from "./auth-client.ts";
-import { largeOrderInput, signupInput } from "./fixtures.ts";
 
 const HOOK_TOKEN = "webhook-token-for-the-runs-tests";
 

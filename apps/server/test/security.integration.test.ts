@@ -2,11 +2,11 @@ import { mkdtemp, rm } from "node:fs/promises";
 import { tmpdir } from "node:os";
 import path from "node:path";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
+import { largeOrderInput, signupInput } from "../../../examples/inputs.ts";
 import { startServer, type TRunningServer } from "../src/app.ts";
 import { loadConfig } from "../src/config.ts";
 import { appRouter } from "../src/trpc/root.ts";
 import { PASSWORD, signedInAs, signIn, type TClient } from "./auth-client.ts";
-import { largeOrderInput, signupInput } from "./fixtures.ts";
 
 let server: TRunningServer;
 let dataDir: string;

@@ -1,9 +1,12 @@
 import type { FormEvent, InputHTMLAttributes, ReactNode } from "react";
 
-export const AUTH_INPUT =
+const AUTH_SUBMIT =
+  "w-full rounded-md bg-indigo-600 px-3 py-2 font-medium text-white shadow-xs hover:bg-indigo-500 disabled:cursor-not-allowed disabled:opacity-60";
+
+const AUTH_INPUT =
   "w-full rounded-md border border-zinc-300 bg-white px-3 py-2 text-zinc-900 outline-none placeholder:text-zinc-400 focus:border-indigo-500 focus:ring-2 focus:ring-indigo-500/20 dark:border-zinc-700 dark:bg-zinc-950 dark:text-zinc-100";
 
-export const AUTH_LABEL = "block font-medium text-[13px] text-zinc-700 dark:text-zinc-300";
+const AUTH_LABEL = "block font-medium text-[13px] text-zinc-700 dark:text-zinc-300";
 
 /** The frame of the sign-in and first-start pages: the logo, a title and a form card. */
 export function AuthCard({
@@ -19,7 +22,8 @@ export function AuthCard({
   onSubmit: () => void;
   error: string | undefined;
   children: ReactNode;
-  submit: ReactNode;
+  /** the button's label, and the one it shows while the form is being sent */
+  submit: { label: string; pendingLabel: string; pending: boolean };
 }) {
   const handle = (event: FormEvent) => {
     event.preventDefault();
@@ -49,7 +53,9 @@ export function AuthCard({
               {error}
             </p>
           )}
-          {submit}
+          <button type="submit" className={AUTH_SUBMIT} disabled={submit.pending}>
+            {submit.pending ? submit.pendingLabel : submit.label}
+          </button>
         </form>
       </div>
     </main>
@@ -75,6 +81,3 @@ export function AuthField({
     </div>
   );
 }
-
-export const AUTH_SUBMIT =
-  "w-full rounded-md bg-indigo-600 px-3 py-2 font-medium text-white shadow-xs hover:bg-indigo-500 disabled:cursor-not-allowed disabled:opacity-60";

@@ -1,7 +1,7 @@
 import { useMutation, useQueryClient } from "@tanstack/react-query";
 import { useState } from "react";
 import { errorMessage, useTRPC } from "../lib/trpc.ts";
-import { AUTH_SUBMIT, AuthCard, AuthField } from "./AuthCard.tsx";
+import { AuthCard, AuthField } from "./AuthCard.tsx";
 
 /** Shown at any address while nobody is signed in; after signing in that page opens. */
 export function LoginPage() {
@@ -20,11 +20,7 @@ export function LoginPage() {
       description="Use the account an administrator made for you."
       onSubmit={() => login.mutate({ email, password })}
       error={login.error ? errorMessage(login.error) : undefined}
-      submit={
-        <button type="submit" className={AUTH_SUBMIT} disabled={login.isPending}>
-          {login.isPending ? "Signing in…" : "Sign in"}
-        </button>
-      }
+      submit={{ label: "Sign in", pendingLabel: "Signing in…", pending: login.isPending }}
     >
       <AuthField
         label="Email"

@@ -1,7 +1,7 @@
 import { useMutation, useQueryClient } from "@tanstack/react-query";
 import { useState } from "react";
 import { errorMessage, useTRPC } from "../lib/trpc.ts";
-import { AUTH_SUBMIT, AuthCard, AuthField } from "./AuthCard.tsx";
+import { AuthCard, AuthField } from "./AuthCard.tsx";
 
 /** The first start: Baton has no users, so whoever opens it first creates the administrator. */
 export function SetupPage() {
@@ -27,11 +27,11 @@ export function SetupPage() {
       error={
         mismatch ? "The two passwords differ." : setup.error ? errorMessage(setup.error) : undefined
       }
-      submit={
-        <button type="submit" className={AUTH_SUBMIT} disabled={setup.isPending}>
-          {setup.isPending ? "Creating…" : "Create administrator"}
-        </button>
-      }
+      submit={{
+        label: "Create administrator",
+        pendingLabel: "Creating…",
+        pending: setup.isPending,
+      }}
     >
       <AuthField
         label="Name"

@@ -1,5 +1,6 @@
 import { randomUUID } from "node:crypto";
 
+/** A valid input of the sign-up scenario (`scenarios/signup.json`); a fresh email by default. */
 export const signupInput = (email = `ada.${Date.now()}@example.com`) => ({
   name: "Ada Lovelace",
   email,
@@ -7,7 +8,10 @@ export const signupInput = (email = `ada.${Date.now()}@example.com`) => ({
   address: { line1: "Herengracht 1", city: "Amsterdam", postalCode: "1015 BA", country: "NL" },
 });
 
-/** An order large enough (580 EUR) that the order scenario asks a person to approve it. */
+/**
+ * An order of the order scenario (`scenarios/order.json`) large enough (20 × TEE-010,
+ * 580 EUR) that it asks a person to approve it.
+ */
 export const largeOrderInput = () => ({
   orderId: randomUUID(),
   customerEmail: "grace@example.com",
