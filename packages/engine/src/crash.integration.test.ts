@@ -82,5 +82,32 @@ describe.skipIf(!process.env.DATABASE_URL_TEST)(
           `${reclaimed[0]!.n} steps re-executed after a crash (at-least-once), ${attempts} attempts recorded`,
       );
     }, 600_000);
+
+    it("aborts a step in a worker process, which hears only cancels, when the run is cancelled elsewhere", async () => {
+      const sleep = (ms: number) => ({
+        nodes: [
+          start(),
+          fn("sleep", "Sleep", { ms: { literal: ms } }, { timeoutMs: 60_000 }),
+          end(),
+        ],
+        edges: [next("start", "sleep"), next("sleep", "end")],
+      });
+      const [long, short] = [await h.publish(sleep(30_000)), await h.publish(sleep(10))];
+      // one worker with room for one step: the short run gets it only if the long call ends
+      workers.push(await spawnWorker(h.db.databaseUrl!, 1));
+      const { runId } = await h.engine.startRun({ versionId: long, input: {} });
+      const step = () =>
+        h.db.prisma.stepRun.findFirstOrThrow({ where: { runId, nodeId: "sleep" } });
+      await h.waitFor(async () => ((await step()).status === "running" ? true : undefined));
+      const cancelled = Date.now();
+      await h.engine.cancelRun(runId);
+      const quick = await h.engine.startRun({ versionId: short, input: {} });
+      expect((await h.waitForRun(quick.runId, 10_000)).status).toBe("succeeded");
+      expect(Date.now() - cancelled).toBeLessThan(10_000);
+      const attempt = await h.db.prisma.stepAttempt.findFirstOrThrow({
+        where: { stepRunId: (await step()).id },
+      });
+      expect(attempt).toMatchObject({ status: "cancelled", endedAt: expect.any(Date) });
+    }, 60_000);
   },
 );

@@ -28,6 +28,11 @@ export type TEngineOptions = {
   concurrency: number;
   log?: TLogger;
   defaultTimeoutMs?: number;
+  /**
+   * false for a process that only executes steps (`baton worker`): it hears cancels but
+   * not run events, and `events.subscribe` throws. Default true.
+   */
+  events?: boolean;
 };
 
 export type TEngine = {
@@ -84,7 +89,7 @@ export const createEngine = async (options: TEngineOptions): Promise<TEngine> =>
   await ensureQueue(boss);
   const sql = createSqlClient(options.db);
   const completer = createJobCompleter(boss, log);
-  const events = await createEventFeed(options.db, sql);
+  const events = await createEventFeed(options.db, sql, { events: options.events ?? true });
   const ctx: TEngineContext = {
     db: options.db,
     sql,

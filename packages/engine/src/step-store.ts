@@ -379,6 +379,12 @@ export const countActiveSteps = async (sql: TSql, runId: string, scope = ""): Pr
   return rows[0]?.n ?? 0;
 };
 
+/** The open attempts of the `stopped` step runs end with them (their calls are aborted). */
+const attemptsStopped = `attempts_stopped AS (
+      UPDATE "StepAttempt" a SET status = 'cancelled', "endedAt" = now()
+      FROM stopped WHERE a."stepRunId" = stopped.id AND a."endedAt" IS NULL
+    )`;
+
 /**
  * Cancels what is still active in the iterations of a map step (nested maps included),
  * with their open tasks: one item failed, so the map step fails and the others stop.
@@ -391,6 +397,7 @@ export const cancelScopes = (sql: TSql, runId: string, mapScope: string) =>
       WHERE s."runId" = $1::uuid AND s.scope ~ $2 AND s.status IN ${ACTIVE}
       RETURNING s.id, s."runId", s."nodeId", s.scope
     ),
+    ${attemptsStopped},
     tasks AS (
       UPDATE "ManualTask" t SET status = 'cancelled'
       FROM stopped WHERE t."stepRunId" = stopped.id AND t.status = 'open'
@@ -425,6 +432,7 @@ export const finishRun = async (
       FROM ended WHERE s."runId" = ended."runId" AND s.status IN ${ACTIVE}
       RETURNING s.id, s."runId", s."nodeId"
     ),
+    ${attemptsStopped},
     tasks AS (
       UPDATE "ManualTask" t SET status = 'cancelled'
       FROM ended WHERE t."runId" = ended."runId" AND t.status = 'open'

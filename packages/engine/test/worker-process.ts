@@ -16,6 +16,7 @@ const engine = await createEngine({
   db,
   providers,
   concurrency: Number(process.env.CONCURRENCY ?? 16),
+  events: false,
   log: { info: () => {}, warn: () => {}, error: () => {} },
 });
 process.on("SIGTERM", () => {

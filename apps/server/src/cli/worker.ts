@@ -32,6 +32,7 @@ export const workerCommand = async (options: { concurrency?: string }): Promise<
       db,
       providers: calls.registry,
       concurrency: config.workerConcurrency,
+      events: false,
     });
     return { db, providers, calls, engine };
   })();

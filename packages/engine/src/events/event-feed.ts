@@ -45,6 +45,7 @@ const parseNotice = (payload: string): TNotice | undefined => {
  */
 const listenPostgres = async (
   url: string,
+  channels: string[],
   onNotice: (channel: string, payload: string) => void,
 ) => {
   let client: pg.Client | undefined;
@@ -59,7 +60,7 @@ const listenPostgres = async (
     next.on("error", () => {});
     try {
       await next.connect();
-      await next.query(`LISTEN ${EVENTS_CHANNEL}; LISTEN ${CANCEL_CHANNEL}`);
+      await next.query(channels.map((channel) => `LISTEN ${channel}`).join("; "));
     } catch (error) {
       await next.end().catch(() => {});
       throw error;
@@ -86,7 +87,11 @@ const listenPostgres = async (
  * Taking what each commit wrote never misses an event committed out of id order, which
  * polling `id > last` would.
  */
-export const createEventFeed = async (db: TDatabase, sql: TSql): Promise<TEventFeed> => {
+export const createEventFeed = async (
+  db: TDatabase,
+  sql: TSql,
+  options: { events: boolean },
+): Promise<TEventFeed> => {
   const listeners = new Map<string | null, Set<TEventListener>>();
   const cancelListeners = new Set<(runId: string) => void>();
   let pending: TNotice[] = [];
@@ -163,19 +168,24 @@ export const createEventFeed = async (db: TDatabase, sql: TSql): Promise<TEventF
     for (const listener of cancelListeners) listener(runId);
   };
 
-  const unlisten = db.pglite
-    ? await Promise.all([
-        db.pglite.listen(EVENTS_CHANNEL, onNotice),
-        db.pglite.listen(CANCEL_CHANNEL, onCancelNotice),
-      ]).then((stops) => async () => {
+  // a process that hears no events spares the database a delivery of each one to it
+  const channels = options.events ? [CANCEL_CHANNEL, EVENTS_CHANNEL] : [CANCEL_CHANNEL];
+  const onChannel = (channel: string, payload: string) =>
+    channel === CANCEL_CHANNEL ? onCancelNotice(payload) : onNotice(payload);
+  const { pglite } = db;
+  const unlisten = pglite
+    ? await Promise.all(
+        channels.map((channel) => pglite.listen(channel, (payload) => onChannel(channel, payload))),
+      ).then((stops) => async () => {
         for (const stop of stops) await stop();
       })
-    : await listenPostgres(db.databaseUrl!, (channel, payload) =>
-        channel === CANCEL_CHANNEL ? onCancelNotice(payload) : onNotice(payload),
-      );
+    : await listenPostgres(db.databaseUrl!, channels, onChannel);
 
   return {
     subscribe(runId, listener) {
+      if (!options.events) {
+        throw new Error("This engine was created with `events: false`: it hears cancels only.");
+      }
       const set = listeners.get(runId) ?? new Set();
       listeners.set(runId, set);
       set.add(listener);
