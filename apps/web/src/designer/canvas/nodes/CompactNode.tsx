@@ -8,6 +8,12 @@ import { KIND_LOOKS } from "./node-kinds.ts";
 
 export type TCompactHandle = { id: string; tone?: "neutral" | "error" | "branch" };
 
+// About two lines of the compact type. Cut in script rather than with line-clamp: its
+// overflow clip is one more paint property per node for the browser to walk on every frame.
+const LABEL_CHARS = 30;
+const shortLabel = (label: string): string =>
+  label.length > LABEL_CHARS ? `${label.slice(0, LABEL_CHARS - 1).trimEnd()}…` : label;
+
 const dot = "size-3! border-2! border-white! dark:border-zinc-900!";
 const tones = { neutral: "bg-zinc-400!", error: "bg-red-500!", branch: "bg-violet-500!" };
 
@@ -82,8 +88,8 @@ export function CompactNode({
       className={`relative flex h-16 w-56 items-center gap-3 rounded-lg border-2 px-3 ${tone} ${selected ? "outline-4 outline-indigo-500" : ""}`}
     >
       <span className={`h-10 w-2 shrink-0 rounded-full ${look.accent}`} aria-hidden />
-      <span className="line-clamp-2 font-semibold text-[20px] text-zinc-900 leading-tight dark:text-zinc-100">
-        {label}
+      <span className="font-semibold text-[20px] text-zinc-900 leading-tight dark:text-zinc-100">
+        {shortLabel(label)}
       </span>
       {input && <Anchor nodeId={id} handleId={TARGET_HANDLE} type="target" tone="neutral" />}
       {outputs.map((handle, i) => (
