@@ -19,7 +19,8 @@ const tones = { neutral: "bg-zinc-400!", error: "bg-red-500!", branch: "bg-viole
 
 /**
  * The anchor of an edge, as plain markup with the classes and data attributes React Flow
- * looks for, so connections start and end on it as on a Handle (see compact-wiring.ts).
+ * looks for, so connections start and end on it as on a Handle (see compact-wiring.ts);
+ * `connectionindicator` is what gives a handle pointer events in React Flow's styles.
  */
 function Anchor({
   nodeId,
@@ -47,7 +48,7 @@ function Anchor({
       data-id={`${store.getState().rfId}-${nodeId}-${handleId}-${type}`}
       aria-hidden
       style={{ top: `calc(${top * 100}% - 6px)`, [side]: "-6px", transform: "none" }}
-      className={`react-flow__handle react-flow__handle-${side} nodrag nopan connectable connectablestart connectableend ${type} ${dot} ${tones[tone]}`}
+      className={`react-flow__handle react-flow__handle-${side} nodrag nopan connectable connectablestart connectableend connectionindicator ${type} ${dot} ${tones[tone]}`}
       onMouseDown={(event) => startConnection(event, store, { nodeId, handleId, isTarget })}
     />
   );
