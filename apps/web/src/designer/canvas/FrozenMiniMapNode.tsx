@@ -32,7 +32,8 @@ export const FrozenMiniMapNode = memo(
         ry={borderRadius}
         width={width}
         height={height}
-        fill={color}
+        // a style, not the attribute: React Flow's stylesheet sets the fill of minimap nodes
+        style={{ fill: color }}
         shapeRendering={shapeRendering}
       />
     );
