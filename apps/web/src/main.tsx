@@ -34,7 +34,12 @@ const prefetchRun = ({ params }: LoaderFunctionArgs) => {
   void queryClient.prefetchQuery(trpc.runs.monitor.queryOptions({ id: params.id ?? "" }));
   return null;
 };
+const designerPage = () =>
+  import("./pages/ScenarioDesignerPage.tsx").then((m) => m.ScenarioDesignerPage);
+// The router runs this on creation, while the auth gate still waits for the session, so the
+// designer's code (the largest page) loads alongside its data instead of after sign-in shows.
 const prefetchScenario = ({ params }: LoaderFunctionArgs) => {
+  void designerPage();
   void queryClient.prefetchQuery({
     ...trpc.scenarios.get.queryOptions({ slug: params.slug ?? "" }),
     staleTime: Number.POSITIVE_INFINITY,
@@ -65,9 +70,7 @@ const router = createBrowserRouter([
       {
         path: "scenarios/:slug",
         loader: prefetchScenario,
-        element: lazyPage(() =>
-          import("./pages/ScenarioDesignerPage.tsx").then((m) => m.ScenarioDesignerPage),
-        ),
+        element: lazyPage(designerPage),
       },
       {
         path: "runs",

@@ -5,11 +5,11 @@ import { useDesigner } from "../use-designer.ts";
 import { useDesignerContext } from "../use-designer-context.ts";
 import { CanvasChrome, GRID } from "./CanvasChrome.tsx";
 import type { TCanvasEdge, TCanvasNode } from "./canvas-types.ts";
+import { CompactEdges } from "./compact/CompactEdges.tsx";
+import { withCompactSize } from "./compact/sized-nodes.ts";
 import { EdgeMarkers } from "./EdgeMarkers.tsx";
 import { edgeTypes } from "./edges/edge-types.ts";
-import { handlesInUse } from "./handles-in-use.ts";
 import { initialViewport } from "./initial-viewport.ts";
-import { HandlesInUseContext } from "./nodes/HandlesInUseContext.ts";
 import { nodeTypes } from "./nodes/node-types.ts";
 import { ZoomedOutContext } from "./nodes/ZoomedOutContext.ts";
 import { useCanvasShortcuts } from "./use-canvas-shortcuts.ts";
@@ -26,6 +26,8 @@ const DELETE_KEYS = ["Delete", "Backspace"];
 const MULTI_SELECT_KEYS = ["Meta", "Control"];
 const PRO = { hideAttribution: true };
 const isValidConnection: IsValidConnection<TCanvasEdge> = (c) => c.source !== c.target;
+// Zoomed out, CompactEdges draws the edges; React Flow gets none to keep in its store.
+const NO_EDGES: TCanvasEdge[] = [];
 
 /**
  * React Flow, controlled by the designer store. The only component that renders on every
@@ -55,6 +57,7 @@ function Flow() {
   // Culling pays when zoomed in; zoomed out, most of the graph is in view and working out
   // which part is, on every frame of a drag, costs more than it saves.
   const zoomedOut = useContext(ZoomedOutContext);
+  const shown = useMemo(() => (zoomedOut ? withCompactSize(nodes) : nodes), [zoomedOut, nodes]);
   const { onDragOver, onDrop } = usePaletteDrop();
   const { readOnly } = useDesignerContext();
   // The canvas is about the window less the palette, header and toolbar; fitView refines it.
@@ -64,8 +67,8 @@ function Flow() {
   return (
     <ReactFlow
       aria-label="Canvas"
-      nodes={nodes}
-      edges={edges}
+      nodes={shown}
+      edges={zoomedOut ? NO_EDGES : edges}
       nodeTypes={nodeTypes}
       edgeTypes={edgeTypes}
       onNodesChange={onNodesChange}
@@ -97,15 +100,14 @@ function Flow() {
       onlyRenderVisibleElements={!zoomedOut}
       proOptions={PRO}
     >
+      {zoomedOut && <CompactEdges />}
       <CanvasChrome />
     </ReactFlow>
   );
 }
 
-/** The graph and what its nodes read from the canvas as a whole: zoom level, used handles. */
+/** The graph and what its nodes read from the canvas as a whole: the zoom level. */
 export function Canvas() {
-  const edges = useDesigner((s) => s.edges);
-  const inUse = useMemo(() => handlesInUse(edges), [edges]);
   const zoomedOut = useZoomedOutState();
   useRemeasureOnZoomLevel(zoomedOut);
   useCanvasShortcuts();
@@ -113,12 +115,10 @@ export function Canvas() {
   useFitOnScopeChange();
   return (
     <ZoomedOutContext value={zoomedOut}>
-      <HandlesInUseContext value={inUse}>
-        <div className="relative h-full w-full">
-          <EdgeMarkers />
-          <Flow />
-        </div>
-      </HandlesInUseContext>
+      <div className="relative h-full w-full">
+        <EdgeMarkers />
+        <Flow />
+      </div>
     </ZoomedOutContext>
   );
 }

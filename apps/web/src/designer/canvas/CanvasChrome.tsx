@@ -1,6 +1,7 @@
 import { Background, BackgroundVariant, Controls, MiniMap, type Node } from "@xyflow/react";
 import { memo } from "react";
 import { EdgeProblemCard } from "../check/EdgeProblemCard.tsx";
+import { FrozenMiniMapNode, minimapNodeClass } from "./FrozenMiniMapNode.tsx";
 import { KIND_COLORS } from "./nodes/node-kinds.ts";
 import { ScopeBar } from "./ScopeBar.tsx";
 
@@ -23,6 +24,8 @@ export const CanvasChrome = memo(function CanvasChrome() {
         pannable
         zoomable
         nodeColor={minimapColor}
+        nodeClassName={minimapNodeClass}
+        nodeComponent={FrozenMiniMapNode}
         nodeBorderRadius={6}
         className="overflow-hidden rounded-md border border-zinc-200 dark:border-zinc-800"
         ariaLabel="Minimap"

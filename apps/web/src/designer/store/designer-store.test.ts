@@ -124,6 +124,17 @@ describe("designer store", () => {
     expect(store.getState().nodes[1]?.data.step.label).toBe("Create user");
   });
 
+  it("selects one edge alone, without counting it as an edit", () => {
+    const store = loaded();
+    store.getState().select(["start"]);
+    store.getState().selectEdge("e3");
+    store.getState().selectEdge("e5");
+    const { nodes, edges, revision } = store.getState();
+    expect(nodes.filter((n) => n.selected)).toEqual([]);
+    expect(edges.filter((e) => e.selected).map((e) => e.id)).toEqual(["e5"]);
+    expect(revision).toBe(0);
+  });
+
   it("counts saveworthy changes only: selecting and measuring are not edits", () => {
     const store = loaded();
     store.getState().onNodesChange([{ type: "select", id: "start", selected: true }]);

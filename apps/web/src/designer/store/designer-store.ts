@@ -60,6 +60,8 @@ export type TDesignerState = {
   paste(): void;
   selectAll(): void;
   select(ids: readonly string[]): void;
+  /** Selects one edge alone, for the zoomed-out canvas where edges are not React Flow's. */
+  selectEdge(id: string): void;
   setPositions(positions: ReadonlyMap<string, XYPosition>): void;
   /** Shows a map's body on the canvas, to edit the steps run per item. */
   enterMap(id: string): void;
@@ -350,6 +352,15 @@ export const createDesignerStore = () =>
             Boolean(n.selected) === wanted.has(n.id) ? n : { ...n, selected: wanted.has(n.id) },
           ),
           edges: get().edges.map((e) => (e.selected ? { ...e, selected: false } : e)),
+        });
+      },
+
+      selectEdge: (id) => {
+        set({
+          nodes: get().nodes.map((n) => (n.selected ? { ...n, selected: false } : n)),
+          edges: get().edges.map((e) =>
+            Boolean(e.selected) === (e.id === id) ? e : { ...e, selected: e.id === id },
+          ),
         });
       },
 

@@ -3,7 +3,6 @@ import { AlertTriangle } from "lucide-react";
 import { useEdgeDiagnostics } from "../../check/use-edge-diagnostics.ts";
 import { useDesignerContext } from "../../use-designer-context.ts";
 import { markerUrl } from "../EdgeMarkers.tsx";
-import { useZoomedOut } from "../nodes/use-zoomed-out.ts";
 
 type TVariant = "next" | "error" | "branch";
 
@@ -16,6 +15,7 @@ const strokes: Record<TVariant, string> = {
 /**
  * Draws an edge of any kind; an edge the check blames turns red and carries a marker that
  * shows the reasons (in EdgeProblemCard, above the nodes) while hovered or focused.
+ * Drawn only when zoomed in; zoomed out, CompactEdges draws all edges at once.
  */
 export function CheckedEdge({
   id,
@@ -32,8 +32,6 @@ export function CheckedEdge({
   caption,
 }: EdgeProps & { variant: TVariant; caption?: string | undefined }) {
   const diagnostics = useEdgeDiagnostics(id);
-  // Zoomed out, arrowheads are too small to see but still cost a paint each frame.
-  const zoomedOut = useZoomedOut();
   const { checks } = useDesignerContext();
   const show = () => checks.getState().setEdge(id);
   const hide = () => {
@@ -57,8 +55,8 @@ export function CheckedEdge({
       <BaseEdge
         id={id}
         path={path}
-        markerEnd={zoomedOut ? undefined : markerUrl(tone)}
-        interactionWidth={zoomedOut ? 0 : 16}
+        markerEnd={markerUrl(tone)}
+        interactionWidth={16}
         style={{
           stroke,
           strokeWidth: selected ? 2.5 : faulty ? 2 : 1.5,

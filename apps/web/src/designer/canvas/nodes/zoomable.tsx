@@ -1,10 +1,9 @@
 import type { TNodeKind } from "@baton/model";
 import type { NodeProps } from "@xyflow/react";
-import { type ComponentType, memo, useContext } from "react";
-import { TARGET_HANDLE, type TCanvasNode } from "../canvas-types.ts";
+import { type ComponentType, memo } from "react";
+import type { TCanvasNode } from "../canvas-types.ts";
 import { CompactNode } from "./CompactNode.tsx";
 import { compactHandles } from "./compact-handles.ts";
-import { HandlesInUseContext } from "./HandlesInUseContext.ts";
 import { useZoomedOut } from "./use-zoomed-out.ts";
 
 // Nodes draw from their step and selection only; React Flow also passes sizes and positions,
@@ -16,20 +15,17 @@ const sameStep = <P extends { id: string; data: unknown; selected?: boolean }>(a
 export const zoomable = <K extends TNodeKind>(Detail: ComponentType<NodeProps<TCanvasNode<K>>>) =>
   memo(function ZoomableNode(props: NodeProps<TCanvasNode<K>>) {
     const zoomedOut = useZoomedOut();
-    const inUse = useContext(HandlesInUseContext).get(props.id);
     if (!zoomedOut) return <Detail {...props} />;
     const step = props.data.step;
     const { input, outputs } = compactHandles(step);
-    // Too small to connect by hand at this zoom: only handles that carry an edge are drawn
-    // (each handle is a live subscription in React Flow, and 500 nodes have many).
     return (
       <CompactNode
         id={props.id}
         kind={step.kind}
         label={step.label}
         selected={props.selected ?? false}
-        input={input && inUse?.has(TARGET_HANDLE) === true}
-        outputs={outputs.filter((handle) => inUse?.has(handle.id))}
+        input={input}
+        outputs={outputs}
       />
     );
   }, sameStep);
