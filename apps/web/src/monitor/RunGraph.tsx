@@ -7,7 +7,7 @@ import {
   ReactFlow,
   type Viewport,
 } from "@xyflow/react";
-import { useCallback, useLayoutEffect, useMemo, useRef, useState } from "react";
+import { memo, useCallback, useLayoutEffect, useMemo, useRef, useState } from "react";
 import { useTheme } from "../lib/theme.ts";
 import { useIdle } from "../lib/use-idle.ts";
 import { focusViewport, LARGE_GRAPH } from "./focus-viewport.ts";
@@ -31,8 +31,11 @@ const NO_EDGES: TMonitorEdge[] = [];
 // the size a step is drawn at, so React Flow can place it before measuring it
 const NODE_SIZE = { initialWidth: NODE_BOX.width, initialHeight: NODE_BOX.height };
 
-/** The version's graph, read-only, each node showing its step's live state. */
-export function RunGraph({
+/**
+ * The version's graph, read-only, each node showing its step's live state. Memoised: the
+ * monitor re-renders per event batch, the graph only when its states change.
+ */
+export const RunGraph = memo(function RunGraph({
   scenario,
   states,
   selectedNodeId,
@@ -167,4 +170,4 @@ export function RunGraph({
       </ReactFlow>
     </div>
   );
-}
+});
