@@ -1,5 +1,5 @@
 import { listNodes, type TNode } from "@baton/model";
-import { lazy, memo, Suspense, useCallback, useDeferredValue, useMemo, useState } from "react";
+import { lazy, memo, Suspense, useCallback, useMemo, useState } from "react";
 import { useSearchParams } from "react-router";
 import { useCan } from "../auth/use-session.ts";
 import { useThrottled } from "../lib/use-throttled.ts";
@@ -130,13 +130,12 @@ export function RunMonitor({ runId }: { runId: string }) {
   const pickStep = useCallback((step: TStepRun) => select(step.nodeId, step.id), [select]);
   const closePanel = useCallback(() => select(undefined), [select]);
   const openRestart = useCallback(() => setRestarting(true), []);
-  // The graph follows events at a lower priority than the event list and the header, so
-  // a burst of events shows in the list without waiting for the graph to redraw.
-  const graphStates = useDeferredValue(states);
-  const graphProgress = useDeferredValue(itemsProgress);
-  const panelRun = useThrottled(run, PANEL_MS);
-  const panelStates = useThrottled(states, PANEL_MS);
-  const panelEvents = useThrottled(monitor.events, PANEL_MS);
+  // only a picked step's panel is throttled; with none picked nothing extra re-renders
+  const live = useMemo(
+    () => (selectedNodeId && run ? { run, states, events: monitor.events } : undefined),
+    [selectedNodeId, run, states, monitor.events],
+  );
+  const panel = useThrottled(live, PANEL_MS) ?? live;
 
   if (monitor.error) {
     return (
@@ -169,8 +168,8 @@ export function RunMonitor({ runId }: { runId: string }) {
   const selectedState = !selectedNode
     ? undefined
     : inBody
-      ? bodyNodeState(panelRun ?? run, selectedNode.id, now, pickedStepRunId)
-      : (panelStates.get(selectedNode.id) ?? states.get(selectedNode.id));
+      ? bodyNodeState(panel?.run ?? run, selectedNode.id, now, pickedStepRunId)
+      : (panel?.states ?? states).get(selectedNode.id);
   const shownStepRun =
     selectedState?.history.find((h: TStepRun) => h.id === pickedStepRunId) ??
     selectedState?.current;
@@ -207,10 +206,10 @@ export function RunMonitor({ runId }: { runId: string }) {
             {tab === "graph" ? (
               <RunGraph
                 scenario={scenario}
-                states={graphStates}
+                states={states}
                 selectedNodeId={selectedNodeId}
                 onSelect={selectNode}
-                progress={graphProgress}
+                progress={itemsProgress}
               />
             ) : (
               <div className="h-full bg-white dark:bg-zinc-900">
@@ -228,11 +227,11 @@ export function RunMonitor({ runId }: { runId: string }) {
         <div className="w-[27rem] shrink-0 overflow-y-auto border-zinc-200 border-l bg-white dark:border-zinc-800 dark:bg-zinc-900">
           {selectedNode && selectedState ? (
             <PickedStepPanel
-              run={panelRun ?? run}
+              run={panel?.run ?? run}
               node={selectedNode}
               state={selectedState}
               stepRun={shownStepRun}
-              events={panelEvents}
+              events={panel?.events ?? monitor.events}
               now={now}
               active={active}
               canRestart={canRestartFrom}
