@@ -165,6 +165,20 @@ test("a failed item of a map is named, opened and restarted alone with an edited
   );
   await screenshot(page, "monitor-map-item-repaired-light");
 
+  // the timeline has a row per item for the map's body steps; picking one opens that step
+  await page.getByRole("tab", { name: "Timeline" }).click();
+  const timeline = page.getByRole("region", { name: "Timeline" });
+  await expect(timeline).toContainText("Validate email · item 0");
+  await timeline.getByRole("button", { name: /^Create user · item 2, run \d+: / }).click();
+  await expect(page).toHaveURL(/[?&]step=createUser(&|$)/);
+  const bodyStep = page.getByRole("complementary", { name: "Step Create user" });
+  await expect(bodyStep.getByRole("region", { name: "Step input", exact: true })).toContainText(
+    "grace@example.com",
+  );
+  await expect(page.getByRole("complementary", { name: "Run details" })).toBeHidden();
+  await screenshot(page, "monitor-map-timeline-body-step-light");
+  await page.getByRole("tab", { name: "Graph" }).click();
+
   await page.getByRole("button", { name: "Switch to dark theme" }).click();
   await expect(page.locator("html")).toHaveClass(/dark/);
   await screenshot(page, "monitor-map-item-repaired-dark");

@@ -29,9 +29,13 @@ const queryClient = createQueryClient();
 const trpcClient = createClient();
 const trpc = createTRPCOptionsProxy<AppRouter>({ client: trpcClient, queryClient });
 
-// A page's main data is asked for while its code loads, not after it has rendered.
+const loadRunPage = () => import("./pages/RunPage.tsx").then((m) => m.RunPage);
+
+// A page's main data is asked for while its code loads, not after it has rendered; the
+// run page's code is asked for at once too, not after the sign-in check has answered.
 const prefetchRun = ({ params }: LoaderFunctionArgs) => {
   void queryClient.prefetchQuery(trpc.runs.monitor.queryOptions({ id: params.id ?? "" }));
+  void loadRunPage();
   return null;
 };
 const designerPage = () =>
@@ -79,7 +83,7 @@ const router = createBrowserRouter([
       {
         path: "runs/:id",
         loader: prefetchRun,
-        element: lazyPage(() => import("./pages/RunPage.tsx").then((m) => m.RunPage)),
+        element: lazyPage(loadRunPage),
       },
       {
         path: "tasks",

@@ -2,41 +2,40 @@ import type { TScenario } from "@baton/model";
 import {
   Background,
   Controls,
-  MiniMap,
   type NodeChange,
   type NodeMouseHandler,
   ReactFlow,
+  type Viewport,
 } from "@xyflow/react";
-import { useEffect, useMemo, useRef, useState } from "react";
+import { memo, useCallback, useLayoutEffect, useMemo, useRef, useState } from "react";
 import { useTheme } from "../lib/theme.ts";
+import { useIdle } from "../lib/use-idle.ts";
 import { focusViewport, LARGE_GRAPH } from "./focus-viewport.ts";
 import { MonitorNode } from "./MonitorNode.tsx";
 import {
+  NODE_BOX,
+  nodesInView,
+  sameIds,
   type TMonitorEdge,
   type TMonitorNode,
+  type TPane,
   toMonitorEdges,
   toMonitorNodes,
 } from "./monitor-graph.ts";
 import type { TNodeState } from "./node-states.ts";
-import { stepTone } from "./step-state.ts";
+import { RunMiniMap } from "./RunMiniMap.tsx";
 
 const nodeTypes = { step: MonitorNode };
 const NO_NODES: TMonitorNode[] = [];
 const NO_EDGES: TMonitorEdge[] = [];
-// the size a step is drawn at, so React Flow can tell which are on screen before measuring
-const NODE_SIZE = { initialWidth: 192, initialHeight: 58 };
+// the size a step is drawn at, so React Flow can place it before measuring it
+const NODE_SIZE = { initialWidth: NODE_BOX.width, initialHeight: NODE_BOX.height };
 
-const MINIMAP_COLORS: Record<string, string> = {
-  neutral: "#a1a1aa",
-  info: "#0ea5e9",
-  warn: "#f59e0b",
-  good: "#10b981",
-  bad: "#ef4444",
-  muted: "#d4d4d8",
-};
-
-/** The version's graph, read-only, each node showing its step's live state. */
-export function RunGraph({
+/**
+ * The version's graph, read-only, each node showing its step's live state. Memoised: the
+ * monitor re-renders per event batch, the graph only when its states change.
+ */
+export const RunGraph = memo(function RunGraph({
   scenario,
   states,
   selectedNodeId,
@@ -54,14 +53,32 @@ export function RunGraph({
   const large = scenario.nodes.length > LARGE_GRAPH;
   // where a large graph opens is decided once, when the view mounts
   const [opening] = useState(() => (large ? focusViewport(scenario, states) : undefined));
-  // Until React Flow knows its own size it counts every node as on screen and measures all
-  // of them; a large graph gets its nodes one frame later.
-  const [sized, setSized] = useState(!large);
-  useEffect(() => {
-    if (sized) return;
-    const frame = requestAnimationFrame(() => setSized(true));
-    return () => cancelAnimationFrame(frame);
-  }, [sized]);
+  // A large graph hands React Flow only the steps in view, chosen from their declared
+  // positions and the pane's size, which is read before the first paint.
+  const wrapper = useRef<HTMLDivElement>(null);
+  const [pane, setPane] = useState<TPane | undefined>(undefined);
+  const viewport = useRef<Viewport | undefined>(opening);
+  const [inView, setInView] = useState<ReadonlySet<string> | undefined>(undefined);
+  useLayoutEffect(() => {
+    const element = wrapper.current;
+    if (!large || !element) return;
+    const measure = () => setPane({ width: element.clientWidth, height: element.clientHeight });
+    measure();
+    const observer = new ResizeObserver(measure);
+    observer.observe(element);
+    return () => observer.disconnect();
+  }, [large]);
+  const cull = useCallback(
+    (next: Viewport | undefined, size: TPane | undefined) => {
+      if (!next || !size) return;
+      const ids = nodesInView(scenario, next, size);
+      setInView((before) => (before && sameIds(before, ids) ? before : ids));
+    },
+    [scenario],
+  );
+  useLayoutEffect(() => cull(viewport.current, pane), [cull, pane]);
+  // the overview waits until the graph is drawn
+  const idle = useIdle();
   const base = useRef(new Map<string, TMonitorNode>());
   const shown = useRef(new Map<string, TMonitorNode>());
   // an unchanged list keeps its identity, so React Flow skips re-indexing 500 nodes
@@ -86,6 +103,10 @@ export function RunGraph({
     shownNodes.current = result;
     return result;
   }, [scenario, states, selectedNodeId, progress]);
+  const drawnNodes = useMemo(
+    () => (large ? (inView ? nodes.filter((n) => inView.has(n.id)) : NO_NODES) : nodes),
+    [large, nodes, inView],
+  );
   const onNodesChange = (changes: NodeChange<TMonitorNode>[]) => {
     for (const change of changes) {
       if (change.type === "dimensions" && change.dimensions) {
@@ -104,36 +125,49 @@ export function RunGraph({
     edgeList.current = next;
     return next;
   }, [scenario, states, large]);
+  const drawnEdges = useMemo(
+    () =>
+      large
+        ? inView
+          ? edges.filter((e) => inView.has(e.source) && inView.has(e.target))
+          : NO_EDGES
+        : edges,
+    [large, edges, inView],
+  );
   const onNodeClick: NodeMouseHandler<TMonitorNode> = (_, node) => onSelect(node.id);
   return (
-    <ReactFlow
-      aria-label="Run graph"
-      nodes={sized ? nodes : NO_NODES}
-      edges={sized ? edges : NO_EDGES}
-      nodeTypes={nodeTypes}
-      onNodesChange={onNodesChange}
-      onNodeClick={onNodeClick}
-      onPaneClick={() => onSelect(undefined)}
-      nodesDraggable={false}
-      nodesConnectable={false}
-      elementsSelectable={false}
-      edgesFocusable={false}
-      colorMode={theme}
-      {...(opening
-        ? { defaultViewport: opening, onlyRenderVisibleElements: true }
-        : { fitView: true, fitViewOptions: { padding: 0.06, maxZoom: 1.1 } })}
-      minZoom={0.05}
-      proOptions={{ hideAttribution: true }}
-    >
-      <Background gap={20} size={1} />
-      <Controls showInteractive={false} position="bottom-left" />
-      {scenario.nodes.length > 12 && (
-        <MiniMap
-          pannable
-          zoomable
-          nodeColor={(n) => MINIMAP_COLORS[stepTone((n as TMonitorNode).data.state)] ?? "#a1a1aa"}
-        />
-      )}
-    </ReactFlow>
+    <div ref={wrapper} className="h-full">
+      <ReactFlow
+        aria-label="Run graph"
+        nodes={drawnNodes}
+        edges={drawnEdges}
+        nodeTypes={nodeTypes}
+        onNodesChange={onNodesChange}
+        onNodeClick={onNodeClick}
+        onPaneClick={() => onSelect(undefined)}
+        nodesDraggable={false}
+        nodesConnectable={false}
+        elementsSelectable={false}
+        edgesFocusable={false}
+        colorMode={theme}
+        {...(opening
+          ? {
+              defaultViewport: opening,
+              onMove: (_: unknown, next: Viewport) => {
+                viewport.current = next;
+                cull(next, pane);
+              },
+            }
+          : { fitView: true, fitViewOptions: { padding: 0.06, maxZoom: 1.1 } })}
+        minZoom={0.05}
+        proOptions={{ hideAttribution: true }}
+      >
+        <Background gap={20} size={1} />
+        <Controls showInteractive={false} position="bottom-left" />
+        {scenario.nodes.length > 12 && idle && (
+          <RunMiniMap nodes={scenario.nodes} states={states} />
+        )}
+      </ReactFlow>
+    </div>
   );
-}
+});

@@ -1,10 +1,12 @@
-import { lazy, Suspense, useCallback, useMemo, useState } from "react";
+import { listNodes, type TNode } from "@baton/model";
+import { lazy, memo, Suspense, useCallback, useMemo, useState } from "react";
 import { useSearchParams } from "react-router";
 import { useCan } from "../auth/use-session.ts";
+import { useThrottled } from "../lib/use-throttled.ts";
 import { ErrorNotice, LoadingRows } from "../ui/States.tsx";
 import { MapItemsSection } from "./MapItemsSection.tsx";
 import { mapProgress, topLevelMaps } from "./map-items.ts";
-import { nodeStates, runProgress } from "./node-states.ts";
+import { bodyNodeState, nodeStates, runProgress, type TNodeState } from "./node-states.ts";
 import { RunActions } from "./RunActions.tsx";
 import { RunGraph } from "./RunGraph.tsx";
 import { RunHeader } from "./RunHeader.tsx";
@@ -12,7 +14,7 @@ import { RunSummaryPanel } from "./RunSummaryPanel.tsx";
 import { RunTabs, type TRunTab } from "./RunTabs.tsx";
 import { RunTimeline } from "./RunTimeline.tsx";
 import { scenarioOfVersion } from "./run-scenario.ts";
-import type { TStepRun } from "./run-types.ts";
+import type { TRunDetail, TRunEvent, TStepRun } from "./run-types.ts";
 import { StepPanel } from "./StepPanel.tsx";
 import { useNow } from "./use-now.ts";
 import { useRunMonitor } from "./use-run-monitor.ts";
@@ -21,6 +23,63 @@ import { useRunMonitor } from "./use-run-monitor.ts";
 const RestartStepDialog = lazy(() =>
   import("./RestartStepDialog.tsx").then((m) => ({ default: m.RestartStepDialog })),
 );
+
+// While events stream, a picked step's panel redraws a few times a second, not per batch.
+const PANEL_MS = 250;
+
+/** A picked step's panel, redrawn only when its (throttled) inputs change. */
+const PickedStepPanel = memo(function PickedStepPanel({
+  run,
+  node,
+  state,
+  stepRun,
+  events,
+  now,
+  active,
+  canRestart,
+  onPick,
+  onRestart,
+  onClose,
+}: {
+  run: TRunDetail;
+  node: TNode;
+  state: TNodeState;
+  stepRun: TStepRun | undefined;
+  events: readonly TRunEvent[];
+  now: number;
+  active: boolean;
+  canRestart: boolean;
+  onPick: (step: TStepRun) => void;
+  onRestart: () => void;
+  onClose: () => void;
+}) {
+  return (
+    <StepPanel
+      node={node}
+      state={state}
+      stepRun={stepRun}
+      events={events}
+      now={now}
+      canRestart={canRestart}
+      onPick={onPick}
+      onRestart={onRestart}
+      onClose={onClose}
+      items={
+        node.kind === "map" && (
+          <MapItemsSection
+            runId={run.id}
+            node={node}
+            mapStepRun={stepRun}
+            stepRuns={run.stepRuns}
+            events={events}
+            now={now}
+            canRestart={!active}
+          />
+        )
+      }
+    />
+  );
+});
 
 /** One run, live: graph or timeline, the picked step's details, and rework. */
 export function RunMonitor({ runId }: { runId: string }) {
@@ -47,7 +106,9 @@ export function RunMonitor({ runId }: { runId: string }) {
     () => (run && maps.length ? mapProgress(maps, run.stepRuns, monitor.events) : undefined),
     [run, maps, monitor.events],
   );
-  const labels = useMemo(() => new Map(scenario?.nodes.map((n) => [n.id, n.label])), [scenario]);
+  // map bodies included: the timeline has a row for each item's body steps
+  const places = useMemo(() => (scenario ? listNodes(scenario) : []), [scenario]);
+  const labels = useMemo(() => new Map(places.map((p) => [p.node.id, p.node.label])), [places]);
   const labelOf = useCallback((nodeId: string) => labels.get(nodeId) ?? nodeId, [labels]);
 
   const select = useCallback(
@@ -65,6 +126,16 @@ export function RunMonitor({ runId }: { runId: string }) {
     },
     [setParams],
   );
+  const selectNode = useCallback((nodeId: string | undefined) => select(nodeId), [select]);
+  const pickStep = useCallback((step: TStepRun) => select(step.nodeId, step.id), [select]);
+  const closePanel = useCallback(() => select(undefined), [select]);
+  const openRestart = useCallback(() => setRestarting(true), []);
+  // only a picked step's panel is throttled; with none picked nothing extra re-renders
+  const live = useMemo(
+    () => (selectedNodeId && run ? { run, states, events: monitor.events } : undefined),
+    [selectedNodeId, run, states, monitor.events],
+  );
+  const panel = useThrottled(live, PANEL_MS) ?? live;
 
   if (monitor.error) {
     return (
@@ -88,17 +159,25 @@ export function RunMonitor({ runId }: { runId: string }) {
     );
   }
 
-  const selectedNode = selectedNodeId
-    ? scenario.nodes.find((n) => n.id === selectedNodeId)
+  const selectedPlace = selectedNodeId
+    ? places.find((p) => p.node.id === selectedNodeId)
     : undefined;
-  const selectedState = selectedNode ? states.get(selectedNode.id) : undefined;
+  const selectedNode = selectedPlace?.node;
+  // a step inside a map's body (picked in the timeline) shows the item picked there
+  const inBody = selectedPlace?.map !== undefined;
+  const selectedState = !selectedNode
+    ? undefined
+    : inBody
+      ? bodyNodeState(panel?.run ?? run, selectedNode.id, now, pickedStepRunId)
+      : (panel?.states ?? states).get(selectedNode.id);
   const shownStepRun =
     selectedState?.history.find((h: TStepRun) => h.id === pickedStepRunId) ??
     selectedState?.current;
   const progress = runProgress(run, states);
   const failedSteps = [...states.values()].filter((s) => s.state === "failed").length;
+  // a body step restarts per item, from the map's item list
   const canRestartFrom = Boolean(
-    operates && selectedNode && selectedNode.kind !== "start" && !active,
+    operates && selectedNode && !inBody && selectedNode.kind !== "start" && !active,
   );
 
   return (
@@ -129,7 +208,7 @@ export function RunMonitor({ runId }: { runId: string }) {
                 scenario={scenario}
                 states={states}
                 selectedNodeId={selectedNodeId}
-                onSelect={(nodeId) => select(nodeId)}
+                onSelect={selectNode}
                 progress={itemsProgress}
               />
             ) : (
@@ -139,7 +218,7 @@ export function RunMonitor({ runId }: { runId: string }) {
                   labelOf={labelOf}
                   now={now}
                   selectedStepRunId={shownStepRun?.id}
-                  onSelect={(step) => select(step.nodeId, step.id)}
+                  onSelect={pickStep}
                 />
               </div>
             )}
@@ -147,29 +226,18 @@ export function RunMonitor({ runId }: { runId: string }) {
         </div>
         <div className="w-[27rem] shrink-0 overflow-y-auto border-zinc-200 border-l bg-white dark:border-zinc-800 dark:bg-zinc-900">
           {selectedNode && selectedState ? (
-            <StepPanel
+            <PickedStepPanel
+              run={panel?.run ?? run}
               node={selectedNode}
               state={selectedState}
               stepRun={shownStepRun}
-              events={monitor.events}
+              events={panel?.events ?? monitor.events}
               now={now}
+              active={active}
               canRestart={canRestartFrom}
-              onPick={(step) => select(step.nodeId, step.id)}
-              onRestart={() => setRestarting(true)}
-              onClose={() => select(undefined)}
-              items={
-                selectedNode.kind === "map" && (
-                  <MapItemsSection
-                    runId={run.id}
-                    node={selectedNode}
-                    mapStepRun={shownStepRun}
-                    stepRuns={run.stepRuns}
-                    events={monitor.events}
-                    now={now}
-                    canRestart={!active}
-                  />
-                )
-              }
+              onPick={pickStep}
+              onRestart={openRestart}
+              onClose={closePanel}
             />
           ) : (
             <RunSummaryPanel run={run} events={monitor.events} />

@@ -108,8 +108,9 @@ export function StepPanel({
                     h.id === stepRun?.id ? "bg-indigo-50 dark:bg-indigo-500/10" : ""
                   }`}
                 >
-                  <span className="w-12 shrink-0 font-medium tabular-nums">
-                    Run {h.generation + 1}
+                  <span className="min-w-12 shrink-0 font-medium tabular-nums">
+                    {/* a map's body step runs once per item */}
+                    {h.scope ? `Item ${h.scope} · ` : ""}Run {h.generation + 1}
                   </span>
                   <StepStateBadge state={h.status} kind={node.kind} />
                   <span className="ml-auto text-zinc-500 tabular-nums">

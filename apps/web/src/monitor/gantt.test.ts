@@ -62,6 +62,33 @@ describe("buildGantt", () => {
     ]);
   });
 
+  it("gives a map's body steps a row per item, named by the item", () => {
+    const rows = buildGantt(
+      [
+        stepRun("each", { id: "map", scheduledAt: t(0), attempts: [attempt(1)] }),
+        stepRun("check", {
+          id: "check-1",
+          scope: "1",
+          scheduledAt: t(2),
+          attempts: [attempt(1, { startedAt: t(2), endedAt: t(3) })],
+        }),
+        stepRun("check", {
+          id: "check-0",
+          scope: "0",
+          scheduledAt: t(1),
+          attempts: [attempt(1, { startedAt: t(1), endedAt: t(2) })],
+        }),
+      ],
+      (id) => (id === "check" ? "Check" : "Each"),
+      at(20),
+    ).rows;
+    expect(rows.map((r) => [r.stepRunId, r.label, r.scope])).toEqual([
+      ["map", "Each", ""],
+      ["check-0", "Check · item 0", "0"],
+      ["check-1", "Check · item 1", "1"],
+    ]);
+  });
+
   it("counts how many attempts ran at once", () => {
     const parallel = ["x", "y", "z"].map((id, i) =>
       stepRun(id, { attempts: [attempt(1, { startedAt: t(1 + i), endedAt: t(10) })] }),

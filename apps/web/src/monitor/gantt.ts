@@ -17,6 +17,8 @@ export type TGanttSegment = {
 export type TGanttRow = {
   stepRunId: string;
   nodeId: string;
+  /** the map item a body step ran for ("" for the run's own steps) */
+  scope: string;
   label: string;
   generation: number;
   state: TStepState;
@@ -79,6 +81,7 @@ const rowOf = (step: TStepRun, label: string, now: number): TGanttRow | undefine
   return {
     stepRunId: step.id,
     nodeId: step.nodeId,
+    scope: step.scope,
     label,
     generation: step.generation,
     state: step.status,
@@ -105,9 +108,14 @@ export const peakOverlap = (intervals: readonly { from: number; to: number }[]):
   return peak;
 };
 
+/** "Create user", or "Create user · item 2" for a map's body step (nested: "item 2/0"). */
+const rowLabel = (step: TStepRun, labelOf: (nodeId: string) => string): string =>
+  step.scope === "" ? labelOf(step.nodeId) : `${labelOf(step.nodeId)} · item ${step.scope}`;
+
 /**
- * The timeline of a run: one row per step run (superseded ones too), in the order they
- * were scheduled, on a shared time axis so parallel branches and waits line up.
+ * The timeline of a run: one row per step run (superseded ones too), a map's body steps
+ * once per item, in the order they were scheduled, on a shared time axis so parallel
+ * branches, items and waits line up.
  */
 export const buildGantt = (
   stepRuns: readonly TStepRun[],
@@ -115,8 +123,7 @@ export const buildGantt = (
   now: number,
 ): TGantt => {
   const rows = stepRuns
-    .filter((s) => s.scope === "")
-    .map((s) => rowOf(s, labelOf(s.nodeId), now))
+    .map((s) => rowOf(s, rowLabel(s, labelOf), now))
     .filter((r): r is TGanttRow => r !== undefined)
     .sort((a, b) => a.from - b.from || a.generation - b.generation);
   const from = rows.length ? Math.min(...rows.map((r) => r.from)) : now;

@@ -116,3 +116,48 @@ export const toMonitorEdges = (
       data: { kind: edge.kind, taken, live },
     };
   });
+
+/** The size a step is drawn at (MonitorNode's `w-48` and two text rows). */
+export const NODE_BOX = { width: 192, height: 58 };
+
+export type TViewport = { x: number; y: number; zoom: number };
+export type TPane = { width: number; height: number };
+
+/**
+ * Ids of the nodes a large graph draws: those whose declared box meets the pane grown by
+ * `margin` panes on each side (so a short pan needs no new set), plus the far ends of
+ * their edges, so an edge leaving the screen is still drawn. Computed from the version's
+ * positions: React Flow never has to place or measure the other nodes.
+ */
+export const nodesInView = (
+  scenario: Pick<TScenario, "nodes" | "edges">,
+  viewport: TViewport,
+  pane: TPane,
+  margin = 0.5,
+): Set<string> => {
+  const left = (-viewport.x - pane.width * margin) / viewport.zoom;
+  const top = (-viewport.y - pane.height * margin) / viewport.zoom;
+  const right = left + (pane.width * (1 + 2 * margin)) / viewport.zoom;
+  const bottom = top + (pane.height * (1 + 2 * margin)) / viewport.zoom;
+  const inside = new Set<string>();
+  for (const { id, position } of scenario.nodes) {
+    if (
+      position.x + NODE_BOX.width >= left &&
+      position.x <= right &&
+      position.y + NODE_BOX.height >= top &&
+      position.y <= bottom
+    ) {
+      inside.add(id);
+    }
+  }
+  const shown = new Set(inside);
+  for (const edge of scenario.edges) {
+    if (inside.has(edge.source)) shown.add(edge.target);
+    if (inside.has(edge.target)) shown.add(edge.source);
+  }
+  return shown;
+};
+
+/** The same set of ids, so a pan that shows no new node changes nothing. */
+export const sameIds = (a: ReadonlySet<string>, b: ReadonlySet<string>): boolean =>
+  a.size === b.size && [...a].every((id) => b.has(id));

@@ -1,5 +1,5 @@
 import { describe, expect, it } from "vitest";
-import { nodeStates, runProgress } from "./node-states.ts";
+import { bodyNodeState, nodeStates, runProgress } from "./node-states.ts";
 import { runDetail, stepRun, T0, t } from "./test-fixtures.ts";
 
 describe("nodeStates", () => {
@@ -48,5 +48,26 @@ describe("runProgress", () => {
     );
     const states = nodeStates(run, ["a", "b", "c", "d", "e"], T0);
     expect(runProgress(run, states)).toEqual({ done: 2, total: 5, failed: 1, active: 1 });
+  });
+});
+
+describe("bodyNodeState", () => {
+  const run = runDetail([
+    stepRun("each"),
+    stepRun("check", { id: "item-0", scope: "0", createdAt: t(1) }),
+    stepRun("check", { id: "item-1", scope: "1", createdAt: t(2), status: "failed" }),
+  ]);
+
+  it("gathers a body step's runs across items, newest first, showing the newest", () => {
+    const state = bodyNodeState(run, "check", T0);
+    expect(state.history.map((s) => s.id)).toEqual(["item-1", "item-0"]);
+    expect(state.current?.id).toBe("item-1");
+    expect(state.state).toBe("failed");
+  });
+
+  it("shows the item picked in the timeline", () => {
+    const state = bodyNodeState(run, "check", T0, "item-0");
+    expect(state.current?.id).toBe("item-0");
+    expect(state.state).toBe("succeeded");
   });
 });

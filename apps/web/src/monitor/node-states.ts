@@ -52,6 +52,30 @@ export const nodeStates = (
   return states;
 };
 
+/**
+ * A step inside a map's body, across the items it ran for: every step run of the node,
+ * newest first; `picked` (a row of the timeline) is the one shown, else the newest.
+ */
+export const bodyNodeState = (
+  run: Pick<TRunDetail, "stepRuns">,
+  nodeId: string,
+  now: number,
+  picked?: string,
+): TNodeState => {
+  const history = run.stepRuns
+    .filter((s) => s.nodeId === nodeId && s.scope !== "")
+    .sort(newestFirst);
+  const current = history.find((s) => s.id === picked) ?? history[0];
+  return {
+    nodeId,
+    state: current?.status ?? "pending",
+    current,
+    history,
+    attempts: current?.attempt ?? 0,
+    durationMs: current ? stepDurationMs(current, now) : undefined,
+  };
+};
+
 export type TProgress = { done: number; total: number; failed: number; active: number };
 
 /** Steps of the current generation that are done (succeeded or skipped) out of the graph's nodes. */

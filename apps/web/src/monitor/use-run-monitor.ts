@@ -2,6 +2,7 @@ import { useQuery, useQueryClient } from "@tanstack/react-query";
 import { useSubscription } from "@trpc/tanstack-react-query";
 import { useCallback, useEffect, useMemo, useRef, useState } from "react";
 import { useTRPC } from "../lib/trpc.ts";
+import { useIdle } from "../lib/use-idle.ts";
 import { applyEvents, needsRefetch, snapshotWatermark } from "./apply-events.ts";
 import type { TRunDetail, TRunEvent } from "./run-types.ts";
 
@@ -44,13 +45,15 @@ export const useRunMonitor = (runId: string): TRunMonitor => {
   const trpc = useTRPC();
   const queryClient = useQueryClient();
   const snapshot = useQuery(trpc.runs.monitor.queryOptions({ id: runId }));
+  const idle = useIdle(snapshot.data !== undefined);
   // History comes in one answer; the live stream then goes on from its last event.
   const log = useQuery(
     trpc.runs.eventLog.queryOptions(
       { runId },
       {
-        // asked after the snapshot, so drawing the run never waits for its history
-        enabled: snapshot.data !== undefined,
+        // asked once the snapshot is drawn and the page idle, so drawing the run never
+        // shares the network or the main thread with its history
+        enabled: snapshot.data !== undefined && idle,
         staleTime: Number.POSITIVE_INFINITY,
         refetchOnWindowFocus: false,
         refetchOnReconnect: false,

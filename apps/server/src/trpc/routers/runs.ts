@@ -3,6 +3,7 @@ import { tracked } from "@trpc/server";
 import { z } from "zod";
 import { recordAudit } from "../../audit/record-audit.ts";
 import { sessionIsLive } from "../../auth/sessions.ts";
+import { loadRunMonitor } from "../../runs/load-run-monitor.ts";
 import { resolveVersion } from "../../runs/resolve-version.ts";
 import { loadCatalog } from "../../scenarios/load-catalog.ts";
 import { streamEvents } from "../event-stream.ts";
@@ -130,56 +131,7 @@ export const runsRouter = router({
    * run of hundreds of steps stays a small answer.
    */
   monitor: readProcedure.input(ZRunId).query(async ({ ctx, input }) => {
-    const run = await ctx.db.prisma.run.findUnique({
-      where: { id: input.id },
-      select: {
-        id: true,
-        status: true,
-        input: true,
-        output: true,
-        error: true,
-        trigger: true,
-        generation: true,
-        stepsTotal: true,
-        createdAt: true,
-        startedAt: true,
-        endedAt: true,
-        updatedAt: true,
-        startedBy: { select: { id: true, name: true } },
-        scenarioVersion: {
-          select: {
-            id: true,
-            version: true,
-            definition: true,
-            scenario: { select: { id: true, name: true, slug: true } },
-          },
-        },
-        stepRuns: {
-          orderBy: [{ createdAt: "asc" }, { id: "asc" }],
-          select: {
-            id: true,
-            nodeId: true,
-            scope: true,
-            generation: true,
-            status: true,
-            attempt: true,
-            error: true,
-            createdAt: true,
-            scheduledAt: true,
-            startedAt: true,
-            endedAt: true,
-            updatedAt: true,
-            attempts: {
-              orderBy: { attempt: "asc" },
-              select: { attempt: true, status: true, error: true, startedAt: true, endedAt: true },
-            },
-            task: {
-              select: { id: true, title: true, status: true, createdAt: true, decidedAt: true },
-            },
-          },
-        },
-      },
-    });
+    const run = await loadRunMonitor(ctx.db, input.id);
     if (!run) throw new BatonError("NOT_FOUND", `No run ${input.id}.`);
     return run;
   }),
