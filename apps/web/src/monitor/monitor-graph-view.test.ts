@@ -43,6 +43,18 @@ describe("nodesInView", () => {
     expect(withMargin.has("n9")).toBe(true); // x -1000…3000
   });
 
+  it("keeps both ends of an edge that crosses the pane between two steps out of view", () => {
+    const long = {
+      ...row,
+      edges: [...row.edges, { id: "far", kind: "next" as const, source: "n0", target: "n19" }],
+    };
+    // x 2000…3000 on screen: n7 (2100) … n9 (2700) are in view, n0 and n19 are not
+    const ids = nodesInView(long, { x: -2000, y: 0, zoom: 1 }, pane, 0);
+    expect(ids.has("n0")).toBe(true);
+    expect(ids.has("n19")).toBe(true);
+    expect(nodesInView(row, { x: -2000, y: 0, zoom: 1 }, pane, 0).has("n0")).toBe(false);
+  });
+
   it("leaves out what is above or below the pane", () => {
     expect(nodesInView(row, { x: 0, y: -1000, zoom: 1 }, pane, 0).size).toBe(0);
   });

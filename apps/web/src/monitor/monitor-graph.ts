@@ -139,21 +139,32 @@ export const nodesInView = (
   const top = (-viewport.y - pane.height * margin) / viewport.zoom;
   const right = left + (pane.width * (1 + 2 * margin)) / viewport.zoom;
   const bottom = top + (pane.height * (1 + 2 * margin)) / viewport.zoom;
+  const meets = (x0: number, y0: number, x1: number, y1: number) =>
+    x1 >= left && x0 <= right && y1 >= top && y0 <= bottom;
+  const positions = new Map(scenario.nodes.map((n) => [n.id, n.position]));
   const inside = new Set<string>();
-  for (const { id, position } of scenario.nodes) {
-    if (
-      position.x + NODE_BOX.width >= left &&
-      position.x <= right &&
-      position.y + NODE_BOX.height >= top &&
-      position.y <= bottom
-    ) {
-      inside.add(id);
-    }
+  for (const [id, { x, y }] of positions) {
+    if (meets(x, y, x + NODE_BOX.width, y + NODE_BOX.height)) inside.add(id);
   }
   const shown = new Set(inside);
   for (const edge of scenario.edges) {
-    if (inside.has(edge.source)) shown.add(edge.target);
-    if (inside.has(edge.target)) shown.add(edge.source);
+    const from = positions.get(edge.source);
+    const to = positions.get(edge.target);
+    // an edge between two steps out of view may still cross it: its box tells (it may
+    // add a pair that only passes by, which costs two nodes and draws nothing wrong)
+    const crosses =
+      from &&
+      to &&
+      meets(
+        Math.min(from.x, to.x),
+        Math.min(from.y, to.y),
+        Math.max(from.x, to.x) + NODE_BOX.width,
+        Math.max(from.y, to.y) + NODE_BOX.height,
+      );
+    if (inside.has(edge.source) || inside.has(edge.target) || crosses) {
+      shown.add(edge.source);
+      shown.add(edge.target);
+    }
   }
   return shown;
 };
