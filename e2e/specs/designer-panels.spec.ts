@@ -99,3 +99,34 @@ test("moves a zoomed-out node's edges with it", async ({ page }) => {
   await page.mouse.up();
   await expect(path).not.toHaveAttribute("d", before ?? "");
 });
+
+test("picks a zoomed-out edge by clicking its line, and deletes it with the Delete key", async ({
+  page,
+}) => {
+  await newScenario(page, "Zoomed out edge pick", "zoomed-out-edge-pick");
+  await zoomOut(page);
+  const layer = page.locator("[data-compact-edges]");
+  await expect(layer).toHaveAttribute("data-compact-edges", "1");
+  // the middle of the start → end line, on screen
+  const middle = await layer
+    .locator("path")
+    .first()
+    .evaluate((element) => {
+      // the DOM's types are not in this project's lib: the few members used, by shape
+      type TMatrix = Record<"a" | "b" | "c" | "d" | "e" | "f", number>;
+      const path = element as unknown as {
+        getTotalLength(): number;
+        getPointAtLength(length: number): { x: number; y: number };
+        getScreenCTM(): TMatrix;
+      };
+      const at = path.getPointAtLength(path.getTotalLength() / 2);
+      const m = path.getScreenCTM();
+      return { x: m.a * at.x + m.c * at.y + m.e, y: m.b * at.x + m.d * at.y + m.f };
+    });
+  await page.mouse.click(middle.x, middle.y + 2);
+  const edge = inspectorOf(page).getByRole("region", { name: "Edge" });
+  await expect(edge).toContainText("Start → End");
+  await page.keyboard.press("Delete");
+  await expect(layer).toHaveAttribute("data-compact-edges", "0");
+  await expect(edge).toHaveCount(0);
+});

@@ -7,6 +7,7 @@ import { CanvasChrome, GRID } from "./CanvasChrome.tsx";
 import type { TCanvasEdge, TCanvasNode } from "./canvas-types.ts";
 import { CompactEdges } from "./compact/CompactEdges.tsx";
 import { withCompactSize } from "./compact/sized-nodes.ts";
+import { useCompactEdgeClick } from "./compact/use-compact-edge-click.ts";
 import { EdgeMarkers } from "./EdgeMarkers.tsx";
 import { edgeTypes } from "./edges/edge-types.ts";
 import { initialViewport } from "./initial-viewport.ts";
@@ -59,6 +60,7 @@ function Flow() {
   const zoomedOut = useContext(ZoomedOutContext);
   const shown = useMemo(() => (zoomedOut ? withCompactSize(nodes) : nodes), [zoomedOut, nodes]);
   const { onDragOver, onDrop } = usePaletteDrop();
+  const pickCompactEdge = useCompactEdgeClick();
   const { readOnly } = useDesignerContext();
   // The canvas is about the window less the palette, header and toolbar; fitView refines it.
   const [viewport] = useState(() =>
@@ -78,6 +80,7 @@ function Flow() {
       onSelectionDragStart={startDrag}
       onNodeDragStop={endDrag}
       onNodeDoubleClick={openMap}
+      onPaneClick={zoomedOut ? pickCompactEdge : undefined}
       onSelectionDragStop={endDrag}
       // While dragging, nothing but the dragged nodes needs the pointer (see designer.css).
       className={dragging ? "is-dragging" : undefined}
@@ -110,7 +113,7 @@ function Flow() {
 export function Canvas() {
   const zoomedOut = useZoomedOutState();
   useRemeasureOnZoomLevel(zoomedOut);
-  useCanvasShortcuts();
+  useCanvasShortcuts(zoomedOut);
   useFocusNode();
   useFitOnScopeChange();
   return (

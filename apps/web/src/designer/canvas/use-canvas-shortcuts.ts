@@ -8,10 +8,11 @@ const isTyping = (target: EventTarget | null): boolean =>
   (target.isContentEditable || ["INPUT", "TEXTAREA", "SELECT"].includes(target.tagName));
 
 /**
- * The editor's keys (React Flow itself handles Delete/Backspace and Shift-drag selection).
+ * The editor's keys (React Flow itself handles Delete/Backspace and Shift-drag selection,
+ * except for edges while zoomed out, which it does not hold then).
  * Ignored while typing in a field, where the browser's own undo and copy apply.
  */
-export const useCanvasShortcuts = (): void => {
+export const useCanvasShortcuts = (zoomedOut: boolean): void => {
   const { store, readOnly } = useDesignerContext();
   const { fitView } = useReactFlow();
   const layout = useAutoLayout();
@@ -36,6 +37,13 @@ export const useCanvasShortcuts = (): void => {
         });
       }
       if (mod && key === "a") return run(state.selectAll);
+      if (
+        zoomedOut &&
+        (key === "delete" || key === "backspace") &&
+        state.edges.some((e) => e.selected)
+      ) {
+        return run(state.deleteSelection);
+      }
       if (!mod && event.shiftKey && key === "l") return run(() => void layout());
       if (!mod && event.shiftKey && event.code === "Digit1") {
         return run(() => void fitView({ padding: 0.15, duration: 300 }));
@@ -43,5 +51,5 @@ export const useCanvasShortcuts = (): void => {
     };
     window.addEventListener("keydown", onKey);
     return () => window.removeEventListener("keydown", onKey);
-  }, [store, readOnly, fitView, layout]);
+  }, [store, readOnly, fitView, layout, zoomedOut]);
 };

@@ -4,14 +4,17 @@ import { everyKindScenario } from "../../test/fixtures.ts";
 import type { TCanvasNode } from "../canvas-types.ts";
 import { toCanvas } from "../to-canvas.ts";
 import {
+  edgeEnds,
   edgePaths,
   edgeProblems,
   edgeStyle,
   movingKey,
+  nearestEdge,
   nodesById,
   splitByMoving,
   stillNodes,
 } from "./compact-edges.ts";
+import { bezierMidpoint } from "./compact-geometry.ts";
 
 const graph = () => toCanvas(everyKindScenario());
 
@@ -80,5 +83,19 @@ describe("drags", () => {
     const other = stillNodes(first, drag(nodes, "approve", 10), moving);
     expect(other).not.toBe(first);
     expect(other.get("approve")?.position.x).toBe(410);
+  });
+
+  it("find the edge drawn nearest to a point, within the tolerance only", () => {
+    const { nodes, edges } = graph();
+    const byId = nodesById(nodes);
+    for (const edge of edges) {
+      const ends = edgeEnds(edge, byId)!;
+      const mid = bezierMidpoint(ends.source, ends.target);
+      expect(nearestEdge(edges, byId, { x: mid.x, y: mid.y + 2 }, 8)?.id).toBe(edge.id);
+    }
+    const ends = edgeEnds(edges[0]!, byId)!;
+    const mid = bezierMidpoint(ends.source, ends.target);
+    const far = { x: mid.x, y: Math.max(...nodes.map((n) => n.position.y)) + 5_000 };
+    expect(nearestEdge(edges, byId, far, 8)).toBeUndefined();
   });
 });

@@ -1,7 +1,13 @@
 import type { TDiagnostic } from "@baton/model";
 import type { XYPosition } from "@xyflow/react";
 import type { TCanvasEdge, TCanvasNode } from "../canvas-types.ts";
-import { bezierMidpoint, bezierPath, inputAnchor, outputAnchor } from "./compact-geometry.ts";
+import {
+  bezierMidpoint,
+  bezierPath,
+  bezierPoint,
+  inputAnchor,
+  outputAnchor,
+} from "./compact-geometry.ts";
 
 /** How a compact edge is stroked: by its kind, unless the check blames it. */
 export const EDGE_STYLES = ["next", "error", "branch", "warn", "invalid"] as const;
@@ -118,4 +124,50 @@ export const stillNodes = (
     if (same) return previous;
   }
   return nodesById(nodes);
+};
+
+const SAMPLES = 24;
+
+/**
+ * The edge drawn nearest to a point of the canvas, if one passes within `tolerance` (flow
+ * units): the zoomed-out edges are a few shared paths, so a click finds its edge this way.
+ */
+export const nearestEdge = (
+  edges: readonly TCanvasEdge[],
+  nodes: TNodesById,
+  point: XYPosition,
+  tolerance: number,
+): TCanvasEdge | undefined => {
+  let best: TCanvasEdge | undefined;
+  let bestDistance = tolerance;
+  for (const edge of edges) {
+    const ends = edgeEnds(edge, nodes);
+    if (!ends) continue;
+    const { source: s, target: t } = ends;
+    // skip edges whose box, widened by the tolerance, leaves the point out
+    const slack = bestDistance + Math.abs(t.x - s.x) / 2;
+    if (point.x < Math.min(s.x, t.x) - slack || point.x > Math.max(s.x, t.x) + slack) continue;
+    if (point.y < Math.min(s.y, t.y) - bestDistance || point.y > Math.max(s.y, t.y) + bestDistance)
+      continue;
+    let previous = s;
+    for (let i = 1; i <= SAMPLES; i++) {
+      const next = bezierPoint(s, t, i / SAMPLES);
+      const distance = distanceToSegment(point, previous, next);
+      if (distance < bestDistance) {
+        bestDistance = distance;
+        best = edge;
+      }
+      previous = next;
+    }
+  }
+  return best;
+};
+
+const distanceToSegment = (p: XYPosition, a: XYPosition, b: XYPosition): number => {
+  const dx = b.x - a.x;
+  const dy = b.y - a.y;
+  const length = dx * dx + dy * dy;
+  const u =
+    length === 0 ? 0 : Math.max(0, Math.min(1, ((p.x - a.x) * dx + (p.y - a.y) * dy) / length));
+  return Math.hypot(p.x - (a.x + u * dx), p.y - (a.y + u * dy));
 };

@@ -47,12 +47,17 @@ export const bezierPath = (s: XYPosition, t: XYPosition): string => {
   return `M${round(s.x)} ${round(s.y)}C${round(s.x + offset)} ${round(s.y)} ${round(t.x - offset)} ${round(t.y)} ${round(t.x)} ${round(t.y)}`;
 };
 
-/** The point halfway along that bezier, where an edge's problem marker goes. */
-export const bezierMidpoint = (s: XYPosition, t: XYPosition): XYPosition => {
+/** The point at `u` (0…1) along that bezier. */
+export const bezierPoint = (s: XYPosition, t: XYPosition, u: number): XYPosition => {
   const offset = controlOffset(t.x - s.x);
-  // B(½) = (P0 + 3·P1 + 3·P2 + P3) / 8 with P1 = (sx + o, sy) and P2 = (tx − o, ty).
+  const v = 1 - u;
+  // B(u) = v³·P0 + 3v²u·P1 + 3vu²·P2 + u³·P3 with P1 = (sx + o, sy) and P2 = (tx − o, ty)
+  const [a, b, c, d] = [v * v * v, 3 * v * v * u, 3 * v * u * u, u * u * u];
   return {
-    x: (s.x + 3 * (s.x + offset) + 3 * (t.x - offset) + t.x) / 8,
-    y: (s.y + t.y) / 2,
+    x: a * s.x + b * (s.x + offset) + c * (t.x - offset) + d * t.x,
+    y: (a + b) * s.y + (c + d) * t.y,
   };
 };
+
+/** The point halfway along that bezier, where an edge's problem marker goes. */
+export const bezierMidpoint = (s: XYPosition, t: XYPosition): XYPosition => bezierPoint(s, t, 0.5);
