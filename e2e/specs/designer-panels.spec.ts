@@ -1,10 +1,6 @@
 import { expect, type Page, test } from "@playwright/test";
+import { deselect, dropFromPalette, inspectorOf, stepNode } from "../support/designer.ts";
 import { screenshot } from "../support/screenshot.ts";
-
-const canvasOf = (page: Page) => page.getByRole("application", { name: "Canvas" });
-const inspectorOf = (page: Page) => page.getByRole("complementary", { name: "Inspector" });
-const stepNode = (page: Page, kind: string, label: string) =>
-  page.getByRole("article", { name: `${kind} step ${label}` });
 
 const newScenario = async (page: Page, name: string, slug: string) => {
   await page.setViewportSize({ width: 1600, height: 960 });
@@ -15,15 +11,6 @@ const newScenario = async (page: Page, name: string, slug: string) => {
   await dialog.getByRole("button", { name: "Create and open" }).click();
   await expect(page).toHaveURL(new RegExp(`/scenarios/${slug}$`));
   await expect(stepNode(page, "Start", "Start")).toBeVisible();
-};
-
-const dropFromPalette = async (page: Page, name: string, x: number, y: number) => {
-  const canvas = canvasOf(page);
-  const box = (await canvas.boundingBox())!;
-  await page
-    .getByRole("complementary", { name: "Palette" })
-    .getByRole("button", { name, exact: true })
-    .dragTo(canvas, { targetPosition: { x: box.width * x, y: box.height * y } });
 };
 
 /** A compact node's edge anchor: plain markup, found by React Flow's own data attributes. */
@@ -58,7 +45,7 @@ test("wires steps zoomed out, where edges are drawn as one layer, and shows edge
   await newScenario(page, "Zoomed out wiring", "zoomed-out-wiring");
   await dropFromPalette(page, "StoreUserData", 0.6, 0.88);
   await expect(stepNode(page, "Function", "Store user data")).toBeVisible();
-  await canvasOf(page).click({ position: { x: 12, y: 12 } });
+  await deselect(page);
 
   await zoomOut(page);
   const layer = page.locator("[data-compact-edges]");

@@ -1,30 +1,9 @@
 import { expect, type Locator, type Page, test } from "@playwright/test";
+import { deselect, dropFromPalette, inspectorOf, stepNode } from "../support/designer.ts";
 import { screenshot } from "../support/screenshot.ts";
 
 // One story, in order: each step builds on the canvas the previous one left.
 test.describe.configure({ mode: "serial" });
-
-const canvasOf = (page: Page) => page.getByRole("application", { name: "Canvas" });
-const inspectorOf = (page: Page) => page.getByRole("complementary", { name: "Inspector" });
-const stepNode = (page: Page, kind: string, label: string) =>
-  page.getByRole("article", { name: `${kind} step ${label}` });
-
-/** Clicks the empty canvas, which clears the selection and so closes the inspector. */
-const deselect = async (page: Page) => {
-  await canvasOf(page).click({ position: { x: 12, y: 12 } });
-  await expect(inspectorOf(page)).toHaveCount(0);
-};
-
-/** Drags a palette entry onto the canvas at a fraction of its size (inspector closed). */
-const dropFromPalette = async (page: Page, name: string, x: number, y: number) => {
-  await deselect(page);
-  const canvas = canvasOf(page);
-  const box = (await canvas.boundingBox())!;
-  await page
-    .getByRole("complementary", { name: "Palette" })
-    .getByRole("button", { name, exact: true })
-    .dragTo(canvas, { targetPosition: { x: box.width * x, y: box.height * y } });
-};
 
 /** Draws an edge from one handle to another with the mouse, as a person would. */
 const connect = async (page: Page, from: string, to: string) => {

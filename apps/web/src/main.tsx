@@ -38,12 +38,12 @@ const prefetchRun = ({ params }: LoaderFunctionArgs) => {
   void loadRunPage();
   return null;
 };
-const designerPage = () =>
+const loadDesignerPage = () =>
   import("./pages/ScenarioDesignerPage.tsx").then((m) => m.ScenarioDesignerPage);
 // The router runs this on creation, while the auth gate still waits for the session, so the
 // designer's code (the largest page) loads alongside its data instead of after sign-in shows.
 const prefetchScenario = ({ params }: LoaderFunctionArgs) => {
-  void designerPage();
+  void loadDesignerPage();
   void queryClient.prefetchQuery({
     ...trpc.scenarios.get.queryOptions({ slug: params.slug ?? "" }),
     staleTime: Number.POSITIVE_INFINITY,
@@ -74,7 +74,7 @@ const router = createBrowserRouter([
       {
         path: "scenarios/:slug",
         loader: prefetchScenario,
-        element: lazyPage(designerPage),
+        element: lazyPage(loadDesignerPage),
       },
       {
         path: "runs",

@@ -23,6 +23,21 @@ export const stepDurationMs = (step: TStepRun, now: number): number | undefined 
   return Math.max(0, end - Date.parse(step.startedAt));
 };
 
+/** A node's state from its step runs (newest first) and the one of them shown. */
+const stateOf = (
+  nodeId: string,
+  history: TStepRun[],
+  current: TStepRun | undefined,
+  now: number,
+): TNodeState => ({
+  nodeId,
+  state: current?.status ?? "pending",
+  current,
+  history,
+  attempts: current?.attempt ?? 0,
+  durationMs: current ? stepDurationMs(current, now) : undefined,
+});
+
 /** Maps the run's top-level step runs onto the nodes of its graph. */
 export const nodeStates = (
   run: Pick<TRunDetail, "stepRuns">,
@@ -39,15 +54,7 @@ export const nodeStates = (
   const states = new Map<string, TNodeState>();
   for (const nodeId of nodeIds) {
     const history = (byNode.get(nodeId) ?? []).sort(newestFirst);
-    const current = history[0];
-    states.set(nodeId, {
-      nodeId,
-      state: current?.status ?? "pending",
-      current,
-      history,
-      attempts: current?.attempt ?? 0,
-      durationMs: current ? stepDurationMs(current, now) : undefined,
-    });
+    states.set(nodeId, stateOf(nodeId, history, history[0], now));
   }
   return states;
 };
@@ -65,15 +72,7 @@ export const bodyNodeState = (
   const history = run.stepRuns
     .filter((s) => s.nodeId === nodeId && s.scope !== "")
     .sort(newestFirst);
-  const current = history.find((s) => s.id === picked) ?? history[0];
-  return {
-    nodeId,
-    state: current?.status ?? "pending",
-    current,
-    history,
-    attempts: current?.attempt ?? 0,
-    durationMs: current ? stepDurationMs(current, now) : undefined,
-  };
+  return stateOf(nodeId, history, history.find((s) => s.id === picked) ?? history[0], now);
 };
 
 export type TProgress = { done: number; total: number; failed: number; active: number };
