@@ -1,3 +1,4 @@
+export { directQuery, poolOf } from "./direct-query.ts";
 export * from "./generated/client.ts";
 export {
   applyMigrations,

@@ -1,5 +1,5 @@
 import { createHash } from "node:crypto";
-import type { TDatabase } from "@baton/db";
+import { directQuery, poolOf, type TDatabase } from "@baton/db";
 import type { TSql } from "./sql.ts";
 
 /** Raw SQL straight to the driver, and transactions on one connection. */
@@ -31,11 +31,12 @@ const prepared = (text: string, values: unknown[]) => {
  * same single session, whose transactions Prisma's adapter also takes in turn.
  */
 export const createSqlClient = (db: TDatabase): TSqlClient => {
+  const $queryRawUnsafe = async <T>(query: string, ...values: unknown[]) =>
+    (await directQuery(db, prepared(query, values))) as T;
   if (db.pglite) {
     const pglite = db.pglite;
     return {
-      $queryRawUnsafe: async <T>(query: string, ...values: unknown[]) =>
-        (await pglite.query(query, values)).rows as T,
+      $queryRawUnsafe,
       transaction: (work) =>
         pglite.transaction((tx) =>
           work({
@@ -45,11 +46,9 @@ export const createSqlClient = (db: TDatabase): TSqlClient => {
         ),
     };
   }
-  const pool = db.pool;
-  if (!pool) throw new Error("The database has neither an embedded session nor a pool.");
+  const pool = poolOf(db);
   return {
-    $queryRawUnsafe: async <T>(query: string, ...values: unknown[]) =>
-      (await pool.query(prepared(query, values))).rows as T,
+    $queryRawUnsafe,
     transaction: async (work) => {
       const client = await pool.connect();
       let broken: Error | undefined;

@@ -1,4 +1,11 @@
-import type { Prisma, RunStatus, StepStatus, TaskStatus, TDatabase } from "@baton/db";
+import {
+  directQuery,
+  type Prisma,
+  type RunStatus,
+  type StepStatus,
+  type TaskStatus,
+  type TDatabase,
+} from "@baton/db";
 
 type TJson = Prisma.JsonValue;
 
@@ -106,14 +113,6 @@ export const loadRunMonitor = async (
   db: Pick<TDatabase, "pglite" | "pool">,
   runId: string,
 ): Promise<TRunMonitor | undefined> => {
-  const rows = db.pglite
-    ? (await db.pglite.query<{ run: string }>(MONITOR_SQL, [runId])).rows
-    : (await requirePool(db).query<{ run: string }>(MONITOR_SQL, [runId])).rows;
-  const text = rows[0]?.run;
-  return text === undefined ? undefined : (JSON.parse(text) as TRunMonitor);
-};
-
-const requirePool = (db: Pick<TDatabase, "pool">) => {
-  if (!db.pool) throw new Error("The database has neither an embedded session nor a pool.");
-  return db.pool;
+  const [row] = await directQuery<{ run: string }>(db, { text: MONITOR_SQL, values: [runId] });
+  return row ? (JSON.parse(row.run) as TRunMonitor) : undefined;
 };
