@@ -1,6 +1,8 @@
 import { hostname } from "node:os";
 import type { TDatabase } from "@baton/db";
 import type { ProviderRegistry } from "@baton/providers";
+import { createBatcher } from "./batcher.ts";
+import { succeedChainSteps, type TChainStep, type TChainStepDone } from "./chain-store.ts";
 import type { TEngineContext, TLogger } from "./context.ts";
 import { createEventFeed, type TEventFeed } from "./events/event-feed.ts";
 import { createFunctionCache } from "./functions.ts";
@@ -14,6 +16,7 @@ import {
   type TStepJob,
 } from "./queue.ts";
 import { createSqlClient } from "./sql-client.ts";
+import { retryTransient } from "./transaction.ts";
 import { cancelRun } from "./transitions/cancel-run.ts";
 import { decideTask, type TActor } from "./transitions/decide-task.ts";
 import { retryFailedSteps, reworkRun, type TRework } from "./transitions/rework-run.ts";
@@ -90,17 +93,19 @@ export const createEngine = async (options: TEngineOptions): Promise<TEngine> =>
   const sql = createSqlClient(options.db);
   const completer = createJobCompleter(boss, log);
   const events = await createEventFeed(options.db, sql, { events: options.events ?? true });
+  const workerId = `${hostname()}:${process.pid}`;
+  const jobInsert = await createJobInsertSql(boss);
   const ctx: TEngineContext = {
     db: options.db,
     sql,
     boss,
     providers: options.providers,
-    workerId: `${hostname()}:${process.pid}`,
+    workerId,
     log,
     version: createVersionCache(sql),
     fn: createFunctionCache(sql),
     defaultTimeoutMs: options.defaultTimeoutMs ?? 30_000,
-    jobInsert: await createJobInsertSql(boss),
+    jobInsert,
     inline: {
       available: () => !stopping && running < options.concurrency,
       run: (job) => {
@@ -112,6 +117,9 @@ export const createEngine = async (options: TEngineOptions): Promise<TEngine> =>
         startedHere.add(chain);
       },
     },
+    chainStep: createBatcher<TChainStep, TChainStepDone>((steps) =>
+      retryTransient(() => succeedChainSteps(sql, workerId, jobInsert, steps)),
+    ),
     completeLater: completer.add,
   };
   const inflight = createInflight(events);

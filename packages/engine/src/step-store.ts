@@ -1,5 +1,4 @@
 import type { TNodeState } from "./flow/advance.ts";
-import type { TJobInsertSql } from "./queue.ts";
 import {
   CANCEL_CHANNEL,
   EVENT_RETURNING,
@@ -24,6 +23,8 @@ export type TClaimed = {
   /** true when a worker died holding this attempt: same attempt, same idempotency key */
   reclaimed: boolean;
   runInput: unknown;
+  /** the run executes a subscenario step of another run, which waits for its end */
+  child: boolean;
   /** outputs and errors of the steps the node may read, by node id */
   steps: Record<string, { output?: unknown; error?: unknown }> | null;
 };
@@ -67,7 +68,7 @@ export const claimStep = async (
       ON CONFLICT ("stepRunId", attempt) DO UPDATE SET "workerId" = excluded."workerId", "startedAt" = now()
     ),
     ${eventsCte("claimed", "'step.started'", `jsonb_build_object('nodeId', "nodeId", 'attempt', attempt, 'scope', scope, 'reclaimed', reclaimed, 'workerId', $2::text)`)}
-    SELECT c.*, r.input AS "runInput",
+    SELECT c.*, r.input AS "runInput", r."parentStepRunId" IS NOT NULL AS child,
       (SELECT jsonb_object_agg(p."nodeId", jsonb_build_object('output', p.output, 'error', p.error))
          FROM "StepRun" p
         WHERE p."runId" = c."runId" AND p.scope || '|' || p."nodeId" = ANY($3::text[])
@@ -83,121 +84,6 @@ export const claimStep = async (
 
 type TFinished = { runId: string; nodeId: string; scope: string };
 
-/**
- * CTEs that store the success of the attempt $2 of step run $1 with output $3 (and, when
- * not null, the input `inputParam`): `done` has the step run when it was still current.
- */
-const succeededCtes = (inputParam: string) => `
-    done AS (
-      UPDATE "StepRun" SET status = 'succeeded', output = $3::jsonb, error = NULL,
-        input = coalesce(${inputParam}::jsonb, input), "endedAt" = now(), "updatedAt" = now()
-      WHERE id = $1::uuid AND attempt = $2 AND status IN ('running', 'waiting')
-      RETURNING id, "runId", "nodeId", scope, attempt, generation
-    ),
-    attempt_done AS (
-      UPDATE "StepAttempt" a SET status = 'succeeded', "endedAt" = now()
-      FROM done WHERE a."stepRunId" = done.id AND a.attempt = done.attempt
-    )`;
-
-/** The jobs of a chain step's successors: an id and a lease (seconds) per target, in order. */
-export type TChainJobs = {
-  insert: TJobInsertSql;
-  versionId: string;
-  ids: string[];
-  leases: number[];
-};
-
-/**
- * A chain's hot path in one statement, so one round trip and atomic without a transaction
- * around it: stores a step's success, creates the step runs of its successors with their
- * jobs, and claims the first of them for the calling worker (attempt 1, its attempt row and
- * `step.started`), so the worker runs it at once. The claimed step's job is held back for
- * its lease: the queue only hands it out if this worker dies. Nothing comes back when the
- * attempt is no longer current (cancelled, superseded).
- */
-export const succeedAndClaimNext = async (
-  sql: TSql,
-  step: { id: string; attempt: number },
-  output: unknown,
-  input: unknown,
-  targets: string[],
-  workerId: string,
-  jobs: TChainJobs,
-): Promise<{ created: TCreated[]; claimed?: Omit<TClaimed, "runInput" | "steps"> } | undefined> => {
-  const rows = await sql.$queryRawUnsafe<
-    ({ id: string | null; nodeId: string | null } & {
-      claimed: Omit<TClaimed, "runInput" | "steps"> | null;
-    })[]
-  >(
-    `
-    WITH ${succeededCtes("$4")},
-    created AS (
-      INSERT INTO "StepRun" (id, "runId", "nodeId", scope, generation, status, attempt, "scheduledAt", "startedAt", "updatedAt")
-      SELECT gen_random_uuid(), done."runId", t.node, done.scope, done.generation,
-        CASE WHEN t.ord = 1 THEN 'running' ELSE 'scheduled' END::"StepStatus",
-        CASE WHEN t.ord = 1 THEN 1 ELSE 0 END, now(), CASE WHEN t.ord = 1 THEN now() END, now()
-      FROM done, unnest($5::text[]) WITH ORDINALITY AS t(node, ord)
-      ON CONFLICT ("runId", "nodeId", scope, generation) DO NOTHING
-      RETURNING id, "runId", "nodeId", scope, generation, attempt, status
-    ),
-    attempt_new AS (
-      INSERT INTO "StepAttempt" (id, "stepRunId", attempt, status, "idempotencyKey", "workerId")
-      SELECT gen_random_uuid(), id, 1, 'running', "runId" || ':' || "nodeId" || ':' || generation || ':1', $6
-      FROM created WHERE status = 'running'
-    ),
-    job_payload AS (
-      SELECT json_agg(json_build_object(
-        'id', t.job,
-        'data', json_strip_nulls(json_build_object('kind', 'step', 'runId', c."runId", 'stepRunId', c.id,
-          'nodeId', c."nodeId", 'versionId', $9::text, 'scope', nullif(c.scope, ''))),
-        'startAfter', CASE WHEN c.status = 'running' THEN t.lease || ' seconds' ELSE '0' END,
-        'expireInSeconds', t.lease)) AS payload
-      FROM created c JOIN unnest($5::text[], $7::uuid[], $8::int[]) AS t(node, job, lease) ON t.node = c."nodeId"
-    ),
-    jobs AS (${jobs.insert.insert("SELECT payload FROM job_payload")}),
-    jobs_notified AS (
-      SELECT ${jobs.insert.notify} FROM created WHERE status = 'scheduled' LIMIT 1
-    ),
-    events AS (
-      SELECT "runId", id, 'step.succeeded' AS type,
-        jsonb_build_object('nodeId', "nodeId", 'attempt', attempt, 'scope', scope) AS data, 0 AS ord
-        FROM done
-      UNION ALL
-      SELECT "runId", id, 'step.scheduled', jsonb_build_object('nodeId', "nodeId", 'scope', scope), 1
-        FROM created
-      UNION ALL
-      SELECT "runId", id, 'step.started', jsonb_build_object('nodeId', "nodeId", 'attempt', 1,
-          'scope', scope, 'reclaimed', false, 'workerId', $6::text), 2
-        FROM created WHERE status = 'running'
-    ),
-    ev AS (
-      INSERT INTO "RunEvent" ("runId", "stepRunId", type, data)
-      SELECT "runId", id, type, data FROM events ORDER BY ord
-      ${EVENT_RETURNING}
-    ),
-    ev_notified AS (${notifyEvents("ev")})
-    SELECT c.id, c."nodeId",
-      CASE WHEN c.status = 'running' THEN jsonb_build_object(
-        'id', c.id, 'runId', c."runId", 'nodeId', c."nodeId", 'scope', c.scope,
-        'generation', c.generation, 'attempt', 1, 'input', NULL, 'reclaimed', false) END AS claimed,
-      ${notifiedCount()} AS notified, (SELECT count(*) FROM jobs_notified) AS woken
-    FROM done LEFT JOIN created c ON true`,
-    step.id,
-    step.attempt,
-    json(output),
-    json(input),
-    targets,
-    workerId,
-    jobs.ids,
-    jobs.leases,
-    jobs.versionId,
-  );
-  if (!rows.length) return undefined;
-  const created = rows.flatMap(({ id, nodeId }) => (id && nodeId ? [{ id, nodeId }] : []));
-  const claimed = rows.find((r) => r.claimed)?.claimed;
-  return claimed ? { created, claimed } : { created };
-};
-
 /** Stores a step's output, if the attempt is still the current one. */
 export const succeedStep = async (
   sql: TSql,
@@ -209,7 +95,16 @@ export const succeedStep = async (
 ): Promise<TFinished | undefined> => {
   const rows = await sql.$queryRawUnsafe<TFinished[]>(
     `
-    WITH ${succeededCtes("$5")},
+    WITH done AS (
+      UPDATE "StepRun" SET status = 'succeeded', output = $3::jsonb, error = NULL,
+        input = coalesce($5::jsonb, input), "endedAt" = now(), "updatedAt" = now()
+      WHERE id = $1::uuid AND attempt = $2 AND status IN ('running', 'waiting')
+      RETURNING id, "runId", "nodeId", scope, attempt, generation
+    ),
+    attempt_done AS (
+      UPDATE "StepAttempt" a SET status = 'succeeded', "endedAt" = now()
+      FROM done WHERE a."stepRunId" = done.id AND a.attempt = done.attempt
+    ),
     ${eventsCte("done", "$4", `jsonb_build_object('nodeId', "nodeId", 'attempt', attempt, 'scope', scope)`)}
     SELECT "runId", "nodeId", scope, ${notifiedCount()} AS notified FROM done`,
     stepRunId,
@@ -409,6 +304,34 @@ export const cancelScopes = (sql: TSql, runId: string, mapScope: string) =>
   );
 
 /**
+ * CTEs that end the runs `runIds` (a query) with a status, output, error and actor (SQL
+ * expressions): `ended` has the runs that were still going, `stopped` what of them was still
+ * active and is now cancelled (steps matching `keep`, a predicate on `s`, excepted), with
+ * their open attempts and manual tasks.
+ */
+export const endRunCtes = (
+  runIds: string,
+  end: { status: string; output: string; error: string },
+  keep = "false",
+) => `
+    ended AS (
+      UPDATE "Run" SET status = ${end.status}::"RunStatus", output = ${end.output}::jsonb,
+        error = ${end.error}::jsonb, "endedAt" = now(), "updatedAt" = now()
+      WHERE id IN (${runIds}) AND status IN ('pending', 'running', 'waiting')
+      RETURNING id AS "runId", NULL::uuid AS id
+    ),
+    stopped AS (
+      UPDATE "StepRun" s SET status = 'cancelled', "endedAt" = now(), "updatedAt" = now()
+      FROM ended WHERE s."runId" = ended."runId" AND s.status IN ${ACTIVE} AND NOT (${keep})
+      RETURNING s.id, s."runId", s."nodeId"
+    ),
+    ${attemptsStopped},
+    tasks AS (
+      UPDATE "ManualTask" t SET status = 'cancelled'
+      FROM ended WHERE t."runId" = ended."runId" AND t.status = 'open'
+    )`;
+
+/**
  * Ends a run: sets its status and output or error, and cancels whatever of it is still
  * active (a branch still running when another reached the end, open manual tasks).
  */
@@ -421,22 +344,7 @@ export const finishRun = async (
 ): Promise<boolean> => {
   const rows = await sql.$queryRawUnsafe<unknown[]>(
     `
-    WITH ended AS (
-      UPDATE "Run" SET status = $2::"RunStatus", output = $3::jsonb, error = $4::jsonb,
-        "endedAt" = now(), "updatedAt" = now()
-      WHERE id = $1::uuid AND status IN ('pending', 'running', 'waiting')
-      RETURNING id AS "runId", NULL::uuid AS id
-    ),
-    stopped AS (
-      UPDATE "StepRun" s SET status = 'cancelled', "endedAt" = now(), "updatedAt" = now()
-      FROM ended WHERE s."runId" = ended."runId" AND s.status IN ${ACTIVE}
-      RETURNING s.id, s."runId", s."nodeId"
-    ),
-    ${attemptsStopped},
-    tasks AS (
-      UPDATE "ManualTask" t SET status = 'cancelled'
-      FROM ended WHERE t."runId" = ended."runId" AND t.status = 'open'
-    ),
+    WITH ${endRunCtes("SELECT $1::uuid", { status: "$2", output: "$3", error: "$4" })},
     cancel_notified AS (
       SELECT pg_notify('${CANCEL_CHANNEL}', "runId"::text) FROM ended WHERE $2 = 'cancelled'
     ),

@@ -39,6 +39,8 @@ export type TVersion = {
   hasNode(nodeId: string): boolean;
   place(nodeId: string): TPlace;
   startNode: TNode;
+  /** a subscenario node anywhere (map bodies included): its runs may start other runs */
+  startsRuns: boolean;
 };
 
 /** Indexes a graph and, recursively, the bodies of its maps, by node id. */
@@ -104,6 +106,7 @@ export const toVersion = (row: {
     hasNode: (nodeId) => places.has(nodeId),
     place,
     startNode,
+    startsRuns: [...places.keys()].some((id) => node(id).kind === "subscenario"),
   };
 };
 

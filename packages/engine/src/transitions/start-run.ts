@@ -1,12 +1,14 @@
+import { randomUUID } from "node:crypto";
 import { BatonError } from "@baton/model";
 import { formatIssues, validateAgainstSchema } from "@baton/providers";
+import { insertStartedRun } from "../chain-store.ts";
 import type { TEngineContext } from "../context.ts";
 import type { TStepJob } from "../queue.ts";
 import { json, type TSql } from "../sql.ts";
 import { appendRunEvent, createStepRuns, succeedStep } from "../step-store.ts";
-import { sqlTransaction } from "../transaction.ts";
+import { retryTransient, sqlTransaction } from "../transaction.ts";
 import type { TVersion } from "../versions.ts";
-import { advanceRun } from "./advance-run.ts";
+import { advanceRun, chainTargets, leaseSeconds } from "./advance-run.ts";
 
 export type TStartRun = {
   versionId: string;
@@ -36,7 +38,8 @@ export const checkRunInput = (version: TVersion, input: unknown): void => {
  * Starts a run in one transaction: the run, its start step (done at once, its output is
  * the input), and the jobs of the steps after it. Either all of it exists or none. When
  * this process has a free worker, it runs the first step at once instead of waiting for
- * the queue to hand it out (its job is held back, as in a chain).
+ * the queue to hand it out (its job is held back, as in a chain). When the start leads
+ * into a plain chain, all of that is one statement.
  */
 export const startRun = async (
   ctx: TEngineContext,
@@ -45,6 +48,45 @@ export const startRun = async (
   const version = await ctx.version(request.versionId);
   checkRunInput(version, request.input);
   const inline = ctx.inline.available();
+  const targets = chainTargets(version, version.startNode.id, { kind: "succeeded" });
+  if (targets && !request.parentStepRunId) {
+    const runId = randomUUID();
+    const stepRunIds = targets.map(() => randomUUID());
+    const jobIds = targets.map(() => randomUUID());
+    const leases = await Promise.all(
+      targets.map((target) => leaseSeconds(ctx, undefined, version, target)),
+    );
+    await retryTransient(() =>
+      insertStartedRun(ctx.sql, ctx.jobInsert, {
+        runId,
+        versionId: version.id,
+        version: version.version,
+        input: request.input,
+        trigger: request.trigger ?? "api",
+        startedById: request.startedById ?? null,
+        stepsTotal: version.scenario.nodes.length,
+        startNodeId: version.startNode.id,
+        targets,
+        stepRunIds,
+        jobIds,
+        leases,
+        hold: inline,
+      }),
+    );
+    if (inline) {
+      ctx.inline.run({
+        id: jobIds[0]!,
+        data: {
+          kind: "step",
+          runId,
+          stepRunId: stepRunIds[0]!,
+          nodeId: targets[0]!,
+          versionId: version.id,
+        },
+      });
+    }
+    return { runId };
+  }
   const started = await sqlTransaction(ctx, (tx) =>
     createRun(ctx, tx, version, request, { inline }),
   );

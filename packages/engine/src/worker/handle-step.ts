@@ -13,6 +13,7 @@ import {
   type TRunContext,
 } from "@baton/model";
 import { formatIssues, validateAgainstSchema } from "@baton/providers";
+import { succeedRunEnd } from "../chain-store.ts";
 import type { TEngineContext } from "../context.ts";
 import { completeJob, enqueue, STEP_QUEUE, type TStepJob } from "../queue.ts";
 import { iterationIndex, readableSteps } from "../scopes.ts";
@@ -21,7 +22,6 @@ import {
   claimStep,
   failStep,
   parkStep,
-  succeedAndClaimNext,
   succeedStep,
   syncWaitingStatus,
   type TClaimed,
@@ -46,7 +46,8 @@ export type TNext = { job: TStepJob; claimed?: TClaimed };
 /**
  * Stores a success and moves the run on, completing the job in the same transaction.
  * In a plain chain, one statement stores the result and claims the next step, which is
- * handed back for this worker to run at once (its readable results are known here).
+ * handed back for this worker to run at once (its readable results are known here); the
+ * statement carries the chain steps of this process that finish meanwhile (ctx.chainStep).
  */
 const succeed = async (
   ctx: TEngineContext,
@@ -72,22 +73,24 @@ const succeed = async (
       return next && { job: next };
     });
   }
-  const ids = targets.map(() => randomUUID());
   const leases = await Promise.all(
     targets.map((target) => leaseSeconds(ctx, undefined, version, target)),
   );
-  const done = await retryTransient(() =>
-    succeedAndClaimNext(ctx.sql, step, output, input, targets, ctx.workerId, {
-      insert: ctx.jobInsert,
-      versionId: version.id,
-      ids,
-      leases,
-    }),
-  );
+  const jobIds = targets.map(() => randomUUID());
+  const done = await ctx.chainStep({
+    step,
+    output,
+    input,
+    targets,
+    versionId: version.id,
+    stepRunIds: targets.map(() => randomUUID()),
+    jobIds,
+    leases,
+  });
   const claimed = done?.claimed;
   const next: TNext | undefined = claimed && {
     job: {
-      id: ids[0]!,
+      id: jobIds[0]!,
       data: {
         kind: "step",
         runId: step.runId,
@@ -100,6 +103,7 @@ const succeed = async (
     claimed: {
       ...claimed,
       runInput: step.runInput,
+      child: step.child,
       steps: { ...step.steps, [step.nodeId]: { output } },
     },
   };
@@ -411,6 +415,12 @@ export const handleStep = async (
     case "succeed":
       return succeed(ctx, job, version, step, decided.output, decided.input, decided.branch);
     case "end":
+      // the plain end of a run nobody waits for and that started none: one statement
+      if (!step.child && !version.startsRuns && !version.place(node.id).map) {
+        await retryTransient(() => succeedRunEnd(ctx.sql, step, decided.output));
+        ctx.completeLater(job.id);
+        return undefined;
+      }
       await sqlTransaction(ctx, async (tx) => {
         const done = await succeedStep(tx, step.id, step.attempt, decided.output, null);
         const { map } = version.place(node.id);

@@ -1,0 +1,328 @@
+import type { TJobInsertSql } from "./queue.ts";
+import { EVENT_RETURNING, json, notifiedCount, notifyEvents, type TSql } from "./sql.ts";
+import { endRunCtes, type TClaimed, type TCreated } from "./step-store.ts";
+
+/**
+ * The hot path's statements: each does one transition of a plain chain — a run starts, a
+ * step succeeds and its successors are created, a run reaches its end — in ONE statement,
+ * atomic without a transaction around it, with its jobs (pg-boss's own insert SQL) and its
+ * events and their notification.
+ */
+
+/** A successor to create: the request it follows (1-based), its step run and its job. */
+type TTarget = {
+  req: number;
+  node: string;
+  /** claimed at once for the calling worker: `running`, attempt 1 */
+  claim: boolean;
+  step: string;
+  job: string;
+  /** seconds the job is held back: the lease of a step a worker runs at once, else 0 */
+  delay: number;
+  lease: number;
+  version: string;
+};
+
+const TARGET_COLUMNS = [
+  ["req", "int"],
+  ["node", "text"],
+  ["claim", "bool"],
+  ["step", "uuid"],
+  ["job", "uuid"],
+  ["delay", "int"],
+  ["lease", "int"],
+  ["version", "text"],
+] as const;
+
+const targetValues = (targets: TTarget[]) =>
+  TARGET_COLUMNS.map(([column]) => targets.map((target) => target[column]));
+
+/**
+ * CTEs that create the successors `target` (parameters $first… in TARGET_COLUMNS order) of
+ * the step runs in `done` ("runId", scope, generation, and `ord`, the request they answer),
+ * with their attempts (claimed ones) and jobs. `$worker` is the claiming worker's id.
+ */
+const successorCtes = (first: number, worker: string) => `
+    target AS (
+      SELECT * FROM unnest(${TARGET_COLUMNS.map(([, type], i) => `$${first + i}::${type}[]`).join(", ")})
+        AS t(${TARGET_COLUMNS.map(([column]) => column).join(", ")})
+    ),
+    created AS (
+      INSERT INTO "StepRun" (id, "runId", "nodeId", scope, generation, status, attempt, "scheduledAt", "startedAt", "updatedAt")
+      SELECT t.step, done."runId", t.node, done.scope, done.generation,
+        CASE WHEN t.claim THEN 'running' ELSE 'scheduled' END::"StepStatus",
+        CASE WHEN t.claim THEN 1 ELSE 0 END, now(), CASE WHEN t.claim THEN now() END, now()
+      FROM done JOIN target t ON t.req = done.ord
+      ON CONFLICT ("runId", "nodeId", scope, generation) DO NOTHING
+      RETURNING id, "runId", "nodeId", scope, generation, status
+    ),
+    placed AS (
+      SELECT c.*, t.req, t.job, t.delay, t.lease, t.version FROM created c JOIN target t ON t.step = c.id
+    ),
+    attempt_new AS (
+      INSERT INTO "StepAttempt" (id, "stepRunId", attempt, status, "idempotencyKey", "workerId")
+      SELECT gen_random_uuid(), id, 1, 'running', "runId" || ':' || "nodeId" || ':' || generation || ':1', ${worker}
+      FROM placed WHERE status = 'running'
+    ),
+    job_payload AS (
+      SELECT json_agg(json_build_object(
+        'id', p.job,
+        'data', json_strip_nulls(json_build_object('kind', 'step', 'runId', p."runId", 'stepRunId', p.id,
+          'nodeId', p."nodeId", 'versionId', p.version, 'scope', nullif(p.scope, ''))),
+        'startAfter', CASE WHEN p.delay > 0 THEN p.delay || ' seconds' ELSE '0' END,
+        'expireInSeconds', p.lease)) AS payload
+      FROM placed p
+    )`;
+
+/** The events of `placed`, for an `events` CTE's UNION (after the caller's own, by `ord`). */
+const successorEvents = (worker: string) => `
+      SELECT "runId", id, 'step.scheduled', jsonb_build_object('nodeId', "nodeId", 'scope', scope),
+        NULL::uuid, req, 10
+        FROM placed
+      UNION ALL
+      SELECT "runId", id, 'step.started', jsonb_build_object('nodeId', "nodeId", 'attempt', 1,
+          'scope', scope, 'reclaimed', false, 'workerId', ${worker}::text), NULL::uuid, req, 11
+        FROM placed WHERE status = 'running'`;
+
+/** Writes the jobs and the events of `events` ("runId", id, type, data, actor, req, ord), then notifies both. */
+const writeCtes = (insert: TJobInsertSql) => `
+    jobs AS (${insert.insert("SELECT payload FROM job_payload")}),
+    jobs_notified AS (SELECT ${insert.notify} FROM placed WHERE delay = 0 LIMIT 1),
+    ev AS (
+      INSERT INTO "RunEvent" ("runId", "stepRunId", type, data, "actorId")
+      SELECT "runId", id, type, data, actor FROM events ORDER BY req, ord
+      ${EVENT_RETURNING}
+    ),
+    ev_notified AS (${notifyEvents("ev")})`;
+
+const NOTIFIED = `${notifiedCount()} AS notified, (SELECT count(*) FROM jobs_notified) AS woken`;
+
+type TClaimedRow = Omit<TClaimed, "runInput" | "steps" | "child">;
+
+const CLAIMED_SQL = `CASE WHEN p.status = 'running' THEN jsonb_build_object(
+        'id', p.id, 'runId', p."runId", 'nodeId', p."nodeId", 'scope', p.scope,
+        'generation', p.generation, 'attempt', 1, 'input', NULL, 'reclaimed', false) END`;
+
+/** A chain step's success, with what its successors need (see `succeedChainSteps`). */
+export type TChainStep = {
+  step: { id: string; attempt: number };
+  output: unknown;
+  input: unknown;
+  /** the successors' node ids, in order: the first is claimed for the worker */
+  targets: string[];
+  versionId: string;
+  /** per target: the new step run's id, its job's id and its lease in seconds */
+  stepRunIds: string[];
+  jobIds: string[];
+  leases: number[];
+};
+
+/** What storing a chain step came to; nothing when its attempt was no longer current. */
+export type TChainStepDone = { created: TCreated[]; claimed?: TClaimedRow } | undefined;
+
+/**
+ * Stores the success of any number of chain steps of any runs at once: each step's
+ * result, the step runs of its successors with their jobs, and the first successor claimed
+ * for the calling worker (attempt 1, its attempt row and `step.started`), which runs it at
+ * once; its job is held back for its lease, so the queue hands it out only if this worker
+ * dies. Answers one result per step, in order.
+ */
+export const succeedChainSteps = async (
+  sql: TSql,
+  workerId: string,
+  insert: TJobInsertSql,
+  steps: TChainStep[],
+): Promise<TChainStepDone[]> => {
+  const targets = steps.flatMap((s, i) =>
+    s.targets.map(
+      (node, t): TTarget => ({
+        req: i + 1,
+        node,
+        claim: t === 0,
+        step: s.stepRunIds[t]!,
+        job: s.jobIds[t]!,
+        delay: t === 0 ? s.leases[t]! : 0,
+        lease: s.leases[t]!,
+        version: s.versionId,
+      }),
+    ),
+  );
+  const rows = await sql.$queryRawUnsafe<
+    { req: number; id: string | null; nodeId: string | null; claimed: TClaimedRow | null }[]
+  >(
+    `
+    WITH req AS (
+      SELECT * FROM unnest($1::uuid[], $2::int[], $3::jsonb[], $4::jsonb[]) WITH ORDINALITY
+        AS r(id, attempt, output, input, ord)
+    ),
+    done AS (
+      UPDATE "StepRun" s SET status = 'succeeded', output = req.output, error = NULL,
+        input = coalesce(req.input, s.input), "endedAt" = now(), "updatedAt" = now()
+      FROM req
+      -- ANY keeps the step runs' lookup on their primary key whatever the planner guesses of req
+      WHERE s.id = ANY($1::uuid[]) AND s.id = req.id AND s.attempt = req.attempt
+        AND s.status IN ('running', 'waiting')
+      RETURNING s.id, s."runId", s."nodeId", s.scope, s.attempt, s.generation, req.ord::int
+    ),
+    attempt_done AS (
+      UPDATE "StepAttempt" a SET status = 'succeeded', "endedAt" = now()
+      FROM done WHERE a."stepRunId" = done.id AND a.attempt = done.attempt
+    ),
+    ${successorCtes(5, "$13")},
+    events AS (
+      SELECT "runId", id, 'step.succeeded' AS type,
+        jsonb_build_object('nodeId', "nodeId", 'attempt', attempt, 'scope', scope) AS data,
+        NULL::uuid AS actor, ord AS req, 0 AS ord
+        FROM done
+      UNION ALL ${successorEvents("$13")}
+    ),
+    ${writeCtes(insert)}
+    SELECT done.ord AS req, p.id, p."nodeId", ${CLAIMED_SQL} AS claimed, ${NOTIFIED}
+    FROM done LEFT JOIN placed p ON p.req = done.ord`,
+    steps.map((s) => s.step.id),
+    steps.map((s) => s.step.attempt),
+    steps.map((s) => json(s.output)),
+    steps.map((s) => json(s.input)),
+    ...targetValues(targets),
+    workerId,
+  );
+  return steps.map((_, i) => {
+    const mine = rows.filter((row) => row.req === i + 1);
+    if (!mine.length) return undefined;
+    const created = mine.flatMap(({ id, nodeId }) => (id && nodeId ? [{ id, nodeId }] : []));
+    const claimed = mine.find((row) => row.claimed)?.claimed;
+    return claimed ? { created, claimed } : { created };
+  });
+};
+
+/** A run to start whose start node leads straight into a chain (see `insertStartedRun`). */
+export type TRunStart = {
+  runId: string;
+  versionId: string;
+  version: number;
+  input: unknown;
+  trigger: string;
+  startedById: string | null;
+  stepsTotal: number;
+  startNodeId: string;
+  targets: string[];
+  stepRunIds: string[];
+  jobIds: string[];
+  leases: number[];
+  /** the first target's job is held back for its lease: this process runs it at once */
+  hold: boolean;
+};
+
+/**
+ * Starts a run in one statement: the run and `run.started`, its start step done at once
+ * (its output is the input), and the step runs and jobs of the nodes after it.
+ */
+export const insertStartedRun = async (
+  sql: TSql,
+  insert: TJobInsertSql,
+  start: TRunStart,
+): Promise<TCreated[]> =>
+  sql.$queryRawUnsafe<TCreated[]>(
+    `
+    WITH run AS (
+      INSERT INTO "Run" (id, "scenarioVersionId", status, input, trigger, "startedById",
+        "stepsTotal", "startedAt", "updatedAt")
+      VALUES ($1::uuid, $2::uuid, 'running', $3::jsonb, $4::text, $5::uuid, $6::int, now(), now())
+      RETURNING id, generation
+    ),
+    done AS (
+      INSERT INTO "StepRun" (id, "runId", "nodeId", scope, generation, status, attempt, input, output,
+        "scheduledAt", "startedAt", "endedAt", "updatedAt")
+      SELECT gen_random_uuid(), run.id, $7, '', run.generation, 'succeeded', 1, $3::jsonb, $3::jsonb,
+        now(), now(), now(), now()
+      FROM run
+      RETURNING id, "runId", "nodeId", scope, generation, attempt, 1 AS ord
+    ),
+    ${successorCtes(9, "NULL")},
+    events AS (
+      SELECT id AS "runId", NULL::uuid AS id, 'run.started' AS type,
+        jsonb_build_object('versionId', $2::uuid::text, 'version', $8::int, 'trigger', $4::text) AS data,
+        $5::uuid AS actor, 1 AS req, 0 AS ord
+        FROM run
+      UNION ALL
+      SELECT "runId", id, 'step.scheduled', jsonb_build_object('nodeId', "nodeId", 'scope', scope),
+        NULL::uuid, 1, 1
+        FROM done
+      UNION ALL
+      SELECT "runId", id, 'step.succeeded', jsonb_build_object('nodeId', "nodeId", 'attempt', 1, 'scope', scope),
+        NULL::uuid, 1, 2
+        FROM done
+      UNION ALL ${successorEvents("NULL")}
+    ),
+    ${writeCtes(insert)}
+    SELECT p.id, p."nodeId", ${NOTIFIED} FROM placed p`,
+    start.runId,
+    start.versionId,
+    json(start.input ?? null),
+    start.trigger,
+    start.startedById,
+    start.stepsTotal,
+    start.startNodeId,
+    start.version,
+    ...targetValues(
+      start.targets.map((node, t) => ({
+        req: 1,
+        node,
+        claim: false,
+        step: start.stepRunIds[t]!,
+        job: start.jobIds[t]!,
+        delay: start.hold && t === 0 ? start.leases[t]! : 0,
+        lease: start.leases[t]!,
+        version: start.versionId,
+      })),
+    ),
+  );
+
+/**
+ * A run's end step succeeds and the run with it, in one statement: the step's result, the
+ * run's status and output, whatever of the run is still active cancelled, and the events.
+ * Only for a run that no other run waits for and that started none (see end in
+ * handle-step.ts); false when the attempt was no longer current.
+ */
+export const succeedRunEnd = async (
+  sql: TSql,
+  step: { id: string; attempt: number },
+  output: unknown,
+): Promise<boolean> => {
+  const rows = await sql.$queryRawUnsafe<unknown[]>(
+    `
+    WITH done AS (
+      UPDATE "StepRun" SET status = 'succeeded', output = $3::jsonb, error = NULL, input = 'null'::jsonb,
+        "endedAt" = now(), "updatedAt" = now()
+      WHERE id = $1::uuid AND attempt = $2 AND status IN ('running', 'waiting')
+      RETURNING id, "runId", "nodeId", scope, attempt
+    ),
+    attempt_done AS (
+      UPDATE "StepAttempt" a SET status = 'succeeded', "endedAt" = now()
+      FROM done WHERE a."stepRunId" = done.id AND a.attempt = done.attempt
+    ),
+    ${endRunCtes(`SELECT "runId" FROM done`, { status: "'succeeded'", output: "$3", error: "NULL" }, "s.id = $1::uuid")},
+    events AS (
+      SELECT "runId", id, 'step.succeeded' AS type,
+        jsonb_build_object('nodeId', "nodeId", 'attempt', attempt, 'scope', scope) AS data, 0 AS ord
+        FROM done
+      UNION ALL
+      SELECT "runId", NULL, 'run.succeeded',
+        jsonb_build_object('output', $3::jsonb, 'error', NULL, 'actorId', NULL), 1
+        FROM ended
+      UNION ALL
+      SELECT "runId", id, 'step.cancelled', jsonb_build_object('nodeId', "nodeId"), 2 FROM stopped
+    ),
+    ev AS (
+      INSERT INTO "RunEvent" ("runId", "stepRunId", type, data)
+      SELECT "runId", id, type, data FROM events ORDER BY ord
+      ${EVENT_RETURNING}
+    ),
+    ev_notified AS (${notifyEvents("ev")})
+    SELECT ${notifiedCount()} AS notified FROM done`,
+    step.id,
+    step.attempt,
+    json(output),
+  );
+  return rows.length > 0;
+};
