@@ -195,7 +195,7 @@ export const succeedChainSteps = async (
   });
 };
 
-/** A run to start whose start node leads straight into a chain (see `insertStartedRun`). */
+/** A run to start whose start node leads straight into a chain (see `insertStartedRuns`). */
 export type TRunStart = {
   runId: string;
   versionId: string;
@@ -214,115 +214,136 @@ export type TRunStart = {
 };
 
 /**
- * Starts a run in one statement: the run and `run.started`, its start step done at once
- * (its output is the input), and the step runs and jobs of the nodes after it.
+ * Starts any number of runs in one statement: each run and its `run.started`, its start
+ * step done at once (its output is the input), and the step runs and jobs of the nodes
+ * after it.
  */
-export const insertStartedRun = async (
+export const insertStartedRuns = async (
   sql: TSql,
   insert: TJobInsertSql,
-  start: TRunStart,
-): Promise<TCreated[]> =>
-  sql.$queryRawUnsafe<TCreated[]>(
+  starts: TRunStart[],
+): Promise<undefined[]> => {
+  const column = <T>(pick: (start: TRunStart) => T) => starts.map(pick);
+  await sql.$queryRawUnsafe(
     `
-    WITH run AS (
+    WITH req AS (
+      SELECT * FROM unnest($1::uuid[], $2::uuid[], $3::int[], $4::jsonb[], $5::text[], $6::uuid[],
+        $7::int[], $8::text[]) WITH ORDINALITY
+        AS r(id, version_id, version, input, trigger, started_by, steps_total, start_node, ord)
+    ),
+    run AS (
       INSERT INTO "Run" (id, "scenarioVersionId", status, input, trigger, "startedById",
         "stepsTotal", "startedAt", "updatedAt")
-      VALUES ($1::uuid, $2::uuid, 'running', $3::jsonb, $4::text, $5::uuid, $6::int, now(), now())
+      SELECT id, version_id, 'running', input, trigger, started_by, steps_total, now(), now()
+      FROM req ORDER BY ord
       RETURNING id, generation
     ),
-    done AS (
+    start_step AS (
       INSERT INTO "StepRun" (id, "runId", "nodeId", scope, generation, status, attempt, input, output,
         "scheduledAt", "startedAt", "endedAt", "updatedAt")
-      SELECT gen_random_uuid(), run.id, $7, '', run.generation, 'succeeded', 1, $3::jsonb, $3::jsonb,
-        now(), now(), now(), now()
-      FROM run
-      RETURNING id, "runId", "nodeId", scope, generation, attempt, 1 AS ord
+      SELECT gen_random_uuid(), run.id, req.start_node, '', run.generation, 'succeeded', 1,
+        req.input, req.input, now(), now(), now(), now()
+      FROM run JOIN req ON req.id = run.id
+      RETURNING id, "runId", "nodeId", scope, generation, attempt
+    ),
+    done AS (
+      SELECT s.*, req.ord::int AS ord FROM start_step s JOIN req ON req.id = s."runId"
     ),
     ${successorCtes(9, "NULL")},
     events AS (
       SELECT id AS "runId", NULL::uuid AS id, 'run.started' AS type,
-        jsonb_build_object('versionId', $2::uuid::text, 'version', $8::int, 'trigger', $4::text) AS data,
-        $5::uuid AS actor, 1 AS req, 0 AS ord
-        FROM run
+        jsonb_build_object('versionId', version_id::text, 'version', version, 'trigger', trigger) AS data,
+        started_by AS actor, ord::int AS req, 0 AS ord
+        FROM req
       UNION ALL
       SELECT "runId", id, 'step.scheduled', jsonb_build_object('nodeId', "nodeId", 'scope', scope),
-        NULL::uuid, 1, 1
+        NULL::uuid, ord, 1
         FROM done
       UNION ALL
       SELECT "runId", id, 'step.succeeded', jsonb_build_object('nodeId', "nodeId", 'attempt', 1, 'scope', scope),
-        NULL::uuid, 1, 2
+        NULL::uuid, ord, 2
         FROM done
       UNION ALL ${successorEvents("NULL")}
     ),
     ${writeCtes(insert)}
-    SELECT p.id, p."nodeId", ${NOTIFIED} FROM placed p`,
-    start.runId,
-    start.versionId,
-    json(start.input ?? null),
-    start.trigger,
-    start.startedById,
-    start.stepsTotal,
-    start.startNodeId,
-    start.version,
+    SELECT ${NOTIFIED}`,
+    column((s) => s.runId),
+    column((s) => s.versionId),
+    column((s) => s.version),
+    column((s) => json(s.input ?? null)),
+    column((s) => s.trigger),
+    column((s) => s.startedById),
+    column((s) => s.stepsTotal),
+    column((s) => s.startNodeId),
     ...targetValues(
-      start.targets.map((node, t) => ({
-        req: 1,
-        node,
-        claim: false,
-        step: start.stepRunIds[t]!,
-        job: start.jobIds[t]!,
-        delay: start.hold && t === 0 ? start.leases[t]! : 0,
-        lease: start.leases[t]!,
-        version: start.versionId,
-      })),
+      starts.flatMap((start, i) =>
+        start.targets.map(
+          (node, t): TTarget => ({
+            req: i + 1,
+            node,
+            claim: false,
+            step: start.stepRunIds[t]!,
+            job: start.jobIds[t]!,
+            delay: start.hold && t === 0 ? start.leases[t]! : 0,
+            lease: start.leases[t]!,
+            version: start.versionId,
+          }),
+        ),
+      ),
     ),
   );
+  return starts.map(() => undefined);
+};
+
+/** An end step's success, which ends its run (see `succeedRunEnds`). */
+export type TRunEnd = { step: { id: string; attempt: number }; output: unknown };
 
 /**
- * A run's end step succeeds and the run with it, in one statement: the step's result, the
- * run's status and output, whatever of the run is still active cancelled, and the events.
- * Only for a run that no other run waits for and that started none (see end in
- * handle-step.ts); false when the attempt was no longer current.
+ * Runs' end steps succeed and their runs with them, any number in one statement: each
+ * step's result, its run's status and output, whatever of the run is still active
+ * cancelled, and the events. Only for runs that no other run waits for and that started
+ * none (see end in handle-step.ts); false for a step whose attempt was no longer current.
  */
-export const succeedRunEnd = async (
-  sql: TSql,
-  step: { id: string; attempt: number },
-  output: unknown,
-): Promise<boolean> => {
-  const rows = await sql.$queryRawUnsafe<unknown[]>(
+export const succeedRunEnds = async (sql: TSql, ends: TRunEnd[]): Promise<boolean[]> => {
+  const rows = await sql.$queryRawUnsafe<{ ord: number }[]>(
     `
-    WITH done AS (
-      UPDATE "StepRun" SET status = 'succeeded', output = $3::jsonb, error = NULL, input = 'null'::jsonb,
-        "endedAt" = now(), "updatedAt" = now()
-      WHERE id = $1::uuid AND attempt = $2 AND status IN ('running', 'waiting')
-      RETURNING id, "runId", "nodeId", scope, attempt
+    WITH req AS (
+      SELECT * FROM unnest($1::uuid[], $2::int[], $3::jsonb[]) WITH ORDINALITY AS r(id, attempt, output, ord)
+    ),
+    done AS (
+      UPDATE "StepRun" s SET status = 'succeeded', output = req.output, error = NULL,
+        input = 'null'::jsonb, "endedAt" = now(), "updatedAt" = now()
+      FROM req
+      WHERE s.id = ANY($1::uuid[]) AND s.id = req.id AND s.attempt = req.attempt
+        AND s.status IN ('running', 'waiting')
+      RETURNING s.id, s."runId", s."nodeId", s.scope, s.attempt, req.output, req.ord::int
     ),
     attempt_done AS (
       UPDATE "StepAttempt" a SET status = 'succeeded', "endedAt" = now()
       FROM done WHERE a."stepRunId" = done.id AND a.attempt = done.attempt
     ),
-    ${endRunCtes(`SELECT "runId" FROM done`, { status: "'succeeded'", output: "$3", error: "NULL" }, "s.id = $1::uuid")},
+    ${endRunCtes(`SELECT "runId", output, NULL::jsonb AS error FROM done`, "'succeeded'", "s.id IN (SELECT id FROM done)")},
     events AS (
       SELECT "runId", id, 'step.succeeded' AS type,
         jsonb_build_object('nodeId', "nodeId", 'attempt', attempt, 'scope', scope) AS data, 0 AS ord
         FROM done
       UNION ALL
       SELECT "runId", NULL, 'run.succeeded',
-        jsonb_build_object('output', $3::jsonb, 'error', NULL, 'actorId', NULL), 1
+        jsonb_build_object('output', output, 'error', NULL, 'actorId', NULL), 1
         FROM ended
       UNION ALL
       SELECT "runId", id, 'step.cancelled', jsonb_build_object('nodeId', "nodeId"), 2 FROM stopped
     ),
     ev AS (
       INSERT INTO "RunEvent" ("runId", "stepRunId", type, data)
-      SELECT "runId", id, type, data FROM events ORDER BY ord
+      SELECT "runId", id, type, data FROM events ORDER BY "runId", ord
       ${EVENT_RETURNING}
     ),
     ev_notified AS (${notifyEvents("ev")})
-    SELECT ${notifiedCount()} AS notified FROM done`,
-    step.id,
-    step.attempt,
-    json(output),
+    SELECT ord, ${notifiedCount()} AS notified FROM done`,
+    ends.map((end) => end.step.id),
+    ends.map((end) => end.step.attempt),
+    ends.map((end) => json(end.output)),
   );
-  return rows.length > 0;
+  return ends.map((_, i) => rows.some((row) => row.ord === i + 1));
 };

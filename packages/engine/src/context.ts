@@ -1,7 +1,7 @@
 import type { TDatabase } from "@baton/db";
 import type { ProviderRegistry } from "@baton/providers";
 import type { PgBoss } from "pg-boss";
-import type { TChainStep, TChainStepDone } from "./chain-store.ts";
+import type { TChainStep, TChainStepDone, TRunEnd, TRunStart } from "./chain-store.ts";
 import type { TResolvedFunction } from "./functions.ts";
 import type { TJobInsertSql, TStepJob } from "./queue.ts";
 import type { TSql } from "./sql.ts";
@@ -30,8 +30,10 @@ export type TEngineContext = {
   jobInsert: TJobInsertSql;
   /** this process's workers, to run a step at once whose job is held back for its lease */
   inline: { available(): boolean; run(job: TStepJob): void };
-  /** stores a chain step's success and claims its successor, batched with others */
+  /** the hot path's statements, each batched with the same of other runs (chain-store.ts) */
   chainStep(step: TChainStep): Promise<TChainStepDone>;
+  startChainRun(start: TRunStart): Promise<undefined>;
+  endChainRun(end: TRunEnd): Promise<boolean>;
   /** completes a spent step job soon, batched with others */
   completeLater(jobId: string): void;
   /** default deadline of a function call that names none */

@@ -2,7 +2,15 @@ import { hostname } from "node:os";
 import type { TDatabase } from "@baton/db";
 import type { ProviderRegistry } from "@baton/providers";
 import { createBatcher } from "./batcher.ts";
-import { succeedChainSteps, type TChainStep, type TChainStepDone } from "./chain-store.ts";
+import {
+  insertStartedRuns,
+  succeedChainSteps,
+  succeedRunEnds,
+  type TChainStep,
+  type TChainStepDone,
+  type TRunEnd,
+  type TRunStart,
+} from "./chain-store.ts";
 import type { TEngineContext, TLogger } from "./context.ts";
 import { createEventFeed, type TEventFeed } from "./events/event-feed.ts";
 import { createFunctionCache } from "./functions.ts";
@@ -119,6 +127,12 @@ export const createEngine = async (options: TEngineOptions): Promise<TEngine> =>
     },
     chainStep: createBatcher<TChainStep, TChainStepDone>((steps) =>
       retryTransient(() => succeedChainSteps(sql, workerId, jobInsert, steps)),
+    ),
+    startChainRun: createBatcher<TRunStart, undefined>((starts) =>
+      retryTransient(() => insertStartedRuns(sql, jobInsert, starts)),
+    ),
+    endChainRun: createBatcher<TRunEnd, boolean>((ends) =>
+      retryTransient(() => succeedRunEnds(sql, ends)),
     ),
     completeLater: completer.add,
   };

@@ -304,21 +304,18 @@ export const cancelScopes = (sql: TSql, runId: string, mapScope: string) =>
   );
 
 /**
- * CTEs that end the runs `runIds` (a query) with a status, output, error and actor (SQL
- * expressions): `ended` has the runs that were still going, `stopped` what of them was still
- * active and is now cancelled (steps matching `keep`, a predicate on `s`, excepted), with
- * their open attempts and manual tasks.
+ * CTEs that end runs with a status (an SQL expression): `source` is a query of the runs'
+ * ("runId", output, error). `ended` has the runs that were still going, with their output;
+ * `stopped` what of them was still active and is now cancelled (steps matching `keep`, a
+ * predicate on `s`, excepted), with their open attempts and manual tasks.
  */
-export const endRunCtes = (
-  runIds: string,
-  end: { status: string; output: string; error: string },
-  keep = "false",
-) => `
+export const endRunCtes = (source: string, status: string, keep = "false") => `
     ended AS (
-      UPDATE "Run" SET status = ${end.status}::"RunStatus", output = ${end.output}::jsonb,
-        error = ${end.error}::jsonb, "endedAt" = now(), "updatedAt" = now()
-      WHERE id IN (${runIds}) AND status IN ('pending', 'running', 'waiting')
-      RETURNING id AS "runId", NULL::uuid AS id
+      UPDATE "Run" r SET status = ${status}::"RunStatus", output = src.output, error = src.error,
+        "endedAt" = now(), "updatedAt" = now()
+      FROM (${source}) src
+      WHERE r.id = src."runId" AND r.status IN ('pending', 'running', 'waiting')
+      RETURNING r.id AS "runId", NULL::uuid AS id, r.output
     ),
     stopped AS (
       UPDATE "StepRun" s SET status = 'cancelled', "endedAt" = now(), "updatedAt" = now()
@@ -344,7 +341,7 @@ export const finishRun = async (
 ): Promise<boolean> => {
   const rows = await sql.$queryRawUnsafe<unknown[]>(
     `
-    WITH ${endRunCtes("SELECT $1::uuid", { status: "$2", output: "$3", error: "$4" })},
+    WITH ${endRunCtes(`SELECT $1::uuid AS "runId", $3::jsonb AS output, $4::jsonb AS error`, "$2")},
     cancel_notified AS (
       SELECT pg_notify('${CANCEL_CHANNEL}', "runId"::text) FROM ended WHERE $2 = 'cancelled'
     ),

@@ -1,12 +1,11 @@
 import { randomUUID } from "node:crypto";
 import { BatonError } from "@baton/model";
 import { formatIssues, validateAgainstSchema } from "@baton/providers";
-import { insertStartedRun } from "../chain-store.ts";
 import type { TEngineContext } from "../context.ts";
 import type { TStepJob } from "../queue.ts";
 import { json, type TSql } from "../sql.ts";
 import { appendRunEvent, createStepRuns, succeedStep } from "../step-store.ts";
-import { retryTransient, sqlTransaction } from "../transaction.ts";
+import { sqlTransaction } from "../transaction.ts";
 import type { TVersion } from "../versions.ts";
 import { advanceRun, chainTargets, leaseSeconds } from "./advance-run.ts";
 
@@ -56,23 +55,21 @@ export const startRun = async (
     const leases = await Promise.all(
       targets.map((target) => leaseSeconds(ctx, undefined, version, target)),
     );
-    await retryTransient(() =>
-      insertStartedRun(ctx.sql, ctx.jobInsert, {
-        runId,
-        versionId: version.id,
-        version: version.version,
-        input: request.input,
-        trigger: request.trigger ?? "api",
-        startedById: request.startedById ?? null,
-        stepsTotal: version.scenario.nodes.length,
-        startNodeId: version.startNode.id,
-        targets,
-        stepRunIds,
-        jobIds,
-        leases,
-        hold: inline,
-      }),
-    );
+    await ctx.startChainRun({
+      runId,
+      versionId: version.id,
+      version: version.version,
+      input: request.input,
+      trigger: request.trigger ?? "api",
+      startedById: request.startedById ?? null,
+      stepsTotal: version.scenario.nodes.length,
+      startNodeId: version.startNode.id,
+      targets,
+      stepRunIds,
+      jobIds,
+      leases,
+      hold: inline,
+    });
     if (inline) {
       ctx.inline.run({
         id: jobIds[0]!,

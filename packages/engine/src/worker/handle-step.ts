@@ -13,7 +13,6 @@ import {
   type TRunContext,
 } from "@baton/model";
 import { formatIssues, validateAgainstSchema } from "@baton/providers";
-import { succeedRunEnd } from "../chain-store.ts";
 import type { TEngineContext } from "../context.ts";
 import { completeJob, enqueue, STEP_QUEUE, type TStepJob } from "../queue.ts";
 import { iterationIndex, readableSteps } from "../scopes.ts";
@@ -26,7 +25,7 @@ import {
   syncWaitingStatus,
   type TClaimed,
 } from "../step-store.ts";
-import { retryTransient, sqlTransaction, transaction } from "../transaction.ts";
+import { sqlTransaction, transaction } from "../transaction.ts";
 import { advanceRun, chainTargets, leaseSeconds } from "../transitions/advance-run.ts";
 import { endRun, stepFailed } from "../transitions/end-run.ts";
 import { finishIteration, startMap } from "../transitions/map-step.ts";
@@ -417,7 +416,7 @@ export const handleStep = async (
     case "end":
       // the plain end of a run nobody waits for and that started none: one statement
       if (!step.child && !version.startsRuns && !version.place(node.id).map) {
-        await retryTransient(() => succeedRunEnd(ctx.sql, step, decided.output));
+        await ctx.endChainRun({ step, output: decided.output });
         ctx.completeLater(job.id);
         return undefined;
       }
