@@ -4,7 +4,7 @@ import { databases, end, fn, next, openHarness, start, type THarness } from "../
 import { succeedChainSteps } from "./chain-store.ts";
 import { createBoss, createJobInsertSql, type TJobInsertSql } from "./queue.ts";
 import { createSqlClient, type TSqlClient } from "./sql-client.ts";
-import { claimStep } from "./step-store.ts";
+import { claimSteps } from "./step-store.ts";
 
 const chain = {
   nodes: [start(), fn("a", "Noop", {}), fn("b", "Noop", {}), end()],
@@ -34,7 +34,7 @@ describe.each(databases)("the chain's statements on $kind", ({ kind }) => {
     const runAtA = async (versionId: string) => {
       const { runId } = await h.engine.startRun({ versionId, input: { n: 1 } });
       const a = await h.db.prisma.stepRun.findFirstOrThrow({ where: { runId, nodeId: "a" } });
-      const claimed = await claimStep(sql, a.id, "w", []);
+      const [claimed] = await claimSteps(sql, "w", [{ stepRunId: a.id, readable: [] }]);
       expect(claimed).toMatchObject({ runId, nodeId: "a", attempt: 1, child: false });
       return { runId, stepRunId: a.id };
     };
@@ -117,6 +117,34 @@ describe.each(databases)("the chain's statements on $kind", ({ kind }) => {
       );
       expect(jobs.map((j) => j.id).sort()).toEqual([jobIds[0], jobIds[2]].sort());
       for (const job of jobs) expect(job.held).toBeGreaterThan(30);
+    });
+    it("claims several steps in one statement, each with the results it may read, and none twice", async () => {
+      const versionId = await h.publish(chain);
+      const started = await Promise.all(
+        [1, 2, 3].map((n) => h.engine.startRun({ versionId, input: { n } })),
+      );
+      const stepA = (runId: string) =>
+        h.db.prisma.stepRun.findFirstOrThrow({ where: { runId, nodeId: "a" } });
+      const [a1, a2, a3] = await Promise.all(started.map((r) => stepA(r.runId)));
+      await h.engine.cancelRun(started[2]!.runId);
+      const claimed = await claimSteps(sql, "w", [
+        { stepRunId: a1!.id, readable: ["|start"] },
+        { stepRunId: a2!.id, readable: [] },
+        { stepRunId: a3!.id, readable: ["|start"] },
+        { stepRunId: a1!.id, readable: ["|start"] },
+      ]);
+      expect(claimed[0]).toMatchObject({
+        id: a1!.id,
+        attempt: 1,
+        reclaimed: false,
+        runInput: { n: 1 },
+        steps: { start: { output: { n: 1 } } },
+      });
+      expect(claimed[1]).toMatchObject({ id: a2!.id, attempt: 1, runInput: { n: 2 }, steps: null });
+      expect(claimed[2]).toBeUndefined();
+      expect(claimed[3]).toBeUndefined();
+      const attempts = await h.db.prisma.stepAttempt.count({ where: { stepRunId: a1!.id } });
+      expect(attempts).toBe(1);
     });
   });
 

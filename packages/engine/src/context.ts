@@ -6,6 +6,7 @@ import type { TResolvedFunction } from "./functions.ts";
 import type { TJobInsertSql, TStepJob } from "./queue.ts";
 import type { TSql } from "./sql.ts";
 import type { TSqlClient } from "./sql-client.ts";
+import type { TClaim, TClaimed } from "./step-store.ts";
 import type { TVersion } from "./versions.ts";
 
 export type TLogger = {
@@ -31,6 +32,7 @@ export type TEngineContext = {
   /** this process's workers, to run a step at once whose job is held back for its lease */
   inline: { available(): boolean; run(job: TStepJob): void };
   /** the hot path's statements, each batched with the same of other runs (chain-store.ts) */
+  claimStep(claim: TClaim): Promise<TClaimed | undefined>;
   chainStep(step: TChainStep): Promise<TChainStepDone>;
   startChainRun(start: TRunStart): Promise<undefined>;
   endChainRun(end: TRunEnd): Promise<boolean>;

@@ -24,6 +24,7 @@ import {
   type TStepJob,
 } from "./queue.ts";
 import { createSqlClient } from "./sql-client.ts";
+import { claimSteps, type TClaim, type TClaimed } from "./step-store.ts";
 import { retryTransient } from "./transaction.ts";
 import { cancelRun } from "./transitions/cancel-run.ts";
 import { decideTask, type TActor } from "./transitions/decide-task.ts";
@@ -125,6 +126,9 @@ export const createEngine = async (options: TEngineOptions): Promise<TEngine> =>
         startedHere.add(chain);
       },
     },
+    claimStep: createBatcher<TClaim, TClaimed | undefined>((claims) =>
+      retryTransient(() => claimSteps(sql, workerId, claims)),
+    ),
     chainStep: createBatcher<TChainStep, TChainStepDone>((steps) =>
       retryTransient(() => succeedChainSteps(sql, workerId, jobInsert, steps)),
     ),

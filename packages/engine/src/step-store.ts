@@ -29,23 +29,31 @@ export type TClaimed = {
   steps: Record<string, { output?: unknown; error?: unknown }> | null;
 };
 
+/** A step to take: its step run, and the `scope|nodeId` keys of the results it may read. */
+export type TClaim = { stepRunId: string; readable: string[] };
+
 /**
- * Takes a step for execution in one statement: marks it running (a new attempt, or the
- * same one again when its previous worker died), records the attempt and its event, and
- * returns what building its input needs. Nothing comes back when the step is no longer
- * runnable (cancelled, superseded, or its run has ended).
+ * Takes steps for execution, any number in one statement: marks each running (a new
+ * attempt, or the same one again when its previous worker died), records the attempt and
+ * its event, and returns what building its input needs. Nothing comes back for a step that
+ * is no longer runnable (cancelled, superseded, or its run has ended), nor for a step
+ * asked for twice in one batch but the first time.
  */
-export const claimStep = async (
+export const claimSteps = async (
   sql: TSql,
-  stepRunId: string,
   workerId: string,
-  readable: string[],
-): Promise<TClaimed | undefined> => {
-  const rows = await sql.$queryRawUnsafe<TClaimed[]>(
+  claims: TClaim[],
+): Promise<(TClaimed | undefined)[]> => {
+  const readable = claims.flatMap((claim, i) => claim.readable.map((key) => ({ req: i + 1, key })));
+  const rows = await sql.$queryRawUnsafe<(TClaimed & { ord: number })[]>(
     `
-    WITH prev AS (
-      SELECT s.id, s.status FROM "StepRun" s JOIN "Run" r ON r.id = s."runId"
-      WHERE s.id = $1::uuid AND r.status IN ('pending', 'running', 'waiting')
+    WITH req AS (
+      SELECT DISTINCT ON (id) id, ord::int FROM unnest($1::uuid[]) WITH ORDINALITY AS r(id, ord)
+      ORDER BY id, ord
+    ),
+    prev AS (
+      SELECT s.id, s.status, req.ord FROM "StepRun" s JOIN req ON req.id = s.id JOIN "Run" r ON r.id = s."runId"
+      WHERE s.id = ANY($1::uuid[]) AND r.status IN ('pending', 'running', 'waiting')
         AND s.status IN ('scheduled', 'retrying', 'running', 'waiting')
       FOR UPDATE OF s
     ),
@@ -58,7 +66,7 @@ export const claimStep = async (
         "updatedAt" = now()
       FROM prev WHERE s.id = prev.id
       RETURNING s.id, s."runId", s."nodeId", s.scope, s.generation, s.attempt, s.input,
-        prev.status = 'running' AS reclaimed
+        prev.status = 'running' AS reclaimed, prev.ord
     ),
     attempt AS (
       INSERT INTO "StepAttempt" (id, "stepRunId", attempt, status, "idempotencyKey", "workerId")
@@ -67,19 +75,32 @@ export const claimStep = async (
       FROM claimed
       ON CONFLICT ("stepRunId", attempt) DO UPDATE SET "workerId" = excluded."workerId", "startedAt" = now()
     ),
+    readable AS (
+      SELECT * FROM unnest($3::int[], $4::text[]) AS k(req, key)
+    ),
     ${eventsCte("claimed", "'step.started'", `jsonb_build_object('nodeId', "nodeId", 'attempt', attempt, 'scope', scope, 'reclaimed', reclaimed, 'workerId', $2::text)`)}
     SELECT c.*, r.input AS "runInput", r."parentStepRunId" IS NOT NULL AS child,
       (SELECT jsonb_object_agg(p."nodeId", jsonb_build_object('output', p.output, 'error', p.error))
          FROM "StepRun" p
-        WHERE p."runId" = c."runId" AND p.scope || '|' || p."nodeId" = ANY($3::text[])
-          AND p.status IN ('succeeded', 'failed')) AS steps,
+        WHERE p."runId" = c."runId" AND p.status IN ('succeeded', 'failed')
+          AND p.scope || '|' || p."nodeId" IN (SELECT key FROM readable WHERE readable.req = c.ord)) AS steps,
       ${notifiedCount()} AS notified
     FROM claimed c JOIN "Run" r ON r.id = c."runId"`,
-    stepRunId,
+    claims.map((claim) => claim.stepRunId),
     workerId,
-    readable,
+    readable.map((r) => r.req),
+    readable.map((r) => r.key),
   );
-  return rows[0];
+  return claims.map((_, i) => {
+    const row = rows.find((r) => r.ord === i + 1);
+    if (!row) return undefined;
+    const {
+      ord: _ord,
+      notified: _notified,
+      ...claimed
+    } = row as typeof row & { notified: unknown };
+    return claimed;
+  });
 };
 
 type TFinished = { runId: string; nodeId: string; scope: string };

@@ -18,7 +18,6 @@ import { completeJob, enqueue, STEP_QUEUE, type TStepJob } from "../queue.ts";
 import { iterationIndex, readableSteps } from "../scopes.ts";
 import { EVENT_RETURNING, notifiedCount, notifyEvents } from "../sql.ts";
 import {
-  claimStep,
   failStep,
   parkStep,
   succeedStep,
@@ -381,12 +380,10 @@ export const handleStep = async (
   const node = version.node(job.data.nodeId);
   const step =
     claimed ??
-    (await claimStep(
-      ctx.sql,
-      job.data.stepRunId,
-      ctx.workerId,
-      readableSteps(version, node.id, job.data.scope ?? ""),
-    ));
+    (await ctx.claimStep({
+      stepRunId: job.data.stepRunId,
+      readable: readableSteps(version, node.id, job.data.scope ?? ""),
+    }));
   if (!step) {
     // cancelled, superseded or already done: nothing to do but drop the job
     await ctx.boss.complete(STEP_QUEUE, job.id, null, { includeQueued: true });
