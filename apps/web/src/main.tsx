@@ -12,6 +12,7 @@ import {
 import { AuthGate } from "./auth/AuthGate.tsx";
 import "./index.css";
 import { AppShell } from "./layout/AppShell.tsx";
+import { withEarlyAnswer } from "./lib/early-answers.ts";
 import { createClient, createQueryClient, TRPCProvider } from "./lib/trpc.ts";
 import { NotFoundPage } from "./pages/NotFoundPage.tsx";
 
@@ -29,12 +30,18 @@ const queryClient = createQueryClient();
 const trpcClient = createClient();
 const trpc = createTRPCOptionsProxy<AppRouter>({ client: trpcClient, queryClient });
 
+// the sign-in check every page waits for, answered by the request index.html started
+void queryClient.prefetchQuery(withEarlyAnswer(trpc.auth.state.queryOptions(), "auth.state"));
+
 const loadRunPage = () => import("./pages/RunPage.tsx").then((m) => m.RunPage);
 
 // A page's main data is asked for while its code loads, not after it has rendered; the
 // run page's code is asked for at once too, not after the sign-in check has answered.
 const prefetchRun = ({ params }: LoaderFunctionArgs) => {
-  void queryClient.prefetchQuery(trpc.runs.monitor.queryOptions({ id: params.id ?? "" }));
+  const input = { id: params.id ?? "" };
+  void queryClient.prefetchQuery(
+    withEarlyAnswer(trpc.runs.monitor.queryOptions(input), "runs.monitor", input),
+  );
   void loadRunPage();
   return null;
 };
