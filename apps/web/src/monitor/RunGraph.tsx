@@ -16,6 +16,7 @@ import {
   NODE_BOX,
   nodesInView,
   sameIds,
+  sameListOr,
   type TMonitorEdge,
   type TMonitorNode,
   type TPane,
@@ -103,10 +104,13 @@ export const RunGraph = memo(function RunGraph({
     shownNodes.current = result;
     return result;
   }, [scenario, states, selectedNodeId, progress]);
-  const drawnNodes = useMemo(
-    () => (large ? (inView ? nodes.filter((n) => inView.has(n.id)) : NO_NODES) : nodes),
-    [large, nodes, inView],
-  );
+  // while a large graph's events change only steps out of view, React Flow gets the same lists
+  const drawn = useRef<{ nodes?: TMonitorNode[]; edges?: TMonitorEdge[] }>({});
+  const drawnNodes = useMemo(() => {
+    const next = large ? (inView ? nodes.filter((n) => inView.has(n.id)) : NO_NODES) : nodes;
+    drawn.current.nodes = sameListOr(drawn.current.nodes, next);
+    return drawn.current.nodes;
+  }, [large, nodes, inView]);
   const onNodesChange = (changes: NodeChange<TMonitorNode>[]) => {
     for (const change of changes) {
       if (change.type === "dimensions" && change.dimensions) {
@@ -125,15 +129,15 @@ export const RunGraph = memo(function RunGraph({
     edgeList.current = next;
     return next;
   }, [scenario, states, large]);
-  const drawnEdges = useMemo(
-    () =>
-      large
-        ? inView
-          ? edges.filter((e) => inView.has(e.source) && inView.has(e.target))
-          : NO_EDGES
-        : edges,
-    [large, edges, inView],
-  );
+  const drawnEdges = useMemo(() => {
+    const next = large
+      ? inView
+        ? edges.filter((e) => inView.has(e.source) && inView.has(e.target))
+        : NO_EDGES
+      : edges;
+    drawn.current.edges = sameListOr(drawn.current.edges, next);
+    return drawn.current.edges;
+  }, [large, edges, inView]);
   const onNodeClick: NodeMouseHandler<TMonitorNode> = (_, node) => onSelect(node.id);
   return (
     <div ref={wrapper} className="h-full">
