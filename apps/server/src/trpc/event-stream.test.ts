@@ -3,7 +3,7 @@ import type { TEventFeed, TRunEvent } from "@baton/engine";
 type TEventListener = (event: TRunEvent) => void;
 
 import { describe, expect, it } from "vitest";
-import { streamEvents } from "./event-stream.ts";
+import { streamEventBatches, streamEvents } from "./event-stream.ts";
 
 const fakeFeed = () => {
   const listeners = new Set<TEventListener>();
@@ -42,5 +42,22 @@ describe("streamEvents", () => {
     // nothing more arrives: the recheck alone ends the stream, and it lets go of the feed
     expect(await stream.next()).toEqual({ done: true, value: undefined });
     expect(listeners.size).toBe(0);
+  });
+});
+
+describe("streamEventBatches", () => {
+  it("sends the events that arrived since the last batch together", async () => {
+    const { feed, emit } = fakeFeed();
+    const stream = streamEventBatches(feed, null, undefined);
+    const ids = (result: IteratorResult<TRunEvent[]>) =>
+      result.done ? [] : result.value.map((e) => e.id);
+    const first = stream.next();
+    emit("1");
+    emit("2");
+    expect(ids(await first)).toEqual(["1", "2"]);
+    const second = stream.next();
+    emit("4");
+    expect(ids(await second)).toEqual(["4"]);
+    await stream.return(undefined);
   });
 });
