@@ -18,7 +18,12 @@ export function EventList({
 }) {
   const [drawn, setDrawn] = useState(ROWS_AT_ONCE);
   const more = useRef<HTMLLIElement>(null);
-  const rows = Math.min(drawn, limit);
+  // every event gets its row drawn, even when more came in one frame than the window holds
+  const renderedLength = useRef(events.length);
+  useEffect(() => {
+    renderedLength.current = events.length;
+  }, [events.length]);
+  const rows = Math.min(Math.max(drawn, events.length - renderedLength.current), limit);
   const hidden = Math.min(events.length, limit) - rows;
   const hasMore = hidden > 0;
   // observed again after each growth: a marker still in reach reports no new crossing
