@@ -56,10 +56,3 @@ export async function* streamEventBatches(
     signal?.removeEventListener("abort", onAbort);
   }
 }
-
-/** The same stream, one event at a time. */
-export async function* streamEvents(
-  ...args: Parameters<typeof streamEventBatches>
-): AsyncGenerator<TRunEvent> {
-  for await (const batch of streamEventBatches(...args)) yield* batch;
-}

@@ -6,7 +6,7 @@ import { sessionIsLive } from "../../auth/sessions.ts";
 import { loadRunMonitor } from "../../runs/load-run-monitor.ts";
 import { resolveVersion } from "../../runs/resolve-version.ts";
 import { loadCatalog } from "../../scenarios/load-catalog.ts";
-import { streamEventBatches, streamEvents } from "../event-stream.ts";
+import { streamEventBatches } from "../event-stream.ts";
 import { pageArgs, toPage, ZPage } from "../paging.ts";
 import { operateProcedure, readProcedure, router } from "../trpc.ts";
 
@@ -303,11 +303,11 @@ export const runsRouter = router({
       }
     }),
 
-  /** Every run's events as they happen, for the dashboard. */
+  /** Every run's events as they happen, in batches, for the dashboard. */
   feed: readProcedure.subscription(async function* ({ ctx, signal }) {
     const allowed = () => sessionIsLive(ctx.db.prisma, ctx.session.id);
-    for await (const event of streamEvents(ctx.engine.events, null, signal, allowed)) {
-      yield { id: event.id, runId: event.runId, type: event.type, createdAt: event.createdAt };
+    for await (const events of streamEventBatches(ctx.engine.events, null, signal, allowed)) {
+      yield events.map(({ id, runId, type, createdAt }) => ({ id, runId, type, createdAt }));
     }
   }),
 });
