@@ -28,6 +28,8 @@ import { RunMiniMap } from "./RunMiniMap.tsx";
 
 const nodeTypes = { step: MonitorNode };
 const NO_NODES: TMonitorNode[] = [];
+// panes around the view, on each side, whose steps are drawn ahead of a pan
+const PAN_MARGIN = 0.5;
 const NO_EDGES: TMonitorEdge[] = [];
 // the size a step is drawn at, so React Flow can place it before measuring it
 const NODE_SIZE = { initialWidth: NODE_BOX.width, initialHeight: NODE_BOX.height };
@@ -69,17 +71,18 @@ export const RunGraph = memo(function RunGraph({
     observer.observe(element);
     return () => observer.disconnect();
   }, [large]);
+  // The first frame draws only the steps on screen; once the page is idle, those around it
+  // are added too, so a short pan finds them drawn. The overview waits as well.
+  const idle = useIdle();
   const cull = useCallback(
     (next: Viewport | undefined, size: TPane | undefined) => {
       if (!next || !size) return;
-      const ids = nodesInView(scenario, next, size);
+      const ids = nodesInView(scenario, next, size, idle ? PAN_MARGIN : 0);
       setInView((before) => (before && sameIds(before, ids) ? before : ids));
     },
-    [scenario],
+    [scenario, idle],
   );
   useLayoutEffect(() => cull(viewport.current, pane), [cull, pane]);
-  // the overview waits until the graph is drawn
-  const idle = useIdle();
   const base = useRef(new Map<string, TMonitorNode>());
   const shown = useRef(new Map<string, TMonitorNode>());
   // an unchanged list keeps its identity, so React Flow skips re-indexing 500 nodes
