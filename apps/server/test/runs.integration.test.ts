@@ -80,7 +80,7 @@ describe.each(databases)("runs on the $kind database", ({ kind }) => {
       const events: string[] = [];
       const sub = client.runs.events.subscribe(
         { runId },
-        { onData: (e) => events.push((e as { data: { type: string } }).data.type) },
+        { onData: (batch) => events.push(...batch.data.map((e) => e.type)) },
       );
       const deadline = Date.now() + 30_000;
       let taskId: string | undefined;

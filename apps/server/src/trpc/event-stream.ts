@@ -4,18 +4,22 @@ import type { TEventFeed, TRunEvent } from "@baton/engine";
 export const SESSION_RECHECK_MS = 15_000;
 
 /**
- * The feed's callbacks as an async iterable for a subscription procedure. Events that
- * arrive while the client is slow are buffered; the stream ends when the client leaves,
- * or when `stillAllowed` (asked every `recheckMs`) says the session has ended, so a
+ * The feed's callbacks as an async iterable for a subscription procedure, in batches: all
+ * events that arrived by the time one is sent (those of one commit, or those buffered while
+ * the client was slow) go together, so a burst costs the server and the browser one message
+ * per batch instead of one per event. It never waits for more: with the embedded database
+ * busy, a timer or `setImmediate` can be starved for hundreds of milliseconds by the
+ * engine's chain of promises. The stream ends when the client
+ * leaves, or when `stillAllowed` (asked every `recheckMs`) says the session has ended, so a
  * stream opened before a logout, an expiry or a disabled account does not outlive it.
  */
-export async function* streamEvents(
+export async function* streamEventBatches(
   feed: TEventFeed,
   runId: string | null,
   signal: AbortSignal | undefined,
   stillAllowed: () => Promise<boolean> = async () => true,
   recheckMs = SESSION_RECHECK_MS,
-): AsyncGenerator<TRunEvent> {
+): AsyncGenerator<TRunEvent[]> {
   const buffer: TRunEvent[] = [];
   let wake: (() => void) | undefined;
   let revoked = false;
@@ -37,9 +41,8 @@ export async function* streamEvents(
   signal?.addEventListener("abort", onAbort);
   try {
     while (!signal?.aborted && !revoked) {
-      const event = buffer.shift();
-      if (event) {
-        yield event;
+      if (buffer.length) {
+        yield buffer.splice(0);
         continue;
       }
       await new Promise<void>((resolve) => {

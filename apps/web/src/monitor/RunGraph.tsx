@@ -16,6 +16,7 @@ import {
   NODE_BOX,
   nodesInView,
   sameIds,
+  sameListOr,
   type TMonitorEdge,
   type TMonitorNode,
   type TPane,
@@ -27,6 +28,8 @@ import { RunMiniMap } from "./RunMiniMap.tsx";
 
 const nodeTypes = { step: MonitorNode };
 const NO_NODES: TMonitorNode[] = [];
+// panes around the view, on each side, whose steps are drawn ahead of a pan
+const PAN_MARGIN = 0.5;
 const NO_EDGES: TMonitorEdge[] = [];
 // the size a step is drawn at, so React Flow can place it before measuring it
 const NODE_SIZE = { initialWidth: NODE_BOX.width, initialHeight: NODE_BOX.height };
@@ -68,17 +71,18 @@ export const RunGraph = memo(function RunGraph({
     observer.observe(element);
     return () => observer.disconnect();
   }, [large]);
+  // The first frame draws only the steps on screen; once the page is idle, those around it
+  // are added too, so a short pan finds them drawn. The overview waits as well.
+  const idle = useIdle();
   const cull = useCallback(
     (next: Viewport | undefined, size: TPane | undefined) => {
       if (!next || !size) return;
-      const ids = nodesInView(scenario, next, size);
+      const ids = nodesInView(scenario, next, size, idle ? PAN_MARGIN : 0);
       setInView((before) => (before && sameIds(before, ids) ? before : ids));
     },
-    [scenario],
+    [scenario, idle],
   );
   useLayoutEffect(() => cull(viewport.current, pane), [cull, pane]);
-  // the overview waits until the graph is drawn
-  const idle = useIdle();
   const base = useRef(new Map<string, TMonitorNode>());
   const shown = useRef(new Map<string, TMonitorNode>());
   // an unchanged list keeps its identity, so React Flow skips re-indexing 500 nodes
@@ -103,10 +107,13 @@ export const RunGraph = memo(function RunGraph({
     shownNodes.current = result;
     return result;
   }, [scenario, states, selectedNodeId, progress]);
-  const drawnNodes = useMemo(
-    () => (large ? (inView ? nodes.filter((n) => inView.has(n.id)) : NO_NODES) : nodes),
-    [large, nodes, inView],
-  );
+  // while a large graph's events change only steps out of view, React Flow gets the same lists
+  const drawn = useRef<{ nodes?: TMonitorNode[]; edges?: TMonitorEdge[] }>({});
+  const drawnNodes = useMemo(() => {
+    const next = large ? (inView ? nodes.filter((n) => inView.has(n.id)) : NO_NODES) : nodes;
+    drawn.current.nodes = sameListOr(drawn.current.nodes, next);
+    return drawn.current.nodes;
+  }, [large, nodes, inView]);
   const onNodesChange = (changes: NodeChange<TMonitorNode>[]) => {
     for (const change of changes) {
       if (change.type === "dimensions" && change.dimensions) {
@@ -125,15 +132,15 @@ export const RunGraph = memo(function RunGraph({
     edgeList.current = next;
     return next;
   }, [scenario, states, large]);
-  const drawnEdges = useMemo(
-    () =>
-      large
-        ? inView
-          ? edges.filter((e) => inView.has(e.source) && inView.has(e.target))
-          : NO_EDGES
-        : edges,
-    [large, edges, inView],
-  );
+  const drawnEdges = useMemo(() => {
+    const next = large
+      ? inView
+        ? edges.filter((e) => inView.has(e.source) && inView.has(e.target))
+        : NO_EDGES
+      : edges;
+    drawn.current.edges = sameListOr(drawn.current.edges, next);
+    return drawn.current.edges;
+  }, [large, edges, inView]);
   const onNodeClick: NodeMouseHandler<TMonitorNode> = (_, node) => onSelect(node.id);
   return (
     <div ref={wrapper} className="h-full">

@@ -224,7 +224,8 @@ export function RunMonitor({ runId }: { runId: string }) {
             )}
           </div>
         </div>
-        <div className="w-[27rem] shrink-0 overflow-y-auto border-zinc-200 border-l bg-white dark:border-zinc-800 dark:bg-zinc-900">
+        {/* contained: the panel's events growing never lays out or paints the graph beside it */}
+        <div className="w-[27rem] shrink-0 overflow-y-auto border-zinc-200 [contain:strict] border-l bg-white dark:border-zinc-800 dark:bg-zinc-900">
           {selectedNode && selectedState ? (
             <PickedStepPanel
               run={panel?.run ?? run}

@@ -1,6 +1,6 @@
 import type { TScenario } from "@baton/model";
 import { describe, expect, it } from "vitest";
-import { toMonitorEdges, toMonitorNodes } from "./monitor-graph.ts";
+import { sameListOr, toMonitorEdges, toMonitorNodes } from "./monitor-graph.ts";
 import { nodeStates } from "./node-states.ts";
 import { runDetail, stepRun, T0 } from "./test-fixtures.ts";
 
@@ -104,5 +104,17 @@ describe("toMonitorEdges", () => {
       new Map(edges.map((e) => [e.id, e])),
     );
     expect(again[1]).toBe(edges[1]);
+  });
+});
+
+describe("sameListOr", () => {
+  it("keeps the previous list while its items are the same, in the same order", () => {
+    const a = { id: "a" };
+    const b = { id: "b" };
+    const previous = [a, b];
+    expect(sameListOr(previous, [a, b])).toBe(previous);
+    expect(sameListOr(previous, [b, a])).toEqual([b, a]);
+    expect(sameListOr(previous, [a])).toEqual([a]);
+    expect(sameListOr(undefined, [a])).toEqual([a]);
   });
 });

@@ -172,3 +172,12 @@ export const nodesInView = (
 /** The same set of ids, so a pan that shows no new node changes nothing. */
 export const sameIds = (a: ReadonlySet<string>, b: ReadonlySet<string>): boolean =>
   a.size === b.size && [...a].every((id) => b.has(id));
+
+/**
+ * `next`, or `previous` when it holds the same items in the same order: React Flow re-indexes
+ * every node or edge it is handed in a new list, even when none of them changed.
+ */
+export const sameListOr = <T>(previous: T[] | undefined, next: T[]): T[] =>
+  previous?.length === next.length && next.every((item, i) => previous[i] === item)
+    ? previous
+    : next;

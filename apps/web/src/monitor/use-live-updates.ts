@@ -34,8 +34,10 @@ export const useLiveUpdates = (): void => {
 
   useSubscription(
     trpc.runs.feed.subscriptionOptions(undefined, {
-      onData: (event) => {
-        for (const target of staleTargets(event.type)) pending.current.add(target);
+      onData: (events) => {
+        for (const event of events) {
+          for (const target of staleTargets(event.type)) pending.current.add(target);
+        }
         if (pending.current.size > 0 && timer.current === undefined) {
           timer.current = setTimeout(flush, COALESCE_MS);
         }

@@ -1,13 +1,12 @@
 import { useQuery, useQueryClient } from "@tanstack/react-query";
 import { useSubscription } from "@trpc/tanstack-react-query";
 import { useCallback, useEffect, useMemo, useRef, useState } from "react";
+import { flushSync } from "react-dom";
 import { useTRPC } from "../lib/trpc.ts";
 import { useIdle } from "../lib/use-idle.ts";
 import { applyEvents, needsRefetch, snapshotWatermark } from "./apply-events.ts";
 import type { TRunDetail, TRunEvent } from "./run-types.ts";
 
-// Events arriving within one frame render together.
-const BATCH_MS = 16;
 // A refetch waits for a burst to settle, but never longer than this.
 const REFETCH_DEBOUNCE_MS = 120;
 const REFETCH_MAX_WAIT_MS = 1000;
@@ -65,7 +64,7 @@ export const useRunMonitor = (runId: string): TRunMonitor => {
   const events = useMemo(() => (history ? [...history, ...live] : live), [history, live]);
   const buffer = useRef<TRunEvent[]>([]);
   const seen = useRef(new Set<string>());
-  const batchTimer = useRef<ReturnType<typeof setTimeout> | undefined>(undefined);
+  const frame = useRef<number | undefined>(undefined);
   const refetchTimer = useRef<ReturnType<typeof setTimeout> | undefined>(undefined);
   const refetchDeadline = useRef<number | undefined>(undefined);
   const watermark = useRef(Number.POSITIVE_INFINITY);
@@ -95,16 +94,19 @@ export const useRunMonitor = (runId: string): TRunMonitor => {
     }
   }, [history, scheduleRefetch]);
 
+  // Events that arrived since the last frame are drawn in the next one, rendered right in it
+  // (not in a task after it), so they show one frame after they came and a burst costs at
+  // most one render per frame; a hidden tab draws nothing until it is shown again.
   const flush = useCallback(() => {
-    batchTimer.current = undefined;
+    frame.current = undefined;
     const batch = buffer.current;
     buffer.current = [];
-    if (batch.length) setLive((all) => [...all, ...batch]);
+    if (batch.length) flushSync(() => setLive((all) => [...all, ...batch]));
   }, []);
 
   useEffect(
     () => () => {
-      clearTimeout(batchTimer.current);
+      if (frame.current !== undefined) cancelAnimationFrame(frame.current);
       clearTimeout(refetchTimer.current);
     },
     [],
@@ -115,15 +117,17 @@ export const useRunMonitor = (runId: string): TRunMonitor => {
       { runId, lastEventId: history?.at(-1)?.id ?? null },
       {
         enabled: history !== undefined,
-        onData: ({ data }) => {
-          if (seen.current.has(data.id)) return;
-          seen.current.add(data.id);
-          const event = toRunEvent(data);
-          buffer.current.push(event);
-          batchTimer.current ??= setTimeout(flush, BATCH_MS);
-          if (Date.parse(event.createdAt) > watermark.current && needsRefetch(event)) {
-            scheduleRefetch();
+        onData: ({ data: batch }) => {
+          for (const data of batch) {
+            if (seen.current.has(data.id)) continue;
+            seen.current.add(data.id);
+            const event = toRunEvent(data);
+            buffer.current.push(event);
+            if (Date.parse(event.createdAt) > watermark.current && needsRefetch(event)) {
+              scheduleRefetch();
+            }
           }
+          if (buffer.current.length) frame.current ??= requestAnimationFrame(flush);
         },
       },
     ),

@@ -6,7 +6,7 @@ import { sessionIsLive } from "../../auth/sessions.ts";
 import { loadRunMonitor } from "../../runs/load-run-monitor.ts";
 import { resolveVersion } from "../../runs/resolve-version.ts";
 import { loadCatalog } from "../../scenarios/load-catalog.ts";
-import { streamEvents } from "../event-stream.ts";
+import { streamEventBatches } from "../event-stream.ts";
 import { pageArgs, toPage, ZPage } from "../paging.ts";
 import { operateProcedure, readProcedure, router } from "../trpc.ts";
 
@@ -18,6 +18,9 @@ export const ZRunStatus = z.enum([
   "failed",
   "cancelled",
 ]);
+// stored events resent on (re)subscribing go in messages of at most this many
+const STORED_BATCH = 500;
+
 const ZRunId = z.object({ id: z.string().uuid() });
 // Only what finding a step's function needs; the version was fully checked when published.
 type TFunctionNodes = { nodes: { id: string; function?: string; body?: TFunctionNodes }[] };
@@ -266,11 +269,14 @@ export const runsRouter = router({
     return retried;
   }),
 
-  /** A run's events: those stored so far (after lastEventId when resuming), then live ones. */
+  /**
+   * A run's events in batches, each tracked by its last id: those stored so far (after
+   * lastEventId when resuming), then live ones as they come.
+   */
   events: readProcedure
     .input(z.object({ runId: z.string().uuid(), lastEventId: z.string().regex(/^\d+$/).nullish() }))
     .subscription(async function* ({ ctx, input, signal }) {
-      const live = streamEvents(ctx.engine.events, input.runId, signal, () =>
+      const live = streamEventBatches(ctx.engine.events, input.runId, signal, () =>
         sessionIsLive(ctx.db.prisma, ctx.session.id),
       );
       const stored = await ctx.db.prisma.runEvent.findMany({
@@ -281,22 +287,27 @@ export const runsRouter = router({
         orderBy: { id: "asc" },
       });
       const sent = new Set<string>();
-      for (const event of stored) {
-        const id = event.id.toString();
-        sent.add(id);
-        yield tracked(id, { ...event, id });
+      for (let i = 0; i < stored.length; i += STORED_BATCH) {
+        const batch = stored.slice(i, i + STORED_BATCH).map((event) => {
+          const id = event.id.toString();
+          sent.add(id);
+          return { ...event, id };
+        });
+        const last = batch.at(-1);
+        if (last) yield tracked(last.id, batch);
       }
-      for await (const event of live) {
-        if (sent.has(event.id)) continue;
-        yield tracked(event.id, event);
+      for await (const events of live) {
+        const batch = events.filter((event) => !sent.has(event.id));
+        const last = batch.at(-1);
+        if (last) yield tracked(last.id, batch);
       }
     }),
 
-  /** Every run's events as they happen, for the dashboard. */
+  /** Every run's events as they happen, in batches, for the dashboard. */
   feed: readProcedure.subscription(async function* ({ ctx, signal }) {
     const allowed = () => sessionIsLive(ctx.db.prisma, ctx.session.id);
-    for await (const event of streamEvents(ctx.engine.events, null, signal, allowed)) {
-      yield { id: event.id, runId: event.runId, type: event.type, createdAt: event.createdAt };
+    for await (const events of streamEventBatches(ctx.engine.events, null, signal, allowed)) {
+      yield events.map(({ id, runId, type, createdAt }) => ({ id, runId, type, createdAt }));
     }
   }),
 });
