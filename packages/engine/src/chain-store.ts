@@ -103,6 +103,27 @@ const CLAIMED_SQL = `CASE WHEN p.status = 'running' THEN jsonb_build_object(
         'id', p.id, 'runId', p."runId", 'nodeId', p."nodeId", 'scope', p.scope,
         'generation', p.generation, 'attempt', 1, 'input', NULL, 'reclaimed', false) END`;
 
+/**
+ * CTEs that store the success of the steps `req` (id, attempt, output, ord; $1 is the ids'
+ * array) with `input` (an SQL expression over `req` and `s`): `done` has the step runs
+ * whose attempt was still current, with the request they answer.
+ */
+const succeededCtes = (req: string, input: string) => `
+    req AS (${req}),
+    done AS (
+      UPDATE "StepRun" s SET status = 'succeeded', output = req.output, error = NULL,
+        input = ${input}, "endedAt" = now(), "updatedAt" = now()
+      FROM req
+      -- ANY keeps the step runs' lookup on their primary key whatever the planner guesses of req
+      WHERE s.id = ANY($1::uuid[]) AND s.id = req.id AND s.attempt = req.attempt
+        AND s.status IN ('running', 'waiting')
+      RETURNING s.id, s."runId", s."nodeId", s.scope, s.attempt, s.generation, req.output, req.ord::int
+    ),
+    attempt_done AS (
+      UPDATE "StepAttempt" a SET status = 'succeeded', "endedAt" = now()
+      FROM done WHERE a."stepRunId" = done.id AND a.attempt = done.attempt
+    ),`;
+
 /** A chain step's success, with what its successors need (see `succeedChainSteps`). */
 export type TChainStep = {
   step: { id: string; attempt: number };
@@ -151,23 +172,11 @@ export const succeedChainSteps = async (
     { req: number; id: string | null; nodeId: string | null; claimed: TClaimedRow | null }[]
   >(
     `
-    WITH req AS (
-      SELECT * FROM unnest($1::uuid[], $2::int[], $3::jsonb[], $4::jsonb[]) WITH ORDINALITY
-        AS r(id, attempt, output, input, ord)
-    ),
-    done AS (
-      UPDATE "StepRun" s SET status = 'succeeded', output = req.output, error = NULL,
-        input = coalesce(req.input, s.input), "endedAt" = now(), "updatedAt" = now()
-      FROM req
-      -- ANY keeps the step runs' lookup on their primary key whatever the planner guesses of req
-      WHERE s.id = ANY($1::uuid[]) AND s.id = req.id AND s.attempt = req.attempt
-        AND s.status IN ('running', 'waiting')
-      RETURNING s.id, s."runId", s."nodeId", s.scope, s.attempt, s.generation, req.ord::int
-    ),
-    attempt_done AS (
-      UPDATE "StepAttempt" a SET status = 'succeeded', "endedAt" = now()
-      FROM done WHERE a."stepRunId" = done.id AND a.attempt = done.attempt
-    ),
+    WITH ${succeededCtes(
+      `SELECT * FROM unnest($1::uuid[], $2::int[], $3::jsonb[], $4::jsonb[]) WITH ORDINALITY
+        AS r(id, attempt, output, input, ord)`,
+      "coalesce(req.input, s.input)",
+    )}
     ${successorCtes(5, "$13")},
     events AS (
       SELECT "runId", id, 'step.succeeded' AS type,
@@ -307,21 +316,10 @@ export type TRunEnd = { step: { id: string; attempt: number }; output: unknown }
 export const succeedRunEnds = async (sql: TSql, ends: TRunEnd[]): Promise<boolean[]> => {
   const rows = await sql.$queryRawUnsafe<{ ord: number }[]>(
     `
-    WITH req AS (
-      SELECT * FROM unnest($1::uuid[], $2::int[], $3::jsonb[]) WITH ORDINALITY AS r(id, attempt, output, ord)
-    ),
-    done AS (
-      UPDATE "StepRun" s SET status = 'succeeded', output = req.output, error = NULL,
-        input = 'null'::jsonb, "endedAt" = now(), "updatedAt" = now()
-      FROM req
-      WHERE s.id = ANY($1::uuid[]) AND s.id = req.id AND s.attempt = req.attempt
-        AND s.status IN ('running', 'waiting')
-      RETURNING s.id, s."runId", s."nodeId", s.scope, s.attempt, req.output, req.ord::int
-    ),
-    attempt_done AS (
-      UPDATE "StepAttempt" a SET status = 'succeeded', "endedAt" = now()
-      FROM done WHERE a."stepRunId" = done.id AND a.attempt = done.attempt
-    ),
+    WITH ${succeededCtes(
+      `SELECT * FROM unnest($1::uuid[], $2::int[], $3::jsonb[]) WITH ORDINALITY AS r(id, attempt, output, ord)`,
+      "'null'::jsonb",
+    )}
     ${endRunCtes(`SELECT "runId", output, NULL::jsonb AS error FROM done`, "'succeeded'", "s.id IN (SELECT id FROM done)")},
     events AS (
       SELECT "runId", id, 'step.succeeded' AS type,
