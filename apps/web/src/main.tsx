@@ -13,6 +13,7 @@ import { AuthGate } from "./auth/AuthGate.tsx";
 import "./index.css";
 import { AppShell } from "./layout/AppShell.tsx";
 import { withEarlyAnswer } from "./lib/early-answers.ts";
+import { createFirstRender } from "./lib/first-render.ts";
 import { createClient, createQueryClient, TRPCProvider } from "./lib/trpc.ts";
 import { NotFoundPage } from "./pages/NotFoundPage.tsx";
 
@@ -45,9 +46,14 @@ const lazyPage = (importPage: () => Promise<ComponentType>) => {
 const queryClient = createQueryClient();
 const trpcClient = createClient();
 const trpc = createTRPCOptionsProxy<AppRouter>({ client: trpcClient, queryClient });
+// index.html asked for the first answers with the HTML, so they are mostly in by the time
+// this code has run; waiting a little for the rest beats drawing the page three times
+const firstRender = createFirstRender(400);
 
 // the sign-in check every page waits for, answered by the request index.html started
-void queryClient.prefetchQuery(withEarlyAnswer(trpc.auth.state.queryOptions(), "auth.state"));
+firstRender.await(
+  queryClient.prefetchQuery(withEarlyAnswer(trpc.auth.state.queryOptions(), "auth.state")),
+);
 
 const runPage = lazyPage(() => import("./pages/RunPage.tsx").then((m) => m.RunPage));
 
@@ -55,10 +61,12 @@ const runPage = lazyPage(() => import("./pages/RunPage.tsx").then((m) => m.RunPa
 // run page's code is asked for at once too, not after the sign-in check has answered.
 const prefetchRun = ({ params }: LoaderFunctionArgs) => {
   const input = { id: params.id ?? "" };
-  void queryClient.prefetchQuery(
-    withEarlyAnswer(trpc.runs.monitor.queryOptions(input), "runs.monitor", input),
+  firstRender.await(
+    queryClient.prefetchQuery(
+      withEarlyAnswer(trpc.runs.monitor.queryOptions(input), "runs.monitor", input),
+    ),
   );
-  void runPage.load();
+  firstRender.await(runPage.load());
   return null;
 };
 const designerPage = lazyPage(() =>
@@ -144,8 +152,22 @@ function App() {
   );
 }
 
-createRoot(document.getElementById("root")!).render(
-  <StrictMode>
-    <App />
-  </StrictMode>,
-);
+// the router runs the first route's loader, which names what that page waits for
+const routerReady = new Promise<void>((resolve) => {
+  if (router.state.initialized) return resolve();
+  const unsubscribe = router.subscribe((state) => {
+    if (!state.initialized) return;
+    unsubscribe();
+    resolve();
+  });
+});
+
+void routerReady
+  .then(() => firstRender.ready())
+  .then(() =>
+    createRoot(document.getElementById("root")!).render(
+      <StrictMode>
+        <App />
+      </StrictMode>,
+    ),
+  );
