@@ -7,13 +7,14 @@ import {
   ReactFlow,
   type Viewport,
 } from "@xyflow/react";
-import { memo, useCallback, useLayoutEffect, useMemo, useRef, useState } from "react";
+import { memo, useCallback, useEffect, useLayoutEffect, useMemo, useRef, useState } from "react";
 import { useTheme } from "../lib/theme.ts";
 import { useIdle } from "../lib/use-idle.ts";
 import { focusViewport, LARGE_GRAPH } from "./focus-viewport.ts";
 import { MonitorNode } from "./MonitorNode.tsx";
 import {
   NODE_BOX,
+  NODE_HANDLES,
   nodesInView,
   sameIds,
   sameListOr,
@@ -31,8 +32,13 @@ const NO_NODES: TMonitorNode[] = [];
 // panes around the view, on each side, whose steps are drawn ahead of a pan
 const PAN_MARGIN = 0.5;
 const NO_EDGES: TMonitorEdge[] = [];
-// the size a step is drawn at, so React Flow can place it before measuring it
-const NODE_SIZE = { initialWidth: NODE_BOX.width, initialHeight: NODE_BOX.height };
+// the size a step is drawn at and where its handles are, so React Flow draws it and its
+// edges before measuring it
+const NODE_SIZE = {
+  initialWidth: NODE_BOX.width,
+  initialHeight: NODE_BOX.height,
+  handles: NODE_HANDLES,
+};
 
 /**
  * The version's graph, read-only, each node showing its step's live state. Memoised: the
@@ -57,17 +63,23 @@ export const RunGraph = memo(function RunGraph({
   // where a large graph opens is decided once, when the view mounts
   const [opening] = useState(() => (large ? focusViewport(scenario, states) : undefined));
   // A large graph hands React Flow only the steps in view, chosen from their declared
-  // positions and the pane's size, which is read before the first paint.
+  // positions and the pane's size. Until the pane has been laid out the window stands in
+  // for it: a few steps too many in the first frame, but no layout forced to draw it.
   const wrapper = useRef<HTMLDivElement>(null);
-  const [pane, setPane] = useState<TPane | undefined>(undefined);
+  const [pane, setPane] = useState<TPane | undefined>(() =>
+    large ? { width: globalThis.innerWidth, height: globalThis.innerHeight } : undefined,
+  );
   const viewport = useRef<Viewport | undefined>(opening);
-  const [inView, setInView] = useState<ReadonlySet<string> | undefined>(undefined);
-  useLayoutEffect(() => {
+  const [inView, setInView] = useState<ReadonlySet<string> | undefined>(() =>
+    opening && pane ? nodesInView(scenario, opening, pane, 0) : undefined,
+  );
+  useEffect(() => {
     const element = wrapper.current;
     if (!large || !element) return;
-    const measure = () => setPane({ width: element.clientWidth, height: element.clientHeight });
-    measure();
-    const observer = new ResizeObserver(measure);
+    // called after layout, so reading the size costs nothing
+    const observer = new ResizeObserver(() =>
+      setPane({ width: element.clientWidth, height: element.clientHeight }),
+    );
     observer.observe(element);
     return () => observer.disconnect();
   }, [large]);

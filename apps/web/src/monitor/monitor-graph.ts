@@ -1,5 +1,5 @@
 import type { TEdge, TNode, TNodeKind, TScenario } from "@baton/model";
-import type { Edge, Node } from "@xyflow/react";
+import { type Edge, type Node, type NodeHandle, Position } from "@xyflow/react";
 import type { TNodeState } from "./node-states.ts";
 import type { TStepState } from "./step-state.ts";
 
@@ -119,6 +119,27 @@ export const toMonitorEdges = (
 
 /** The size a step is drawn at (MonitorNode's `w-48` and two text rows). */
 export const NODE_BOX = { width: 192, height: 58 };
+
+// MonitorNode's handles: 6 px dots centred on the middle of its left and right borders
+const HANDLE = 6;
+export const NODE_HANDLES: NodeHandle[] = [
+  {
+    type: "target",
+    position: Position.Left,
+    x: -HANDLE / 2,
+    y: NODE_BOX.height / 2 - HANDLE / 2,
+    width: HANDLE,
+    height: HANDLE,
+  },
+  {
+    type: "source",
+    position: Position.Right,
+    x: NODE_BOX.width - HANDLE / 2,
+    y: NODE_BOX.height / 2 - HANDLE / 2,
+    width: HANDLE,
+    height: HANDLE,
+  },
+];
 
 export type TViewport = { x: number; y: number; zoom: number };
 export type TPane = { width: number; height: number };
