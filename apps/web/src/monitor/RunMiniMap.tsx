@@ -1,6 +1,7 @@
 import type { TScenario } from "@baton/model";
 import { Panel, useReactFlow, useStore, useViewport } from "@xyflow/react";
 import { memo, type PointerEvent, useMemo } from "react";
+import { useThrottled } from "../lib/use-throttled.ts";
 import { NODE_BOX } from "./monitor-graph.ts";
 import type { TNodeState } from "./node-states.ts";
 import { stepTone, type TTone } from "./step-state.ts";
@@ -8,6 +9,8 @@ import { stepTone, type TTone } from "./step-state.ts";
 const WIDTH = 200;
 const HEIGHT = 150;
 const PAD = 40;
+// an overview redraws a few times a second, not on every event batch and clock tick
+const REDRAW_MS = 250;
 
 const TONE_FILL: Record<TTone, string> = {
   neutral: "#a1a1aa",
@@ -77,6 +80,7 @@ export function RunMiniMap({
   const pane = useStore((s) => ({ width: s.width, height: s.height }), sameSize);
   const flow = useReactFlow();
   const bounds = useMemo(() => boundsOf(nodes), [nodes]);
+  const shownStates = useThrottled(states, REDRAW_MS);
   const moveTo = (event: PointerEvent<SVGSVGElement>) => {
     const box = event.currentTarget.getBoundingClientRect();
     const scale = Math.max(bounds.width / box.width, bounds.height / box.height);
@@ -102,7 +106,7 @@ export function RunMiniMap({
           if (event.buttons === 1) moveTo(event);
         }}
       >
-        <Steps nodes={nodes} states={states} />
+        <Steps nodes={nodes} states={shownStates} />
         <rect
           x={-x / zoom}
           y={-y / zoom}
