@@ -82,6 +82,12 @@ describe("applyEvents", () => {
     expect(after.stepRuns[0]!.task).toMatchObject({ status: "approved", decidedAt: t(5) });
   });
 
+  it("pauses the run while a person decides and goes on after", () => {
+    const waiting = applyEvents(runDetail([]), [event("run.waiting", 2, null)]);
+    expect(waiting.status).toBe("waiting");
+    expect(applyEvents(waiting, [event("run.running", 4, null)]).status).toBe("running");
+  });
+
   it("leaves events of other runs alone", () => {
     const other = { ...event("run.failed", 5, null), runId: "another" };
     expect(applyEvents(runDetail([]), [other]).status).toBe("running");
@@ -94,11 +100,16 @@ describe("snapshotWatermark and needsRefetch", () => {
     expect(snapshotWatermark(run)).toBe(Date.parse(t(7)));
   });
 
-  it("refetches for run and task events, not for what step events carry", () => {
+  it("refetches for run and task events, not for what events carry in full", () => {
     expect(needsRefetch(event("run.succeeded", 1, null))).toBe(true);
+    expect(needsRefetch(event("run.restarted", 1, null))).toBe(true);
     expect(needsRefetch(event("task.opened", 1, "s1"))).toBe(true);
     expect(needsRefetch(event("step.waiting", 1, "s1"))).toBe(true);
     expect(needsRefetch(event("step.succeeded", 1, "s1"))).toBe(false);
+    expect(needsRefetch(event("task.approved", 1, "s1"))).toBe(false);
+    expect(needsRefetch(event("task.rejected", 1, "s1"))).toBe(false);
+    expect(needsRefetch(event("run.running", 1, null))).toBe(false);
+    expect(needsRefetch(event("run.waiting", 1, null))).toBe(false);
   });
 });
 

@@ -141,6 +141,9 @@ const RUN_PATCHES: Record<string, (event: TRunEvent, run: TRunDetail) => Partial
   }),
   "run.failed": (e) => ({ status: "failed", error: jsonOf(dataOf(e).error), endedAt: e.createdAt }),
   "run.cancelled": (e) => ({ status: "cancelled", endedAt: e.createdAt }),
+  // a run pauses while a person decides, and goes on once nobody is asked any more
+  "run.waiting": () => ({ status: "waiting" }),
+  "run.running": () => ({ status: "running" }),
   "run.restarted": (e, r) => ({
     status: "running",
     generation: numberOr(dataOf(e).generation, r.generation + 1),
@@ -182,9 +185,16 @@ export const applyEvents = (snapshot: TRunDetail, events: readonly TRunEvent[]):
 export const snapshotWatermark = (run: TRunDetail): number =>
   run.stepRuns.reduce((max, s) => Math.max(max, at(s.updatedAt)), at(run.updatedAt));
 
+// Events whose whole effect the page applies itself. A decision is the busy moment of an
+// approval: the run goes on at once, and a snapshot read then would hold up its first events.
+const SELF_CONTAINED = new Set(["run.waiting", "run.running", ...Object.keys(TASK_DECISIONS)]);
+
 /**
  * Whether an event changes what only a new snapshot brings: the run's restart and end,
- * and the tasks manual steps open and close. Everything else the events carry themselves.
+ * and the tasks manual steps open. Everything else the events carry themselves.
  */
 export const needsRefetch = (event: TRunEvent): boolean =>
-  event.type.startsWith("run.") || event.type.startsWith("task.") || event.type === "step.waiting";
+  !SELF_CONTAINED.has(event.type) &&
+  (event.type.startsWith("run.") ||
+    event.type.startsWith("task.") ||
+    event.type === "step.waiting");
