@@ -2,7 +2,7 @@ import { randomUUID } from "node:crypto";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { databases, end, fn, next, openHarness, start, type THarness } from "../test/harness.ts";
 import { succeedChainSteps } from "./chain-store.ts";
-import { createBoss, createJobInsertSql, type TJobInsertSql } from "./queue.ts";
+import { createBoss, createJobSql, type TJobSql } from "./queue.ts";
 import { createSqlClient, type TSqlClient } from "./sql-client.ts";
 import { claimSteps } from "./step-store.ts";
 
@@ -15,14 +15,14 @@ describe.each(databases)("the chain's statements on $kind", ({ kind }) => {
   describe("with no workers, steps taken by hand", () => {
     let h: THarness;
     let sql: TSqlClient;
-    let insert: TJobInsertSql;
+    let jobSql: TJobSql;
     let stopBoss: () => Promise<void>;
     beforeAll(async () => {
       h = await openHarness(kind, { concurrency: 0 });
       sql = createSqlClient(h.db);
       const boss = createBoss(h.db);
       await boss.start();
-      insert = await createJobInsertSql(boss);
+      jobSql = await createJobSql(boss);
       stopBoss = () => boss.stop({ graceful: false });
     });
     afterAll(async () => {
@@ -36,7 +36,11 @@ describe.each(databases)("the chain's statements on $kind", ({ kind }) => {
       const a = await h.db.prisma.stepRun.findFirstOrThrow({ where: { runId, nodeId: "a" } });
       const [claimed] = await claimSteps(sql, "w", [{ stepRunId: a.id, readable: [] }]);
       expect(claimed).toMatchObject({ runId, nodeId: "a", attempt: 1, child: false });
-      return { runId, stepRunId: a.id };
+      const [job] = await h.db.prisma.$queryRawUnsafe<{ id: string }[]>(
+        `SELECT id::text FROM pgboss.job WHERE data->>'stepRunId' = $1`,
+        a.id,
+      );
+      return { runId, stepRunId: a.id, jobId: job!.id };
     };
 
     it("stores several runs' steps in one statement, each with its successor claimed, and skips a stale attempt", async () => {
@@ -47,10 +51,11 @@ describe.each(databases)("the chain's statements on $kind", ({ kind }) => {
       const done = await succeedChainSteps(
         sql,
         "w",
-        insert,
+        jobSql,
         runs.map((run, i) => ({
           // the second run's attempt is no longer current (a reclaimed step, say)
           step: { id: run.stepRunId, attempt: i === 1 ? 2 : 1 },
+          jobId: run.jobId,
           output: { i },
           input: i === 2 ? { edited: true } : undefined,
           targets: ["b"],
@@ -117,6 +122,12 @@ describe.each(databases)("the chain's statements on $kind", ({ kind }) => {
       );
       expect(jobs.map((j) => j.id).sort()).toEqual([jobIds[0], jobIds[2]].sort());
       for (const job of jobs) expect(job.held).toBeGreaterThan(30);
+      // the steps' own jobs are spent: completed by the same statement
+      const spent = await h.db.prisma.$queryRawUnsafe<{ state: string }[]>(
+        `SELECT state::text FROM pgboss.job WHERE id = ANY($1::uuid[])`,
+        runs.map((run) => run.jobId),
+      );
+      expect(spent.map((j) => j.state)).toEqual(["completed", "completed", "completed"]);
     });
     it("claims several steps in one statement, each with the results it may read, and none twice", async () => {
       const versionId = await h.publish(chain);

@@ -1,12 +1,12 @@
-import type { TJobInsertSql } from "./queue.ts";
+import type { TJobSql } from "./queue.ts";
 import { EVENT_RETURNING, json, notifiedCount, notifyEvents, type TSql } from "./sql.ts";
 import { endRunCtes, type TClaimed, type TCreated } from "./step-store.ts";
 
 /**
  * The hot path's statements: each does one transition of a plain chain — a run starts, a
  * step succeeds and its successors are created, a run reaches its end — in ONE statement,
- * atomic without a transaction around it, with its jobs (pg-boss's own insert SQL) and its
- * events and their notification.
+ * atomic without a transaction around it, with its jobs (pg-boss's own insert and
+ * completion SQL) and its events and their notification.
  */
 
 /** A successor to create: the request it follows (1-based), its step run and its job. */
@@ -85,7 +85,7 @@ const successorEvents = (worker: string) => `
         FROM placed WHERE status = 'running'`;
 
 /** Writes the jobs and the events of `events` ("runId", id, type, data, actor, req, ord), then notifies both. */
-const writeCtes = (insert: TJobInsertSql) => `
+const writeCtes = (insert: TJobSql) => `
     jobs AS (${insert.insert("SELECT payload FROM job_payload")}),
     jobs_notified AS (SELECT ${insert.notify} FROM placed WHERE delay = 0 LIMIT 1),
     ev AS (
@@ -127,6 +127,8 @@ const succeededCtes = (req: string, input: string) => `
 /** A chain step's success, with what its successors need (see `succeedChainSteps`). */
 export type TChainStep = {
   step: { id: string; attempt: number };
+  /** the step's job, spent once its result is stored */
+  jobId: string;
   output: unknown;
   input: unknown;
   /** the successors' node ids, in order: the first is claimed for the worker */
@@ -146,12 +148,12 @@ export type TChainStepDone = { created: TCreated[]; claimed?: TClaimedRow } | un
  * result, the step runs of its successors with their jobs, and the first successor claimed
  * for the calling worker (attempt 1, its attempt row and `step.started`), which runs it at
  * once; its job is held back for its lease, so the queue hands it out only if this worker
- * dies. Answers one result per step, in order.
+ * dies. Each step's own job is completed with it. Answers one result per step, in order.
  */
 export const succeedChainSteps = async (
   sql: TSql,
   workerId: string,
-  insert: TJobInsertSql,
+  jobs: TJobSql,
   steps: TChainStep[],
 ): Promise<TChainStepDone[]> => {
   const targets = steps.flatMap((s, i) =>
@@ -178,6 +180,7 @@ export const succeedChainSteps = async (
       "coalesce(req.input, s.input)",
     )}
     ${successorCtes(5, "$13")},
+    spent AS (${jobs.complete("$14::uuid[]")}),
     events AS (
       SELECT "runId", id, 'step.succeeded' AS type,
         jsonb_build_object('nodeId', "nodeId", 'attempt', attempt, 'scope', scope) AS data,
@@ -185,7 +188,7 @@ export const succeedChainSteps = async (
         FROM done
       UNION ALL ${successorEvents("$13")}
     ),
-    ${writeCtes(insert)}
+    ${writeCtes(jobs)}
     SELECT done.ord AS req, p.id, p."nodeId", ${CLAIMED_SQL} AS claimed, ${NOTIFIED}
     FROM done LEFT JOIN placed p ON p.req = done.ord`,
     steps.map((s) => s.step.id),
@@ -194,6 +197,7 @@ export const succeedChainSteps = async (
     steps.map((s) => json(s.input)),
     ...targetValues(targets),
     workerId,
+    steps.map((s) => s.jobId),
   );
   return steps.map((_, i) => {
     const mine = rows.filter((row) => row.req === i + 1);
@@ -229,7 +233,7 @@ export type TRunStart = {
  */
 export const insertStartedRuns = async (
   sql: TSql,
-  insert: TJobInsertSql,
+  jobs: TJobSql,
   starts: TRunStart[],
 ): Promise<undefined[]> => {
   const column = <T>(pick: (start: TRunStart) => T) => starts.map(pick);
@@ -274,7 +278,7 @@ export const insertStartedRuns = async (
         FROM done
       UNION ALL ${successorEvents("NULL")}
     ),
-    ${writeCtes(insert)}
+    ${writeCtes(jobs)}
     SELECT ${NOTIFIED}`,
     column((s) => s.runId),
     column((s) => s.versionId),
@@ -305,15 +309,25 @@ export const insertStartedRuns = async (
 };
 
 /** An end step's success, which ends its run (see `succeedRunEnds`). */
-export type TRunEnd = { step: { id: string; attempt: number }; output: unknown };
+export type TRunEnd = {
+  step: { id: string; attempt: number };
+  /** the end step's job, spent once its result is stored */
+  jobId: string;
+  output: unknown;
+};
 
 /**
  * Runs' end steps succeed and their runs with them, any number in one statement: each
  * step's result, its run's status and output, whatever of the run is still active
- * cancelled, and the events. Only for runs that no other run waits for and that started
- * none (see end in handle-step.ts); false for a step whose attempt was no longer current.
+ * cancelled, the step's job completed, and the events. Only for runs that no other run
+ * waits for and that started none (see end in handle-step.ts); false for a step whose
+ * attempt was no longer current.
  */
-export const succeedRunEnds = async (sql: TSql, ends: TRunEnd[]): Promise<boolean[]> => {
+export const succeedRunEnds = async (
+  sql: TSql,
+  jobs: TJobSql,
+  ends: TRunEnd[],
+): Promise<boolean[]> => {
   const rows = await sql.$queryRawUnsafe<{ ord: number }[]>(
     `
     WITH ${succeededCtes(
@@ -321,6 +335,7 @@ export const succeedRunEnds = async (sql: TSql, ends: TRunEnd[]): Promise<boolea
       "'null'::jsonb",
     )}
     ${endRunCtes(`SELECT "runId", output, NULL::jsonb AS error FROM done`, "'succeeded'", "s.id IN (SELECT id FROM done)")},
+    spent AS (${jobs.complete("$4::uuid[]")}),
     events AS (
       SELECT "runId", id, 'step.succeeded' AS type,
         jsonb_build_object('nodeId', "nodeId", 'attempt', attempt, 'scope', scope) AS data, 0 AS ord
@@ -342,6 +357,7 @@ export const succeedRunEnds = async (sql: TSql, ends: TRunEnd[]): Promise<boolea
     ends.map((end) => end.step.id),
     ends.map((end) => end.step.attempt),
     ends.map((end) => json(end.output)),
+    ends.map((end) => end.jobId),
   );
   return ends.map((_, i) => rows.some((row) => row.ord === i + 1));
 };

@@ -3,7 +3,7 @@ import type { ProviderRegistry } from "@baton/providers";
 import type { PgBoss } from "pg-boss";
 import type { TChainStep, TChainStepDone, TRunEnd, TRunStart } from "./chain-store.ts";
 import type { TResolvedFunction } from "./functions.ts";
-import type { TJobInsertSql, TStepJob } from "./queue.ts";
+import type { TJobSql, TStepJob } from "./queue.ts";
 import type { TSql } from "./sql.ts";
 import type { TSqlClient } from "./sql-client.ts";
 import type { TClaim, TClaimed } from "./step-store.ts";
@@ -27,8 +27,8 @@ export type TEngineContext = {
   /** Inside a transaction pass it: a cache miss then reads through it (see functions.ts). */
   version(versionId: string, tx?: TSql): Promise<TVersion>;
   fn(ref: string, tx?: TSql): Promise<TResolvedFunction>;
-  /** pg-boss's step-job insert, for statements that write jobs themselves */
-  jobInsert: TJobInsertSql;
+  /** pg-boss's step-job insert and completion, for statements that write jobs themselves */
+  jobs: TJobSql;
   /** this process's workers, to run a step at once whose job is held back for its lease */
   inline: { available(): boolean; run(job: TStepJob): void };
   /** the hot path's statements, each batched with the same of other runs (chain-store.ts) */
@@ -36,8 +36,6 @@ export type TEngineContext = {
   chainStep(step: TChainStep): Promise<TChainStepDone>;
   startChainRun(start: TRunStart): Promise<undefined>;
   endChainRun(end: TRunEnd): Promise<boolean>;
-  /** completes a spent step job soon, batched with others */
-  completeLater(jobId: string): void;
   /** default deadline of a function call that names none */
   defaultTimeoutMs: number;
 };

@@ -16,8 +16,7 @@ import { createEventFeed, type TEventFeed } from "./events/event-feed.ts";
 import { createFunctionCache } from "./functions.ts";
 import {
   createBoss,
-  createJobCompleter,
-  createJobInsertSql,
+  createJobSql,
   ensureQueue,
   STEP_QUEUE,
   type TJobData,
@@ -100,10 +99,9 @@ export const createEngine = async (options: TEngineOptions): Promise<TEngine> =>
   await boss.start();
   await ensureQueue(boss);
   const sql = createSqlClient(options.db);
-  const completer = createJobCompleter(boss, log);
   const events = await createEventFeed(options.db, sql, { events: options.events ?? true });
   const workerId = `${hostname()}:${process.pid}`;
-  const jobInsert = await createJobInsertSql(boss);
+  const jobs = await createJobSql(boss);
   const ctx: TEngineContext = {
     db: options.db,
     sql,
@@ -114,7 +112,7 @@ export const createEngine = async (options: TEngineOptions): Promise<TEngine> =>
     version: createVersionCache(sql),
     fn: createFunctionCache(sql),
     defaultTimeoutMs: options.defaultTimeoutMs ?? 30_000,
-    jobInsert,
+    jobs,
     inline: {
       available: () => !stopping && running < options.concurrency,
       run: (job) => {
@@ -130,15 +128,14 @@ export const createEngine = async (options: TEngineOptions): Promise<TEngine> =>
       retryTransient(() => claimSteps(sql, workerId, claims)),
     ),
     chainStep: createBatcher<TChainStep, TChainStepDone>((steps) =>
-      retryTransient(() => succeedChainSteps(sql, workerId, jobInsert, steps)),
+      retryTransient(() => succeedChainSteps(sql, workerId, jobs, steps)),
     ),
     startChainRun: createBatcher<TRunStart, undefined>((starts) =>
-      retryTransient(() => insertStartedRuns(sql, jobInsert, starts)),
+      retryTransient(() => insertStartedRuns(sql, jobs, starts)),
     ),
     endChainRun: createBatcher<TRunEnd, boolean>((ends) =>
-      retryTransient(() => succeedRunEnds(sql, ends)),
+      retryTransient(() => succeedRunEnds(sql, jobs, ends)),
     ),
-    completeLater: completer.add,
   };
   const inflight = createInflight(events);
   /**
@@ -211,7 +208,6 @@ export const createEngine = async (options: TEngineOptions): Promise<TEngine> =>
     stop: async () => {
       stopping = true;
       await Promise.all(startedHere);
-      await completer.flush();
       await boss.stop({ graceful: true, timeout: 10_000 });
       inflight.close();
       await events.close();
