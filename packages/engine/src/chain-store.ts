@@ -124,6 +124,43 @@ const succeededCtes = (req: string, input: string) => `
       FROM done WHERE a."stepRunId" = done.id AND a.attempt = done.attempt
     ),`;
 
+/**
+ * A statement's text built once per job SQL: the texts are long, and a new copy per call
+ * costs building it, and hashing it again to find its prepared statement.
+ */
+const perJobSql = (build: (jobs: TJobSql) => string) => {
+  const texts = new WeakMap<TJobSql, string>();
+  return (jobs: TJobSql) => {
+    let text = texts.get(jobs);
+    if (text === undefined) {
+      text = build(jobs);
+      texts.set(jobs, text);
+    }
+    return text;
+  };
+};
+
+const chainStepsSql = perJobSql(
+  (jobs) => `
+    WITH ${succeededCtes(
+      `SELECT * FROM unnest($1::uuid[], $2::int[], $3::jsonb[], $4::jsonb[]) WITH ORDINALITY
+        AS r(id, attempt, output, input, ord)`,
+      "coalesce(req.input, s.input)",
+    )}
+    ${successorCtes(5, "$13")},
+    spent AS (${jobs.complete("$14::uuid[]")}),
+    events AS (
+      SELECT "runId", id, 'step.succeeded' AS type,
+        jsonb_build_object('nodeId', "nodeId", 'attempt', attempt, 'scope', scope) AS data,
+        NULL::uuid AS actor, ord AS req, 0 AS ord
+        FROM done
+      UNION ALL ${successorEvents("$13")}
+    ),
+    ${writeCtes(jobs)}
+    SELECT done.ord AS req, p.id, p."nodeId", ${CLAIMED_SQL} AS claimed, ${NOTIFIED}
+    FROM done LEFT JOIN placed p ON p.req = done.ord`,
+);
+
 /** A chain step's success, with what its successors need (see `succeedChainSteps`). */
 export type TChainStep = {
   step: { id: string; attempt: number };
@@ -173,24 +210,7 @@ export const succeedChainSteps = async (
   const rows = await sql.$queryRawUnsafe<
     { req: number; id: string | null; nodeId: string | null; claimed: TClaimedRow | null }[]
   >(
-    `
-    WITH ${succeededCtes(
-      `SELECT * FROM unnest($1::uuid[], $2::int[], $3::jsonb[], $4::jsonb[]) WITH ORDINALITY
-        AS r(id, attempt, output, input, ord)`,
-      "coalesce(req.input, s.input)",
-    )}
-    ${successorCtes(5, "$13")},
-    spent AS (${jobs.complete("$14::uuid[]")}),
-    events AS (
-      SELECT "runId", id, 'step.succeeded' AS type,
-        jsonb_build_object('nodeId', "nodeId", 'attempt', attempt, 'scope', scope) AS data,
-        NULL::uuid AS actor, ord AS req, 0 AS ord
-        FROM done
-      UNION ALL ${successorEvents("$13")}
-    ),
-    ${writeCtes(jobs)}
-    SELECT done.ord AS req, p.id, p."nodeId", ${CLAIMED_SQL} AS claimed, ${NOTIFIED}
-    FROM done LEFT JOIN placed p ON p.req = done.ord`,
+    chainStepsSql(jobs),
     steps.map((s) => s.step.id),
     steps.map((s) => s.step.attempt),
     steps.map((s) => json(s.output)),
@@ -226,19 +246,8 @@ export type TRunStart = {
   hold: boolean;
 };
 
-/**
- * Starts any number of runs in one statement: each run and its `run.started`, its start
- * step done at once (its output is the input), and the step runs and jobs of the nodes
- * after it.
- */
-export const insertStartedRuns = async (
-  sql: TSql,
-  jobs: TJobSql,
-  starts: TRunStart[],
-): Promise<undefined[]> => {
-  const column = <T>(pick: (start: TRunStart) => T) => starts.map(pick);
-  await sql.$queryRawUnsafe(
-    `
+const startedRunsSql = perJobSql(
+  (jobs) => `
     WITH req AS (
       SELECT * FROM unnest($1::uuid[], $2::uuid[], $3::int[], $4::jsonb[], $5::text[], $6::uuid[],
         $7::int[], $8::text[]) WITH ORDINALITY
@@ -280,6 +289,21 @@ export const insertStartedRuns = async (
     ),
     ${writeCtes(jobs)}
     SELECT ${NOTIFIED}`,
+);
+
+/**
+ * Starts any number of runs in one statement: each run and its `run.started`, its start
+ * step done at once (its output is the input), and the step runs and jobs of the nodes
+ * after it.
+ */
+export const insertStartedRuns = async (
+  sql: TSql,
+  jobs: TJobSql,
+  starts: TRunStart[],
+): Promise<undefined[]> => {
+  const column = <T>(pick: (start: TRunStart) => T) => starts.map(pick);
+  await sql.$queryRawUnsafe(
+    startedRunsSql(jobs),
     column((s) => s.runId),
     column((s) => s.versionId),
     column((s) => s.version),
@@ -316,20 +340,8 @@ export type TRunEnd = {
   output: unknown;
 };
 
-/**
- * Runs' end steps succeed and their runs with them, any number in one statement: each
- * step's result, its run's status and output, whatever of the run is still active
- * cancelled, the step's job completed, and the events. Only for runs that no other run
- * waits for and that started none (see end in handle-step.ts); false for a step whose
- * attempt was no longer current.
- */
-export const succeedRunEnds = async (
-  sql: TSql,
-  jobs: TJobSql,
-  ends: TRunEnd[],
-): Promise<boolean[]> => {
-  const rows = await sql.$queryRawUnsafe<{ ord: number }[]>(
-    `
+const runEndsSql = perJobSql(
+  (jobs) => `
     WITH ${succeededCtes(
       `SELECT * FROM unnest($1::uuid[], $2::int[], $3::jsonb[]) WITH ORDINALITY AS r(id, attempt, output, ord)`,
       "'null'::jsonb",
@@ -354,6 +366,22 @@ export const succeedRunEnds = async (
     ),
     ev_notified AS (${notifyEvents("ev")})
     SELECT ord, ${notifiedCount()} AS notified FROM done`,
+);
+
+/**
+ * Runs' end steps succeed and their runs with them, any number in one statement: each
+ * step's result, its run's status and output, whatever of the run is still active
+ * cancelled, the step's job completed, and the events. Only for runs that no other run
+ * waits for and that started none (see end in handle-step.ts); false for a step whose
+ * attempt was no longer current.
+ */
+export const succeedRunEnds = async (
+  sql: TSql,
+  jobs: TJobSql,
+  ends: TRunEnd[],
+): Promise<boolean[]> => {
+  const rows = await sql.$queryRawUnsafe<{ ord: number }[]>(
+    runEndsSql(jobs),
     ends.map((end) => end.step.id),
     ends.map((end) => end.step.attempt),
     ends.map((end) => json(end.output)),
