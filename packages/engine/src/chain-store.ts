@@ -97,7 +97,8 @@ const writeCtes = (insert: TJobSql) => `
 
 const NOTIFIED = `${notifiedCount()} AS notified, (SELECT count(*) FROM jobs_notified) AS woken`;
 
-type TClaimedRow = Omit<TClaimed, "runInput" | "steps" | "child">;
+/** A step claimed by a hot-path statement, without what the caller knows already. */
+export type TClaimedRow = Omit<TClaimed, "runInput" | "steps" | "child">;
 
 const CLAIMED_SQL = `CASE WHEN p.status = 'running' THEN jsonb_build_object(
         'id', p.id, 'runId', p."runId", 'nodeId', p."nodeId", 'scope', p.scope,
@@ -242,7 +243,7 @@ export type TRunStart = {
   stepRunIds: string[];
   jobIds: string[];
   leases: number[];
-  /** the first target's job is held back for its lease: this process runs it at once */
+  /** the first target is claimed for this process's worker, which runs it at once; its job is held back for its lease */
   hold: boolean;
 };
 
@@ -271,7 +272,7 @@ const startedRunsSql = perJobSql(
     done AS (
       SELECT s.*, req.ord::int AS ord FROM start_step s JOIN req ON req.id = s."runId"
     ),
-    ${successorCtes(9, "NULL")},
+    ${successorCtes(9, "$17")},
     events AS (
       SELECT id AS "runId", NULL::uuid AS id, 'run.started' AS type,
         jsonb_build_object('versionId', version_id::text, 'version', version, 'trigger', trigger) AS data,
@@ -285,24 +286,27 @@ const startedRunsSql = perJobSql(
       SELECT "runId", id, 'step.succeeded', jsonb_build_object('nodeId', "nodeId", 'attempt', 1, 'scope', scope),
         NULL::uuid, ord, 2
         FROM done
-      UNION ALL ${successorEvents("NULL")}
+      UNION ALL ${successorEvents("$17")}
     ),
     ${writeCtes(jobs)}
-    SELECT ${NOTIFIED}`,
+    SELECT ${NOTIFIED},
+      (SELECT jsonb_object_agg(p.req, ${CLAIMED_SQL}) FROM placed p WHERE p.status = 'running') AS claimed`,
 );
 
 /**
  * Starts any number of runs in one statement: each run and its `run.started`, its start
  * step done at once (its output is the input), and the step runs and jobs of the nodes
- * after it.
+ * after it; with `hold`, the first of them claimed for `workerId` (as in a chain), which
+ * comes back. Answers one result per run, in order.
  */
 export const insertStartedRuns = async (
   sql: TSql,
+  workerId: string,
   jobs: TJobSql,
   starts: TRunStart[],
-): Promise<undefined[]> => {
+): Promise<(TClaimedRow | undefined)[]> => {
   const column = <T>(pick: (start: TRunStart) => T) => starts.map(pick);
-  await sql.$queryRawUnsafe(
+  const [row] = await sql.$queryRawUnsafe<{ claimed: Record<string, TClaimedRow> | null }[]>(
     startedRunsSql(jobs),
     column((s) => s.runId),
     column((s) => s.versionId),
@@ -318,7 +322,7 @@ export const insertStartedRuns = async (
           (node, t): TTarget => ({
             req: i + 1,
             node,
-            claim: false,
+            claim: start.hold && t === 0,
             step: start.stepRunIds[t]!,
             job: start.jobIds[t]!,
             delay: start.hold && t === 0 ? start.leases[t]! : 0,
@@ -328,8 +332,9 @@ export const insertStartedRuns = async (
         ),
       ),
     ),
+    workerId,
   );
-  return starts.map(() => undefined);
+  return starts.map((_, i) => row?.claimed?.[i + 1] ?? undefined);
 };
 
 /** An end step's success, which ends its run (see `succeedRunEnds`). */
