@@ -5,8 +5,8 @@ import { endRunCtes, type TClaimed, type TCreated } from "./step-store.ts";
 /**
  * The hot path's statements: each does one transition of a plain chain — a run starts, a
  * step succeeds and its successors are created, a run reaches its end — in ONE statement,
- * atomic without a transaction around it, with its jobs (pg-boss's own insert and
- * completion SQL) and its events and their notification.
+ * atomic without a transaction around it, with its jobs (pg-boss's own insert SQL) and its
+ * events and their notification.
  */
 
 /** A successor to create: the request it follows (1-based), its step run and its job. */
@@ -149,7 +149,6 @@ const chainStepsSql = perJobSql(
       "coalesce(req.input, s.input)",
     )}
     ${successorCtes(5, "$13")},
-    spent AS (${jobs.complete("$14::uuid[]")}),
     events AS (
       SELECT "runId", id, 'step.succeeded' AS type,
         jsonb_build_object('nodeId', "nodeId", 'attempt', attempt, 'scope', scope) AS data,
@@ -165,8 +164,6 @@ const chainStepsSql = perJobSql(
 /** A chain step's success, with what its successors need (see `succeedChainSteps`). */
 export type TChainStep = {
   step: { id: string; attempt: number };
-  /** the step's job, spent once its result is stored */
-  jobId: string;
   output: unknown;
   input: unknown;
   /** the successors' node ids, in order: the first is claimed for the worker */
@@ -186,7 +183,7 @@ export type TChainStepDone = { created: TCreated[]; claimed?: TClaimedRow } | un
  * result, the step runs of its successors with their jobs, and the first successor claimed
  * for the calling worker (attempt 1, its attempt row and `step.started`), which runs it at
  * once; its job is held back for its lease, so the queue hands it out only if this worker
- * dies. Each step's own job is completed with it. Answers one result per step, in order.
+ * dies. Answers one result per step, in order.
  */
 export const succeedChainSteps = async (
   sql: TSql,
@@ -218,7 +215,6 @@ export const succeedChainSteps = async (
     steps.map((s) => json(s.input)),
     ...targetValues(targets),
     workerId,
-    steps.map((s) => s.jobId),
   );
   return steps.map((_, i) => {
     const mine = rows.filter((row) => row.req === i + 1);
@@ -338,21 +334,15 @@ export const insertStartedRuns = async (
 };
 
 /** An end step's success, which ends its run (see `succeedRunEnds`). */
-export type TRunEnd = {
-  step: { id: string; attempt: number };
-  /** the end step's job, spent once its result is stored */
-  jobId: string;
-  output: unknown;
-};
+export type TRunEnd = { step: { id: string; attempt: number }; output: unknown };
 
-const runEndsSql = perJobSql(
-  (jobs) => `
+/** Built once (see perJobSql). */
+const RUN_ENDS_SQL = `
     WITH ${succeededCtes(
       `SELECT * FROM unnest($1::uuid[], $2::int[], $3::jsonb[]) WITH ORDINALITY AS r(id, attempt, output, ord)`,
       "'null'::jsonb",
     )}
     ${endRunCtes(`SELECT "runId", output, NULL::jsonb AS error FROM done`, "'succeeded'", "s.id IN (SELECT id FROM done)")},
-    spent AS (${jobs.complete("$4::uuid[]")}),
     events AS (
       SELECT "runId", id, 'step.succeeded' AS type,
         jsonb_build_object('nodeId', "nodeId", 'attempt', attempt, 'scope', scope) AS data, 0 AS ord
@@ -370,27 +360,20 @@ const runEndsSql = perJobSql(
       ${EVENT_RETURNING}
     ),
     ev_notified AS (${notifyEvents("ev")})
-    SELECT ord, ${notifiedCount()} AS notified FROM done`,
-);
+    SELECT ord, ${notifiedCount()} AS notified FROM done`;
 
 /**
  * Runs' end steps succeed and their runs with them, any number in one statement: each
  * step's result, its run's status and output, whatever of the run is still active
- * cancelled, the step's job completed, and the events. Only for runs that no other run
- * waits for and that started none (see end in handle-step.ts); false for a step whose
- * attempt was no longer current.
+ * cancelled, and the events. Only for runs that no other run waits for and that started
+ * none (see end in handle-step.ts); false for a step whose attempt was no longer current.
  */
-export const succeedRunEnds = async (
-  sql: TSql,
-  jobs: TJobSql,
-  ends: TRunEnd[],
-): Promise<boolean[]> => {
+export const succeedRunEnds = async (sql: TSql, ends: TRunEnd[]): Promise<boolean[]> => {
   const rows = await sql.$queryRawUnsafe<{ ord: number }[]>(
-    runEndsSql(jobs),
+    RUN_ENDS_SQL,
     ends.map((end) => end.step.id),
     ends.map((end) => end.step.attempt),
     ends.map((end) => json(end.output)),
-    ends.map((end) => end.jobId),
   );
   return ends.map((_, i) => rows.some((row) => row.ord === i + 1));
 };

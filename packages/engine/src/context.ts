@@ -28,7 +28,7 @@ export type TEngineContext = {
   /** Inside a transaction pass it: a cache miss then reads through it (see functions.ts). */
   version(versionId: string, tx?: TSql): Promise<TVersion>;
   fn(ref: string, tx?: TSql): Promise<TResolvedFunction>;
-  /** pg-boss's step-job insert and completion, for statements that write jobs themselves */
+  /** pg-boss's step-job insert, for statements that write jobs themselves */
   jobs: TJobSql;
   /** this process's workers, to run a step at once whose job is held back for its lease */
   inline: { available(): boolean; run(next: TNext): void };
@@ -37,6 +37,8 @@ export type TEngineContext = {
   chainStep(step: TChainStep): Promise<TChainStepDone>;
   startChainRun(start: TRunStart): Promise<TClaimedRow | undefined>;
   endChainRun(end: TRunEnd): Promise<boolean>;
+  /** completes a spent step job soon, batched with others */
+  completeLater(jobId: string): void;
   /** default deadline of a function call that names none */
   defaultTimeoutMs: number;
 };

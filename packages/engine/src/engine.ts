@@ -15,7 +15,14 @@ import {
 import type { TEngineContext, TLogger } from "./context.ts";
 import { createEventFeed, type TEventFeed } from "./events/event-feed.ts";
 import { createFunctionCache } from "./functions.ts";
-import { createBoss, createJobSql, ensureQueue, STEP_QUEUE, type TJobData } from "./queue.ts";
+import {
+  createBoss,
+  createJobCompleter,
+  createJobSql,
+  ensureQueue,
+  STEP_QUEUE,
+  type TJobData,
+} from "./queue.ts";
 import { createSqlClient } from "./sql-client.ts";
 import { claimSteps, type TClaim, type TClaimed } from "./step-store.ts";
 import { retryTransient } from "./transaction.ts";
@@ -93,6 +100,7 @@ export const createEngine = async (options: TEngineOptions): Promise<TEngine> =>
   await boss.start();
   await ensureQueue(boss);
   const sql = createSqlClient(options.db);
+  const completer = createJobCompleter(boss, log);
   const events = await createEventFeed(options.db, sql, { events: options.events ?? true });
   const workerId = `${hostname()}:${process.pid}`;
   const jobs = await createJobSql(boss);
@@ -128,8 +136,9 @@ export const createEngine = async (options: TEngineOptions): Promise<TEngine> =>
       retryTransient(() => insertStartedRuns(sql, workerId, jobs, starts)),
     ),
     endChainRun: createBatcher<TRunEnd, boolean>((ends) =>
-      retryTransient(() => succeedRunEnds(sql, jobs, ends)),
+      retryTransient(() => succeedRunEnds(sql, ends)),
     ),
+    completeLater: completer.add,
   };
   const inflight = createInflight(events);
   /**
@@ -202,6 +211,7 @@ export const createEngine = async (options: TEngineOptions): Promise<TEngine> =>
     stop: async () => {
       stopping = true;
       await Promise.all(startedHere);
+      await completer.flush();
       await boss.stop({ graceful: true, timeout: 10_000 });
       inflight.close();
       await events.close();

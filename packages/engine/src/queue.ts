@@ -1,6 +1,6 @@
 import type { TDatabase } from "@baton/db";
 import { fromPglite, fromPrisma, PgBoss } from "pg-boss";
-import { completeJobs, DEFAULT_SCHEMA, insertJobs, notifyChannelSql } from "pg-boss/dist/plans.js";
+import { DEFAULT_SCHEMA, insertJobs, notifyChannelSql } from "pg-boss/dist/plans.js";
 
 export const STEP_QUEUE = "baton-steps";
 
@@ -51,55 +51,28 @@ export const ensureQueue = async (boss: PgBoss): Promise<void> => {
 };
 
 /**
- * pg-boss's own job insert and completion, to embed in a larger statement: the chain's hot
- * path stores a step's result, completes its spent job, creates its successors and writes
- * their jobs in one statement (one round trip, atomic without BEGIN and COMMIT) instead of
- * a transaction around `boss.insert` and `boss.complete`.
+ * pg-boss's own job insert, to embed in a larger statement: the chain's hot path stores a
+ * step's result, creates its successors and writes their jobs in one statement (one round
+ * trip, atomic without BEGIN and COMMIT) instead of a transaction around `boss.insert`.
  */
 export type TJobSql = {
   /** a data-modifying statement for a CTE, inserting the jobs of the JSON array `payloadSql` yields, shaped as `insert` takes them */
   insert(payloadSql: string): string;
-  /** a data-modifying statement for a CTE, completing the step jobs of the uuid[] `idsSql` yields (queued or active) */
-  complete(idsSql: string): string;
   /** an SQL call that wakes the workers waiting on the step queue */
   notify: string;
-};
-
-/** `text` with `from` replaced by `to`, which must occur exactly once. */
-const replaceOnce = (text: string, from: string, to: string) => {
-  const parts = text.split(from);
-  if (parts.length !== 2) {
-    throw new Error(`pg-boss's job SQL no longer has one ${from}; update queue.ts.`);
-  }
-  return parts.join(to);
 };
 
 export const createJobSql = async (boss: PgBoss): Promise<TJobSql> => {
   const queue = await boss.getQueue(STEP_QUEUE);
   if (!queue) throw new Error(`The job queue ${STEP_QUEUE} does not exist; create it first.`);
-  const insert = insertJobs(DEFAULT_SCHEMA, {
-    table: queue.table,
-    name: STEP_QUEUE,
-    returnId: true,
-  });
-  // completeJobs is `WITH results AS (<update> RETURNING id) SELECT …`: its update, with the
-  // queue's name, no output, and the ids from a query
-  const update = /WITH results AS \(\s*(UPDATE[\s\S]*?)RETURNING id/.exec(
-    completeJobs(DEFAULT_SCHEMA, queue.table, true, false),
-  )?.[1];
-  if (!update) throw new Error("pg-boss's job completion changed shape; update queue.ts.");
-  const complete = replaceOnce(
-    replaceOnce(update, "$1", `'${STEP_QUEUE}'`),
-    "$3::jsonb",
-    "NULL::jsonb",
-  );
-  if (/\$[13-9]/.test(complete)) {
-    throw new Error("pg-boss's job completion takes other parameters; update queue.ts.");
+  const text = insertJobs(DEFAULT_SCHEMA, { table: queue.table, name: STEP_QUEUE, returnId: true });
+  // the statement reads its jobs from one JSON parameter; here they come from a query
+  const parts = text.split("$1::text::json");
+  if (parts.length !== 2) {
+    throw new Error("pg-boss's job insert no longer reads one JSON parameter; update queue.ts.");
   }
   return {
-    // the statements read their jobs from parameters; here they come from queries
-    insert: (payloadSql) => replaceOnce(insert, "$1::text::json", `(${payloadSql})::text::json`),
-    complete: (idsSql) => replaceOnce(complete, "$2::uuid[]", `(${idsSql})::uuid[]`),
+    insert: (payloadSql) => parts.join(`(${payloadSql})::text::json`),
     notify: `pg_notify(${notifyChannelSql(DEFAULT_SCHEMA)}, '${STEP_QUEUE}')`,
   };
 };
@@ -131,3 +104,47 @@ export const enqueue = (
  */
 export const completeJob = (boss: PgBoss, tx: TQueueTx, jobId: string) =>
   boss.complete(STEP_QUEUE, jobId, null, { db: fromPrisma(tx), includeQueued: true });
+
+/**
+ * How long a spent job may wait to be completed with others. Nothing waits for it: a held
+ * job only comes back after its lease, and pg-boss completes the jobs it handed out itself,
+ * so a long delay costs nothing but saves statements (and their commits) per step.
+ */
+const COMPLETE_DELAY_MS = 250;
+
+/**
+ * Completes spent jobs in batches: one statement for all the steps that finished within
+ * COMPLETE_DELAY_MS. A job left uncompleted by a crash is fetched again later and finds
+ * its step done, so nothing runs twice because of it.
+ */
+export const createJobCompleter = (
+  boss: PgBoss,
+  log: { error(message: string, error?: unknown): void },
+) => {
+  let ids: string[] = [];
+  let timer: NodeJS.Timeout | undefined;
+  let flushing: Promise<void> = Promise.resolve();
+  const flush = () => {
+    clearTimeout(timer);
+    timer = undefined;
+    const batch = ids;
+    ids = [];
+    if (batch.length) {
+      flushing = flushing
+        .then(() => boss.complete(STEP_QUEUE, batch, null, { includeQueued: true }))
+        .then(
+          () => {},
+          (error) => log.error(`could not complete ${batch.length} spent jobs:`, error),
+        );
+    }
+    return flushing;
+  };
+  return {
+    add(id: string) {
+      ids.push(id);
+      if (ids.length >= 200) void flush();
+      else timer ??= setTimeout(flush, COMPLETE_DELAY_MS);
+    },
+    flush,
+  };
+};

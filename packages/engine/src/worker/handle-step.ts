@@ -77,7 +77,6 @@ const succeed = async (
   const jobIds = targets.map(() => randomUUID());
   const done = await ctx.chainStep({
     step,
-    jobId: job.id,
     output,
     input,
     targets,
@@ -106,6 +105,9 @@ const succeed = async (
       steps: { ...step.steps, [step.nodeId]: { output } },
     },
   };
+  // Once the result is committed the job is spent; completing it a little later, with
+  // others, keeps that work off the hot path (a crash before that only costs a no-op fetch).
+  ctx.completeLater(job.id);
   return next;
 };
 
@@ -411,7 +413,8 @@ export const handleStep = async (
     case "end":
       // the plain end of a run nobody waits for and that started none: one statement
       if (!step.child && !version.startsRuns && !version.place(node.id).map) {
-        await ctx.endChainRun({ step, jobId: job.id, output: decided.output });
+        await ctx.endChainRun({ step, output: decided.output });
+        ctx.completeLater(job.id);
         return undefined;
       }
       await sqlTransaction(ctx, async (tx) => {
