@@ -2,7 +2,7 @@ import { randomUUID } from "node:crypto";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { databases, end, fn, next, openHarness, start, type THarness } from "../test/harness.ts";
 import { succeedChainSteps } from "./chain-store.ts";
-import { createBoss, createJobInsertSql, type TJobInsertSql } from "./queue.ts";
+import { createBoss, createJobSql, type TJobSql } from "./queue.ts";
 import { createSqlClient, type TSqlClient } from "./sql-client.ts";
 import { claimSteps } from "./step-store.ts";
 
@@ -15,14 +15,14 @@ describe.each(databases)("the chain's statements on $kind", ({ kind }) => {
   describe("with no workers, steps taken by hand", () => {
     let h: THarness;
     let sql: TSqlClient;
-    let insert: TJobInsertSql;
+    let jobSql: TJobSql;
     let stopBoss: () => Promise<void>;
     beforeAll(async () => {
       h = await openHarness(kind, { concurrency: 0 });
       sql = createSqlClient(h.db);
       const boss = createBoss(h.db);
       await boss.start();
-      insert = await createJobInsertSql(boss);
+      jobSql = await createJobSql(boss);
       stopBoss = () => boss.stop({ graceful: false });
     });
     afterAll(async () => {
@@ -47,7 +47,7 @@ describe.each(databases)("the chain's statements on $kind", ({ kind }) => {
       const done = await succeedChainSteps(
         sql,
         "w",
-        insert,
+        jobSql,
         runs.map((run, i) => ({
           // the second run's attempt is no longer current (a reclaimed step, say)
           step: { id: run.stepRunId, attempt: i === 1 ? 2 : 1 },

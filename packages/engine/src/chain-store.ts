@@ -1,4 +1,4 @@
-import type { TJobInsertSql } from "./queue.ts";
+import type { TJobSql } from "./queue.ts";
 import { EVENT_RETURNING, json, notifiedCount, notifyEvents, type TSql } from "./sql.ts";
 import { endRunCtes, type TClaimed, type TCreated } from "./step-store.ts";
 
@@ -85,7 +85,7 @@ const successorEvents = (worker: string) => `
         FROM placed WHERE status = 'running'`;
 
 /** Writes the jobs and the events of `events` ("runId", id, type, data, actor, req, ord), then notifies both. */
-const writeCtes = (insert: TJobInsertSql) => `
+const writeCtes = (insert: TJobSql) => `
     jobs AS (${insert.insert("SELECT payload FROM job_payload")}),
     jobs_notified AS (SELECT ${insert.notify} FROM placed WHERE delay = 0 LIMIT 1),
     ev AS (
@@ -97,7 +97,8 @@ const writeCtes = (insert: TJobInsertSql) => `
 
 const NOTIFIED = `${notifiedCount()} AS notified, (SELECT count(*) FROM jobs_notified) AS woken`;
 
-type TClaimedRow = Omit<TClaimed, "runInput" | "steps" | "child">;
+/** A step claimed by a hot-path statement, without what the caller knows already. */
+export type TClaimedRow = Omit<TClaimed, "runInput" | "steps" | "child">;
 
 const CLAIMED_SQL = `CASE WHEN p.status = 'running' THEN jsonb_build_object(
         'id', p.id, 'runId', p."runId", 'nodeId', p."nodeId", 'scope', p.scope,
@@ -123,6 +124,42 @@ const succeededCtes = (req: string, input: string) => `
       UPDATE "StepAttempt" a SET status = 'succeeded', "endedAt" = now()
       FROM done WHERE a."stepRunId" = done.id AND a.attempt = done.attempt
     ),`;
+
+/**
+ * A statement's text built once per job SQL: the texts are long, and a new copy per call
+ * costs building it, and hashing it again to find its prepared statement.
+ */
+const perJobSql = (build: (jobs: TJobSql) => string) => {
+  const texts = new WeakMap<TJobSql, string>();
+  return (jobs: TJobSql) => {
+    let text = texts.get(jobs);
+    if (text === undefined) {
+      text = build(jobs);
+      texts.set(jobs, text);
+    }
+    return text;
+  };
+};
+
+const chainStepsSql = perJobSql(
+  (jobs) => `
+    WITH ${succeededCtes(
+      `SELECT * FROM unnest($1::uuid[], $2::int[], $3::jsonb[], $4::jsonb[]) WITH ORDINALITY
+        AS r(id, attempt, output, input, ord)`,
+      "coalesce(req.input, s.input)",
+    )}
+    ${successorCtes(5, "$13")},
+    events AS (
+      SELECT "runId", id, 'step.succeeded' AS type,
+        jsonb_build_object('nodeId', "nodeId", 'attempt', attempt, 'scope', scope) AS data,
+        NULL::uuid AS actor, ord AS req, 0 AS ord
+        FROM done
+      UNION ALL ${successorEvents("$13")}
+    ),
+    ${writeCtes(jobs)}
+    SELECT done.ord AS req, p.id, p."nodeId", ${CLAIMED_SQL} AS claimed, ${NOTIFIED}
+    FROM done LEFT JOIN placed p ON p.req = done.ord`,
+);
 
 /** A chain step's success, with what its successors need (see `succeedChainSteps`). */
 export type TChainStep = {
@@ -151,7 +188,7 @@ export type TChainStepDone = { created: TCreated[]; claimed?: TClaimedRow } | un
 export const succeedChainSteps = async (
   sql: TSql,
   workerId: string,
-  insert: TJobInsertSql,
+  jobs: TJobSql,
   steps: TChainStep[],
 ): Promise<TChainStepDone[]> => {
   const targets = steps.flatMap((s, i) =>
@@ -171,23 +208,7 @@ export const succeedChainSteps = async (
   const rows = await sql.$queryRawUnsafe<
     { req: number; id: string | null; nodeId: string | null; claimed: TClaimedRow | null }[]
   >(
-    `
-    WITH ${succeededCtes(
-      `SELECT * FROM unnest($1::uuid[], $2::int[], $3::jsonb[], $4::jsonb[]) WITH ORDINALITY
-        AS r(id, attempt, output, input, ord)`,
-      "coalesce(req.input, s.input)",
-    )}
-    ${successorCtes(5, "$13")},
-    events AS (
-      SELECT "runId", id, 'step.succeeded' AS type,
-        jsonb_build_object('nodeId', "nodeId", 'attempt', attempt, 'scope', scope) AS data,
-        NULL::uuid AS actor, ord AS req, 0 AS ord
-        FROM done
-      UNION ALL ${successorEvents("$13")}
-    ),
-    ${writeCtes(insert)}
-    SELECT done.ord AS req, p.id, p."nodeId", ${CLAIMED_SQL} AS claimed, ${NOTIFIED}
-    FROM done LEFT JOIN placed p ON p.req = done.ord`,
+    chainStepsSql(jobs),
     steps.map((s) => s.step.id),
     steps.map((s) => s.step.attempt),
     steps.map((s) => json(s.output)),
@@ -218,23 +239,12 @@ export type TRunStart = {
   stepRunIds: string[];
   jobIds: string[];
   leases: number[];
-  /** the first target's job is held back for its lease: this process runs it at once */
+  /** the first target is claimed for this process's worker, which runs it at once; its job is held back for its lease */
   hold: boolean;
 };
 
-/**
- * Starts any number of runs in one statement: each run and its `run.started`, its start
- * step done at once (its output is the input), and the step runs and jobs of the nodes
- * after it.
- */
-export const insertStartedRuns = async (
-  sql: TSql,
-  insert: TJobInsertSql,
-  starts: TRunStart[],
-): Promise<undefined[]> => {
-  const column = <T>(pick: (start: TRunStart) => T) => starts.map(pick);
-  await sql.$queryRawUnsafe(
-    `
+const startedRunsSql = perJobSql(
+  (jobs) => `
     WITH req AS (
       SELECT * FROM unnest($1::uuid[], $2::uuid[], $3::int[], $4::jsonb[], $5::text[], $6::uuid[],
         $7::int[], $8::text[]) WITH ORDINALITY
@@ -258,7 +268,7 @@ export const insertStartedRuns = async (
     done AS (
       SELECT s.*, req.ord::int AS ord FROM start_step s JOIN req ON req.id = s."runId"
     ),
-    ${successorCtes(9, "NULL")},
+    ${successorCtes(9, "$17")},
     events AS (
       SELECT id AS "runId", NULL::uuid AS id, 'run.started' AS type,
         jsonb_build_object('versionId', version_id::text, 'version', version, 'trigger', trigger) AS data,
@@ -272,10 +282,28 @@ export const insertStartedRuns = async (
       SELECT "runId", id, 'step.succeeded', jsonb_build_object('nodeId', "nodeId", 'attempt', 1, 'scope', scope),
         NULL::uuid, ord, 2
         FROM done
-      UNION ALL ${successorEvents("NULL")}
+      UNION ALL ${successorEvents("$17")}
     ),
-    ${writeCtes(insert)}
-    SELECT ${NOTIFIED}`,
+    ${writeCtes(jobs)}
+    SELECT ${NOTIFIED},
+      (SELECT jsonb_object_agg(p.req, ${CLAIMED_SQL}) FROM placed p WHERE p.status = 'running') AS claimed`,
+);
+
+/**
+ * Starts any number of runs in one statement: each run and its `run.started`, its start
+ * step done at once (its output is the input), and the step runs and jobs of the nodes
+ * after it; with `hold`, the first of them claimed for `workerId` (as in a chain), which
+ * comes back. Answers one result per run, in order.
+ */
+export const insertStartedRuns = async (
+  sql: TSql,
+  workerId: string,
+  jobs: TJobSql,
+  starts: TRunStart[],
+): Promise<(TClaimedRow | undefined)[]> => {
+  const column = <T>(pick: (start: TRunStart) => T) => starts.map(pick);
+  const [row] = await sql.$queryRawUnsafe<{ claimed: Record<string, TClaimedRow> | null }[]>(
+    startedRunsSql(jobs),
     column((s) => s.runId),
     column((s) => s.versionId),
     column((s) => s.version),
@@ -290,7 +318,7 @@ export const insertStartedRuns = async (
           (node, t): TTarget => ({
             req: i + 1,
             node,
-            claim: false,
+            claim: start.hold && t === 0,
             step: start.stepRunIds[t]!,
             job: start.jobIds[t]!,
             delay: start.hold && t === 0 ? start.leases[t]! : 0,
@@ -300,22 +328,16 @@ export const insertStartedRuns = async (
         ),
       ),
     ),
+    workerId,
   );
-  return starts.map(() => undefined);
+  return starts.map((_, i) => row?.claimed?.[i + 1] ?? undefined);
 };
 
 /** An end step's success, which ends its run (see `succeedRunEnds`). */
 export type TRunEnd = { step: { id: string; attempt: number }; output: unknown };
 
-/**
- * Runs' end steps succeed and their runs with them, any number in one statement: each
- * step's result, its run's status and output, whatever of the run is still active
- * cancelled, and the events. Only for runs that no other run waits for and that started
- * none (see end in handle-step.ts); false for a step whose attempt was no longer current.
- */
-export const succeedRunEnds = async (sql: TSql, ends: TRunEnd[]): Promise<boolean[]> => {
-  const rows = await sql.$queryRawUnsafe<{ ord: number }[]>(
-    `
+/** Built once (see perJobSql). */
+const RUN_ENDS_SQL = `
     WITH ${succeededCtes(
       `SELECT * FROM unnest($1::uuid[], $2::int[], $3::jsonb[]) WITH ORDINALITY AS r(id, attempt, output, ord)`,
       "'null'::jsonb",
@@ -338,7 +360,17 @@ export const succeedRunEnds = async (sql: TSql, ends: TRunEnd[]): Promise<boolea
       ${EVENT_RETURNING}
     ),
     ev_notified AS (${notifyEvents("ev")})
-    SELECT ord, ${notifiedCount()} AS notified FROM done`,
+    SELECT ord, ${notifiedCount()} AS notified FROM done`;
+
+/**
+ * Runs' end steps succeed and their runs with them, any number in one statement: each
+ * step's result, its run's status and output, whatever of the run is still active
+ * cancelled, and the events. Only for runs that no other run waits for and that started
+ * none (see end in handle-step.ts); false for a step whose attempt was no longer current.
+ */
+export const succeedRunEnds = async (sql: TSql, ends: TRunEnd[]): Promise<boolean[]> => {
+  const rows = await sql.$queryRawUnsafe<{ ord: number }[]>(
+    RUN_ENDS_SQL,
     ends.map((end) => end.step.id),
     ends.map((end) => end.step.attempt),
     ends.map((end) => json(end.output)),

@@ -1,13 +1,14 @@
 import type { TDatabase } from "@baton/db";
 import type { ProviderRegistry } from "@baton/providers";
 import type { PgBoss } from "pg-boss";
-import type { TChainStep, TChainStepDone, TRunEnd, TRunStart } from "./chain-store.ts";
+import type { TChainStep, TChainStepDone, TClaimedRow, TRunEnd, TRunStart } from "./chain-store.ts";
 import type { TResolvedFunction } from "./functions.ts";
-import type { TJobInsertSql, TStepJob } from "./queue.ts";
+import type { TJobSql } from "./queue.ts";
 import type { TSql } from "./sql.ts";
 import type { TSqlClient } from "./sql-client.ts";
 import type { TClaim, TClaimed } from "./step-store.ts";
 import type { TVersion } from "./versions.ts";
+import type { TNext } from "./worker/handle-step.ts";
 
 export type TLogger = {
   info(message: string): void;
@@ -28,13 +29,13 @@ export type TEngineContext = {
   version(versionId: string, tx?: TSql): Promise<TVersion>;
   fn(ref: string, tx?: TSql): Promise<TResolvedFunction>;
   /** pg-boss's step-job insert, for statements that write jobs themselves */
-  jobInsert: TJobInsertSql;
+  jobs: TJobSql;
   /** this process's workers, to run a step at once whose job is held back for its lease */
-  inline: { available(): boolean; run(job: TStepJob): void };
+  inline: { available(): boolean; run(next: TNext): void };
   /** the hot path's statements, each batched with the same of other runs (chain-store.ts) */
   claimStep(claim: TClaim): Promise<TClaimed | undefined>;
   chainStep(step: TChainStep): Promise<TChainStepDone>;
-  startChainRun(start: TRunStart): Promise<undefined>;
+  startChainRun(start: TRunStart): Promise<TClaimedRow | undefined>;
   endChainRun(end: TRunEnd): Promise<boolean>;
   /** completes a spent step job soon, batched with others */
   completeLater(jobId: string): void;

@@ -8,6 +8,7 @@ import {
   succeedRunEnds,
   type TChainStep,
   type TChainStepDone,
+  type TClaimedRow,
   type TRunEnd,
   type TRunStart,
 } from "./chain-store.ts";
@@ -17,11 +18,10 @@ import { createFunctionCache } from "./functions.ts";
 import {
   createBoss,
   createJobCompleter,
-  createJobInsertSql,
+  createJobSql,
   ensureQueue,
   STEP_QUEUE,
   type TJobData,
-  type TStepJob,
 } from "./queue.ts";
 import { createSqlClient } from "./sql-client.ts";
 import { claimSteps, type TClaim, type TClaimed } from "./step-store.ts";
@@ -103,7 +103,7 @@ export const createEngine = async (options: TEngineOptions): Promise<TEngine> =>
   const completer = createJobCompleter(boss, log);
   const events = await createEventFeed(options.db, sql, { events: options.events ?? true });
   const workerId = `${hostname()}:${process.pid}`;
-  const jobInsert = await createJobInsertSql(boss);
+  const jobs = await createJobSql(boss);
   const ctx: TEngineContext = {
     db: options.db,
     sql,
@@ -114,13 +114,13 @@ export const createEngine = async (options: TEngineOptions): Promise<TEngine> =>
     version: createVersionCache(sql),
     fn: createFunctionCache(sql),
     defaultTimeoutMs: options.defaultTimeoutMs ?? 30_000,
-    jobInsert,
+    jobs,
     inline: {
       available: () => !stopping && running < options.concurrency,
-      run: (job) => {
-        const chain = runChain(job)
+      run: (next) => {
+        const chain = runChain(next)
           .catch((error) =>
-            log.error(`step job ${job.id} failed; the queue hands it out again later:`, error),
+            log.error(`step job ${next.job.id} failed; the queue hands it out again later:`, error),
           )
           .finally(() => startedHere.delete(chain));
         startedHere.add(chain);
@@ -130,10 +130,10 @@ export const createEngine = async (options: TEngineOptions): Promise<TEngine> =>
       retryTransient(() => claimSteps(sql, workerId, claims)),
     ),
     chainStep: createBatcher<TChainStep, TChainStepDone>((steps) =>
-      retryTransient(() => succeedChainSteps(sql, workerId, jobInsert, steps)),
+      retryTransient(() => succeedChainSteps(sql, workerId, jobs, steps)),
     ),
-    startChainRun: createBatcher<TRunStart, undefined>((starts) =>
-      retryTransient(() => insertStartedRuns(sql, jobInsert, starts)),
+    startChainRun: createBatcher<TRunStart, TClaimedRow | undefined>((starts) =>
+      retryTransient(() => insertStartedRuns(sql, workerId, jobs, starts)),
     ),
     endChainRun: createBatcher<TRunEnd, boolean>((ends) =>
       retryTransient(() => succeedRunEnds(sql, ends)),
@@ -146,10 +146,10 @@ export const createEngine = async (options: TEngineOptions): Promise<TEngine> =>
    * job's failure goes back to the queue, which retries it; an inline step's job is
    * already held in the queue for its lease, after which any worker takes it up.
    */
-  const runChain = async (first: TStepJob) => {
+  const runChain = async (first: TNext) => {
     running++;
     try {
-      let next = await handleStep(ctx, inflight, { job: first });
+      let next = await handleStep(ctx, inflight, first);
       while (next && !stopping) {
         const current: TNext = next;
         next = await handleStep(ctx, inflight, current).catch((error) => {
@@ -186,7 +186,7 @@ export const createEngine = async (options: TEngineOptions): Promise<TEngine> =>
               if (job.data.kind === "expire-task") {
                 await decideTask(ctx, job.data.taskId, { kind: "expire" }, job.id);
               } else {
-                await runChain({ id: job.id, data: job.data });
+                await runChain({ job: { id: job.id, data: job.data } });
               }
               return { id: job.id, status: "completed" as const };
             } catch (error) {

@@ -32,21 +32,8 @@ export type TClaimed = {
 /** A step to take: its step run, and the `scope|nodeId` keys of the results it may read. */
 export type TClaim = { stepRunId: string; readable: string[] };
 
-/**
- * Takes steps for execution, any number in one statement: marks each running (a new
- * attempt, or the same one again when its previous worker died), records the attempt and
- * its event, and returns what building its input needs. Nothing comes back for a step that
- * is no longer runnable (cancelled, superseded, or its run has ended), nor for a step
- * asked for twice in one batch but the first time.
- */
-export const claimSteps = async (
-  sql: TSql,
-  workerId: string,
-  claims: TClaim[],
-): Promise<(TClaimed | undefined)[]> => {
-  const readable = claims.flatMap((claim, i) => claim.readable.map((key) => ({ req: i + 1, key })));
-  const rows = await sql.$queryRawUnsafe<(TClaimed & { ord: number })[]>(
-    `
+/** Built once: a new copy of the text per call would be hashed again to find its prepared statement. */
+const CLAIM_STEPS_SQL = `
     WITH req AS (
       SELECT DISTINCT ON (id) id, ord::int FROM unnest($1::uuid[]) WITH ORDINALITY AS r(id, ord)
       ORDER BY id, ord
@@ -85,7 +72,23 @@ export const claimSteps = async (
         WHERE p."runId" = c."runId" AND p.status IN ('succeeded', 'failed')
           AND p.scope || '|' || p."nodeId" IN (SELECT key FROM readable WHERE readable.req = c.ord)) AS steps,
       ${notifiedCount()} AS notified
-    FROM claimed c JOIN "Run" r ON r.id = c."runId"`,
+    FROM claimed c JOIN "Run" r ON r.id = c."runId"`;
+
+/**
+ * Takes steps for execution, any number in one statement: marks each running (a new
+ * attempt, or the same one again when its previous worker died), records the attempt and
+ * its event, and returns what building its input needs. Nothing comes back for a step that
+ * is no longer runnable (cancelled, superseded, or its run has ended), nor for a step
+ * asked for twice in one batch but the first time.
+ */
+export const claimSteps = async (
+  sql: TSql,
+  workerId: string,
+  claims: TClaim[],
+): Promise<(TClaimed | undefined)[]> => {
+  const readable = claims.flatMap((claim, i) => claim.readable.map((key) => ({ req: i + 1, key })));
+  const rows = await sql.$queryRawUnsafe<(TClaimed & { ord: number })[]>(
+    CLAIM_STEPS_SQL,
     claims.map((claim) => claim.stepRunId),
     workerId,
     readable.map((r) => r.req),

@@ -38,7 +38,7 @@ export const checkRunInput = (version: TVersion, input: unknown): void => {
  * the input), and the jobs of the steps after it. Either all of it exists or none. When
  * this process has a free worker, it runs the first step at once instead of waiting for
  * the queue to hand it out (its job is held back, as in a chain). When the start leads
- * into a plain chain, all of that is one statement.
+ * into a plain chain, all of that is one statement, which claims that first step too.
  */
 export const startRun = async (
   ctx: TEngineContext,
@@ -55,7 +55,7 @@ export const startRun = async (
     const leases = await Promise.all(
       targets.map((target) => leaseSeconds(ctx, undefined, version, target)),
     );
-    await ctx.startChainRun({
+    const claimed = await ctx.startChainRun({
       runId,
       versionId: version.id,
       version: version.version,
@@ -70,15 +70,23 @@ export const startRun = async (
       leases,
       hold: inline,
     });
-    if (inline) {
+    if (claimed) {
       ctx.inline.run({
-        id: jobIds[0]!,
-        data: {
-          kind: "step",
-          runId,
-          stepRunId: stepRunIds[0]!,
-          nodeId: targets[0]!,
-          versionId: version.id,
+        job: {
+          id: jobIds[0]!,
+          data: {
+            kind: "step",
+            runId,
+            stepRunId: stepRunIds[0]!,
+            nodeId: targets[0]!,
+            versionId: version.id,
+          },
+        },
+        claimed: {
+          ...claimed,
+          runInput: request.input ?? null,
+          child: false,
+          steps: { [version.startNode.id]: { output: request.input ?? null } },
         },
       });
     }
@@ -87,7 +95,7 @@ export const startRun = async (
   const started = await sqlTransaction(ctx, (tx) =>
     createRun(ctx, tx, version, request, { inline }),
   );
-  if (started.inline) ctx.inline.run(started.inline);
+  if (started.inline) ctx.inline.run({ job: started.inline });
   return { runId: started.runId };
 };
 

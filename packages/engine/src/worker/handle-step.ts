@@ -105,8 +105,8 @@ const succeed = async (
       steps: { ...step.steps, [step.nodeId]: { output } },
     },
   };
-  // Once the result is committed the job is spent; completing it a moment later, with
-  // others, saves the hot path a statement (a crash before that only costs a no-op fetch).
+  // Once the result is committed the job is spent; completing it a little later, with
+  // others, keeps that work off the hot path (a crash before that only costs a no-op fetch).
   ctx.completeLater(job.id);
   return next;
 };
