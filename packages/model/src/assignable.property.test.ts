@@ -12,9 +12,12 @@ import {
 } from "../test/schema-arbitraries.ts";
 import { assignable } from "./assignable.ts";
 
-// Ajv is the judge. Skipping meta-validation and code optimisation only makes compiling faster.
+// Ajv is the judge, set up as Baton's validators are. allErrors also matters for correctness:
+// without it Ajv 8.20 skips `contains` on arrays shorter than `prefixItems`.
+// Skipping meta-validation and code optimisation only makes compiling faster.
 const ajv = new Ajv2020({
   strict: false,
+  allErrors: true,
   logger: false,
   validateSchema: false,
   code: { optimize: false },

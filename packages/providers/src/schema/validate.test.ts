@@ -16,6 +16,13 @@ const user = {
 } as const;
 
 describe("validateAgainstSchema", () => {
+  // Ajv 8.20 skips `contains` here unless allErrors is on; this pins the setting.
+  it("checks `contains` on an array shorter than its `prefixItems`", () => {
+    const tuple = { prefixItems: [true, { type: "number" }], contains: { type: "number" } };
+    expect(validateAgainstSchema(tuple, [null])).not.toEqual([]);
+    expect(validateAgainstSchema(tuple, [1])).toEqual([]);
+  });
+
   it("accepts a valid value", () => {
     expect(
       validateAgainstSchema(user, { email: "a@b.co", id: "0b6a3a8e-1f0c-4d2a-9c1e-2f3a4b5c6d7e" }),
