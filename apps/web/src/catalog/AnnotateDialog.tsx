@@ -1,8 +1,8 @@
 import { useMutation } from "@tanstack/react-query";
 import { useId, useState } from "react";
 import { errorMessage, useTRPC } from "../lib/trpc.ts";
-import { BUTTON } from "../monitor/buttons.ts";
 import { Dialog } from "../monitor/Dialog.tsx";
+import { DialogAction } from "../monitor/DialogAction.tsx";
 import { parseJsonText } from "../tasks/schema-validator.ts";
 import { HELP, INPUT, LABEL } from "./fields.ts";
 import type { TFunctionDetail } from "./types.ts";
@@ -113,20 +113,14 @@ export function AnnotateDialog({ fn, onClose }: { fn: TFunctionDetail; onClose: 
       wide
       title={`Annotate ${fn.name}`}
       onClose={onClose}
-      footer={
-        <>
-          <button type="button" className={BUTTON.secondary} onClick={onClose}>
-            Cancel
-          </button>
-          <button
-            type="button"
-            className={BUTTON.primary}
-            disabled={annotate.isPending || Boolean(inputSchema.problem || outputSchema.problem)}
-            onClick={save}
-          >
-            {annotate.isPending ? "Saving…" : "Save annotation"}
-          </button>
-        </>
+      actions={
+        <DialogAction
+          label="Save annotation"
+          pending={annotate.isPending}
+          pendingLabel="Saving…"
+          disabled={Boolean(inputSchema.problem || outputSchema.problem)}
+          onClick={save}
+        />
       }
     >
       <p className={HELP}>

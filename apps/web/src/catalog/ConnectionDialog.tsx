@@ -4,6 +4,7 @@ import { useId, useState } from "react";
 import { errorMessage, useTRPC } from "../lib/trpc.ts";
 import { BUTTON } from "../monitor/buttons.ts";
 import { Dialog } from "../monitor/Dialog.tsx";
+import { DialogAction } from "../monitor/DialogAction.tsx";
 import { HELP, INPUT, LABEL } from "./fields.ts";
 import { SecretFields } from "./SecretFields.tsx";
 import { secretChanges, type TSecretEdit } from "./secret-changes.ts";
@@ -110,11 +111,8 @@ export function ConnectionDialog({
       wide
       title={connection ? `Edit connection “${connection.name}”` : "Add a connection"}
       onClose={onClose}
-      footer={
+      actions={
         <>
-          <button type="button" className={BUTTON.secondary} onClick={onClose}>
-            Cancel
-          </button>
           <button
             type="button"
             className={BUTTON.secondary}
@@ -126,15 +124,14 @@ export function ConnectionDialog({
             <FlaskConical className="size-3.5" aria-hidden />
             {test.isPending ? "Testing…" : "Test"}
           </button>
-          <button
-            type="button"
-            className={BUTTON.primary}
-            disabled={!form || save.isPending}
+          <DialogAction
+            label={connection ? "Save" : "Add"}
+            icon={<Save className="size-3.5" aria-hidden />}
+            pending={save.isPending}
+            pendingLabel="Saving…"
+            disabled={!form}
             onClick={submit}
-          >
-            <Save className="size-3.5" aria-hidden />
-            {save.isPending ? "Saving…" : connection ? "Save" : "Add"}
-          </button>
+          />
         </>
       }
     >
