@@ -5,7 +5,8 @@ import { errorMessage, useTRPC } from "../lib/trpc.ts";
 import { BUTTON } from "../monitor/buttons.ts";
 import { Dialog } from "../monitor/Dialog.tsx";
 import { DialogAction } from "../monitor/DialogAction.tsx";
-import { HELP, INPUT, LABEL } from "./fields.ts";
+import { Field } from "./Field.tsx";
+import { HELP, INPUT } from "./fields.ts";
 import { SecretFields } from "./SecretFields.tsx";
 import { secretChanges, type TSecretEdit } from "./secret-changes.ts";
 import { TestResult } from "./TestResult.tsx";
@@ -23,15 +24,7 @@ function SettingField({
 }) {
   const id = useId();
   return (
-    <div className="space-y-1">
-      <label htmlFor={id} className={LABEL}>
-        {field.label}
-        {field.required && (
-          <span className="ml-0.5 text-red-500" aria-hidden>
-            *
-          </span>
-        )}
-      </label>
+    <Field id={id} label={field.label} required={field.required}>
       {field.type === "json" ? (
         <textarea
           id={id}
@@ -53,7 +46,7 @@ function SettingField({
         />
       )}
       {field.help && <p className={HELP}>{field.help}</p>}
-    </div>
+    </Field>
   );
 }
 
@@ -136,10 +129,7 @@ export function ConnectionDialog({
       }
     >
       <div className="grid grid-cols-2 gap-3">
-        <div className="space-y-1">
-          <label htmlFor={kindId} className={LABEL}>
-            Provider
-          </label>
+        <Field id={kindId} label="Provider">
           <select
             id={kindId}
             className={INPUT}
@@ -156,14 +146,8 @@ export function ConnectionDialog({
               </option>
             ))}
           </select>
-        </div>
-        <div className="space-y-1">
-          <label htmlFor={nameId} className={LABEL}>
-            Name
-            <span className="ml-0.5 text-red-500" aria-hidden>
-              *
-            </span>
-          </label>
+        </Field>
+        <Field id={nameId} label="Name" required>
           <input
             id={nameId}
             className={INPUT}
@@ -172,7 +156,7 @@ export function ConnectionDialog({
             placeholder="billing-api"
             onChange={(e) => setName(e.target.value)}
           />
-        </div>
+        </Field>
       </div>
       {form && <p className={HELP}>{form.description}</p>}
       {connection && (
