@@ -1,6 +1,6 @@
 import { BatonError } from "@baton/model";
 import { describe, expect, it } from "vitest";
-import { isProviderError, type ProviderError } from "./errors.ts";
+import { failure } from "../test/helpers.ts";
 import { createProviderRegistry } from "./registry.ts";
 import type { CatalogFunction, Connection, Provider } from "./types.ts";
 
@@ -31,15 +31,6 @@ const options = (ms = 1_000, signal = new AbortController().signal) => ({
   signal,
   idempotencyKey: "r:n:0:1",
 });
-
-async function failure(promise: Promise<unknown>): Promise<ProviderError> {
-  const error = await promise.then(
-    () => undefined,
-    (e: unknown) => e,
-  );
-  if (!isProviderError(error)) throw new Error(`expected a ProviderError, got ${String(error)}`);
-  return error;
-}
 
 describe("createProviderRegistry", () => {
   it("maps kinds to providers and refuses unknown or duplicate kinds", () => {

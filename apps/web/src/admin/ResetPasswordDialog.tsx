@@ -2,8 +2,8 @@ import { useMutation } from "@tanstack/react-query";
 import { useState } from "react";
 import { inputClass, labelClass } from "../designer/panel/form-styles.ts";
 import { errorMessage, useTRPC } from "../lib/trpc.ts";
-import { BUTTON } from "../monitor/buttons.ts";
 import { Dialog } from "../monitor/Dialog.tsx";
+import { DialogAction } from "../monitor/DialogAction.tsx";
 
 /** Sets a user's password; their open sessions end. */
 export function ResetPasswordDialog({
@@ -20,20 +20,13 @@ export function ResetPasswordDialog({
     <Dialog
       title={`New password for ${user.name}`}
       onClose={onClose}
-      footer={
-        <>
-          <button type="button" className={BUTTON.secondary} onClick={onClose}>
-            Cancel
-          </button>
-          <button
-            type="submit"
-            form="reset-password"
-            className={BUTTON.primary}
-            disabled={reset.isPending}
-          >
-            {reset.isPending ? "Saving…" : "Set password"}
-          </button>
-        </>
+      actions={
+        <DialogAction
+          label="Set password"
+          pending={reset.isPending}
+          pendingLabel="Saving…"
+          form="reset-password"
+        />
       }
     >
       <form

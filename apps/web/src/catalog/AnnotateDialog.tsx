@@ -1,9 +1,10 @@
 import { useMutation } from "@tanstack/react-query";
 import { useId, useState } from "react";
 import { errorMessage, useTRPC } from "../lib/trpc.ts";
-import { BUTTON } from "../monitor/buttons.ts";
 import { Dialog } from "../monitor/Dialog.tsx";
+import { DialogAction } from "../monitor/DialogAction.tsx";
 import { parseJsonText } from "../tasks/schema-validator.ts";
+import { Field } from "./Field.tsx";
 import { HELP, INPUT, LABEL } from "./fields.ts";
 import type { TFunctionDetail } from "./types.ts";
 import { useInvalidateCatalog } from "./use-invalidate-catalog.ts";
@@ -113,30 +114,21 @@ export function AnnotateDialog({ fn, onClose }: { fn: TFunctionDetail; onClose: 
       wide
       title={`Annotate ${fn.name}`}
       onClose={onClose}
-      footer={
-        <>
-          <button type="button" className={BUTTON.secondary} onClick={onClose}>
-            Cancel
-          </button>
-          <button
-            type="button"
-            className={BUTTON.primary}
-            disabled={annotate.isPending || Boolean(inputSchema.problem || outputSchema.problem)}
-            onClick={save}
-          >
-            {annotate.isPending ? "Saving…" : "Save annotation"}
-          </button>
-        </>
+      actions={
+        <DialogAction
+          label="Save annotation"
+          pending={annotate.isPending}
+          pendingLabel="Saving…"
+          disabled={Boolean(inputSchema.problem || outputSchema.problem)}
+          onClick={save}
+        />
       }
     >
       <p className={HELP}>
         Your annotation wins over what the provider says and is kept across refreshes. Leave a field
         empty to use the discovered value.
       </p>
-      <div className="space-y-1">
-        <label htmlFor={descriptionId} className={LABEL}>
-          Description
-        </label>
+      <Field id={descriptionId} label="Description">
         <textarea
           id={descriptionId}
           rows={2}
@@ -145,11 +137,8 @@ export function AnnotateDialog({ fn, onClose }: { fn: TFunctionDetail; onClose: 
           value={description}
           onChange={(e) => setDescription(e.target.value)}
         />
-      </div>
-      <div className="space-y-1">
-        <label htmlFor={tagsId} className={LABEL}>
-          Tags
-        </label>
+      </Field>
+      <Field id={tagsId} label="Tags">
         <input
           id={tagsId}
           className={INPUT}
@@ -157,7 +146,7 @@ export function AnnotateDialog({ fn, onClose }: { fn: TFunctionDetail; onClose: 
           value={tags}
           onChange={(e) => setTags(e.target.value)}
         />
-      </div>
+      </Field>
       <SchemaField
         label="Input schema"
         value={input}

@@ -4,7 +4,9 @@ import { useId, useState } from "react";
 import { errorMessage, useTRPC } from "../lib/trpc.ts";
 import { BUTTON } from "../monitor/buttons.ts";
 import { Dialog } from "../monitor/Dialog.tsx";
-import { HELP, INPUT, LABEL } from "./fields.ts";
+import { DialogAction } from "../monitor/DialogAction.tsx";
+import { Field } from "./Field.tsx";
+import { HELP, INPUT } from "./fields.ts";
 import { SecretFields } from "./SecretFields.tsx";
 import { secretChanges, type TSecretEdit } from "./secret-changes.ts";
 import { TestResult } from "./TestResult.tsx";
@@ -22,15 +24,7 @@ function SettingField({
 }) {
   const id = useId();
   return (
-    <div className="space-y-1">
-      <label htmlFor={id} className={LABEL}>
-        {field.label}
-        {field.required && (
-          <span className="ml-0.5 text-red-500" aria-hidden>
-            *
-          </span>
-        )}
-      </label>
+    <Field id={id} label={field.label} required={field.required}>
       {field.type === "json" ? (
         <textarea
           id={id}
@@ -52,7 +46,7 @@ function SettingField({
         />
       )}
       {field.help && <p className={HELP}>{field.help}</p>}
-    </div>
+    </Field>
   );
 }
 
@@ -110,11 +104,8 @@ export function ConnectionDialog({
       wide
       title={connection ? `Edit connection “${connection.name}”` : "Add a connection"}
       onClose={onClose}
-      footer={
+      actions={
         <>
-          <button type="button" className={BUTTON.secondary} onClick={onClose}>
-            Cancel
-          </button>
           <button
             type="button"
             className={BUTTON.secondary}
@@ -126,23 +117,19 @@ export function ConnectionDialog({
             <FlaskConical className="size-3.5" aria-hidden />
             {test.isPending ? "Testing…" : "Test"}
           </button>
-          <button
-            type="button"
-            className={BUTTON.primary}
-            disabled={!form || save.isPending}
+          <DialogAction
+            label={connection ? "Save" : "Add"}
+            icon={<Save className="size-3.5" aria-hidden />}
+            pending={save.isPending}
+            pendingLabel="Saving…"
+            disabled={!form}
             onClick={submit}
-          >
-            <Save className="size-3.5" aria-hidden />
-            {save.isPending ? "Saving…" : connection ? "Save" : "Add"}
-          </button>
+          />
         </>
       }
     >
       <div className="grid grid-cols-2 gap-3">
-        <div className="space-y-1">
-          <label htmlFor={kindId} className={LABEL}>
-            Provider
-          </label>
+        <Field id={kindId} label="Provider">
           <select
             id={kindId}
             className={INPUT}
@@ -159,14 +146,8 @@ export function ConnectionDialog({
               </option>
             ))}
           </select>
-        </div>
-        <div className="space-y-1">
-          <label htmlFor={nameId} className={LABEL}>
-            Name
-            <span className="ml-0.5 text-red-500" aria-hidden>
-              *
-            </span>
-          </label>
+        </Field>
+        <Field id={nameId} label="Name" required>
           <input
             id={nameId}
             className={INPUT}
@@ -175,7 +156,7 @@ export function ConnectionDialog({
             placeholder="billing-api"
             onChange={(e) => setName(e.target.value)}
           />
-        </div>
+        </Field>
       </div>
       {form && <p className={HELP}>{form.description}</p>}
       {connection && (

@@ -2,8 +2,8 @@ import { useMutation, useQuery } from "@tanstack/react-query";
 import { Trash2 } from "lucide-react";
 import { Link } from "react-router";
 import { errorMessage, useTRPC } from "../lib/trpc.ts";
-import { BUTTON } from "../monitor/buttons.ts";
 import { Dialog } from "../monitor/Dialog.tsx";
+import { DialogAction } from "../monitor/DialogAction.tsx";
 import type { TConnection } from "./types.ts";
 import { useInvalidateCatalog } from "./use-invalidate-catalog.ts";
 
@@ -34,23 +34,19 @@ export function RemoveConnectionDialog({
     <Dialog
       title={`Remove connection “${connection.name}”`}
       onClose={onClose}
-      footer={
-        <>
-          <button type="button" className={BUTTON.secondary} onClick={onClose}>
-            {users.length > 0 ? "Close" : "Cancel"}
-          </button>
-          {users.length === 0 && (
-            <button
-              type="button"
-              className={BUTTON.danger}
-              disabled={!detail.data || remove.isPending}
-              onClick={() => remove.mutate({ id: connection.id })}
-            >
-              <Trash2 className="size-3.5" aria-hidden />
-              {remove.isPending ? "Removing…" : "Remove"}
-            </button>
-          )}
-        </>
+      cancelLabel={users.length > 0 ? "Close" : "Cancel"}
+      actions={
+        users.length === 0 && (
+          <DialogAction
+            label="Remove"
+            icon={<Trash2 className="size-3.5" aria-hidden />}
+            tone="danger"
+            pending={remove.isPending}
+            pendingLabel="Removing…"
+            disabled={!detail.data}
+            onClick={() => remove.mutate({ id: connection.id })}
+          />
+        )
       }
     >
       {!detail.data ? (

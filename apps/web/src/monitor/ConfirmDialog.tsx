@@ -1,7 +1,7 @@
 import type { ReactNode } from "react";
 import { errorMessage } from "../lib/trpc.ts";
-import { BUTTON } from "./buttons.ts";
 import { Dialog } from "./Dialog.tsx";
+import { DialogAction } from "./DialogAction.tsx";
 
 /** Asks before an action that changes a run, and shows why it failed if it does. */
 export function ConfirmDialog({
@@ -27,15 +27,15 @@ export function ConfirmDialog({
     <Dialog
       title={title}
       onClose={onClose}
-      footer={
-        <>
-          <button type="button" className={BUTTON.secondary} onClick={onClose}>
-            Keep as is
-          </button>
-          <button type="button" className={BUTTON[tone]} disabled={pending} onClick={onConfirm}>
-            {pending ? "Working…" : confirmLabel}
-          </button>
-        </>
+      cancelLabel="Keep as is"
+      actions={
+        <DialogAction
+          label={confirmLabel}
+          tone={tone}
+          pending={pending}
+          pendingLabel="Working…"
+          onClick={onConfirm}
+        />
       }
     >
       <div className="text-zinc-600 dark:text-zinc-300">{children}</div>

@@ -1,17 +1,23 @@
 import { type ReactNode, useEffect, useId, useRef } from "react";
+import { BUTTON } from "./buttons.ts";
 
-/** A modal dialog on the native element: focus trap, Escape and the backdrop come with it. */
+/**
+ * A modal dialog on the native element: focus trap, Escape and the backdrop come with it.
+ * Its footer holds a button that closes it, then `actions`.
+ */
 export function Dialog({
   title,
   onClose,
   children,
-  footer,
+  actions,
+  cancelLabel = "Cancel",
   wide = false,
 }: {
   title: string;
   onClose: () => void;
   children: ReactNode;
-  footer: ReactNode;
+  actions: ReactNode;
+  cancelLabel?: string;
   wide?: boolean;
 }) {
   const ref = useRef<HTMLDialogElement>(null);
@@ -35,7 +41,10 @@ export function Dialog({
       </div>
       <div className="space-y-3 px-5 py-4">{children}</div>
       <div className="flex items-center justify-end gap-2 border-zinc-200 border-t bg-zinc-50 px-5 py-3 dark:border-zinc-800 dark:bg-zinc-900/60">
-        {footer}
+        <button type="button" className={BUTTON.secondary} onClick={onClose}>
+          {cancelLabel}
+        </button>
+        {actions}
       </div>
     </dialog>
   );

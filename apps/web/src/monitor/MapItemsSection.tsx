@@ -3,7 +3,6 @@ import { ChevronRight, RotateCcw } from "lucide-react";
 import { lazy, Suspense, useEffect, useMemo, useState } from "react";
 import { formatDuration } from "../lib/format.ts";
 import { ErrorBox } from "./ErrorBox.tsx";
-import { JsonTree } from "./JsonTree.tsx";
 import {
   bodyNodeIds,
   itemCountOf,
@@ -15,6 +14,7 @@ import {
 } from "./map-items.ts";
 import { PanelSection } from "./PanelSection.tsx";
 import type { TRunEvent, TStepRun } from "./run-types.ts";
+import { StepData } from "./StepData.tsx";
 import { StepStateBadge } from "./StepStateBadge.tsx";
 import { readStepError } from "./step-error.ts";
 import { TONE_CLASSES } from "./tone-classes.ts";
@@ -230,7 +230,6 @@ function BodyStep({
   stepRun: TStepRun;
   canRestart: boolean;
 }) {
-  const detail = useStepDetail(stepRun);
   const [restarting, setRestarting] = useState(false);
   const label = `${node.label} in item ${stepRun.scope}`;
   return (
@@ -249,20 +248,7 @@ function BodyStep({
         </button>
       )}
       <ErrorBox error={stepRun.error} label="Item step error" />
-      <PanelSection title="Input">
-        <JsonTree
-          value={detail.data?.input}
-          label="Item step input"
-          empty={detail.isPending ? "Loading…" : "No input recorded yet"}
-        />
-      </PanelSection>
-      <PanelSection title="Output">
-        <JsonTree
-          value={detail.data?.output}
-          label="Item step output"
-          empty={detail.isPending ? "Loading…" : "No output yet"}
-        />
-      </PanelSection>
+      <StepData stepRun={stepRun} label="Item step" />
       {restarting && (
         <Suspense fallback={null}>
           <RestartStepDialog

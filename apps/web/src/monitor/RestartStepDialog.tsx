@@ -4,8 +4,8 @@ import { RotateCcw } from "lucide-react";
 import { useMemo, useState } from "react";
 import { errorMessage, useTRPC } from "../lib/trpc.ts";
 import { parseJsonText, schemaIssues } from "../tasks/schema-validator.ts";
-import { BUTTON } from "./buttons.ts";
 import { Dialog } from "./Dialog.tsx";
+import { DialogAction } from "./DialogAction.tsx";
 import { JsonEditor } from "./JsonEditor.tsx";
 import type { TStepRun } from "./run-types.ts";
 import { useStepDetail } from "./use-step-detail.ts";
@@ -57,21 +57,15 @@ export function RestartStepDialog({
       title={scope ? `Restart item ${scope} from “${node.label}”` : `Restart from “${node.label}”`}
       onClose={onClose}
       wide={editing}
-      footer={
-        <>
-          <button type="button" className={BUTTON.secondary} onClick={onClose}>
-            Cancel
-          </button>
-          <button
-            type="button"
-            className={BUTTON.primary}
-            disabled={!valid || restart.isPending}
-            onClick={submit}
-          >
-            <RotateCcw className="size-4" aria-hidden />
-            {restart.isPending ? "Restarting…" : "Restart"}
-          </button>
-        </>
+      actions={
+        <DialogAction
+          label="Restart"
+          icon={<RotateCcw className="size-4" aria-hidden />}
+          pending={restart.isPending}
+          pendingLabel="Restarting…"
+          disabled={!valid}
+          onClick={submit}
+        />
       }
     >
       {scope ? (

@@ -6,13 +6,12 @@ import { formatDateTime, formatDuration } from "../lib/format.ts";
 import { AttemptList } from "./AttemptList.tsx";
 import { ErrorBox } from "./ErrorBox.tsx";
 import { EventList } from "./EventList.tsx";
-import { JsonTree } from "./JsonTree.tsx";
 import { NODE_LOOKS } from "./node-looks.ts";
 import { stepDurationMs, type TNodeState } from "./node-states.ts";
 import { PanelSection } from "./PanelSection.tsx";
 import type { TRunEvent, TStepRun } from "./run-types.ts";
+import { StepData } from "./StepData.tsx";
 import { StepStateBadge } from "./StepStateBadge.tsx";
-import { useStepDetail } from "./use-step-detail.ts";
 
 /** Everything about one step of the run: each of its step runs, data, attempts and events. */
 export function StepPanel({
@@ -39,7 +38,6 @@ export function StepPanel({
   /** a map step's items, when the step is a map */
   items?: ReactNode;
 }) {
-  const detail = useStepDetail(stepRun);
   const look = NODE_LOOKS[node.kind];
   const Icon = look.icon;
   const duration = stepRun ? stepDurationMs(stepRun, now) : undefined;
@@ -146,20 +144,7 @@ export function StepPanel({
           )}
           <ErrorBox error={stepRun.error} label="Step error" />
           {items}
-          <PanelSection title="Input">
-            <JsonTree
-              value={detail.data?.input}
-              label="Step input"
-              empty={detail.isPending ? "Loading…" : "No input recorded yet"}
-            />
-          </PanelSection>
-          <PanelSection title="Output">
-            <JsonTree
-              value={detail.data?.output}
-              label="Step output"
-              empty={detail.isPending ? "Loading…" : "No output yet"}
-            />
-          </PanelSection>
+          <StepData stepRun={stepRun} label="Step" />
           <PanelSection title="Attempts">
             <AttemptList attempts={stepRun.attempts} now={now} />
           </PanelSection>

@@ -5,6 +5,7 @@ import {
   STRING_ALT,
   stringFits,
   type TAlt,
+  type TBound,
   type TNumberAlt,
   type TStringAlt,
 } from "./alternatives.ts";
@@ -51,6 +52,32 @@ const compareValues = (values: readonly unknown[], target: TAlt, at: TAt, walk: 
   if (bad.length > 0) needs(walk, at, describeAlt(target), `can be ${describeValues(bad)}`);
 };
 
+/**
+ * Compares the listed values of either side, which settle the comparison alone: a listed
+ * source needs only its values checked, and a listed target rejects every unlisted source.
+ * `others` says what else an unlisted source can be. True when the values settled it.
+ */
+const valuesSettle = <TScalar extends TNumberAlt | TStringAlt>(
+  source: TScalar,
+  target: TScalar,
+  others: string,
+  at: TAt,
+  walk: TWalk,
+): boolean => {
+  if (source.values) compareValues(source.values, target, at, walk);
+  else if (target.values) needs(walk, at, describeAlt(target), `can be ${others}`);
+  else return false;
+  return true;
+};
+
+/** Reports on `walk` the values `source` allows that `target` rejects. */
+type TCompareScalar<TScalar extends TNumberAlt | TStringAlt> = (
+  source: TScalar,
+  target: TScalar,
+  at: TAt,
+  walk: TWalk,
+) => void;
+
 const lowerHolds = (source: TNumberAlt, target: TNumberAlt): boolean => {
   const { min } = target;
   if (!min) return true;
@@ -79,6 +106,10 @@ const upperHolds = (source: TNumberAlt, target: TNumberAlt): boolean => {
   );
 };
 
+/** What a source past the target's bound can be: "can be 5 or less" for an exclusive minimum of 5. */
+const past = (bound: TBound, side: "less" | "more"): string =>
+  bound.exclusive ? `can be ${bound.value} or ${side}` : `can be ${side} than ${bound.value}`;
+
 const withinExactIntegers = (source: TNumberAlt): boolean => {
   if (!source.integer) return false;
   const { low, high } = integerRange(source);
@@ -105,40 +136,13 @@ const numberFormatHolds = (source: TNumberAlt, format: string): boolean => {
   return false;
 };
 
-export const compareNumber = (
-  source: TNumberAlt,
-  target: TNumberAlt,
-  at: TAt,
-  walk: TWalk,
-): void => {
-  if (source.values) {
-    compareValues(source.values, target, at, walk);
+export const compareNumber: TCompareScalar<TNumberAlt> = (source, target, at, walk) => {
+  if (valuesSettle(source, target, source.integer ? "other integers" : "other numbers", at, walk))
     return;
-  }
   const what = describeAlt(target);
-  if (target.values) {
-    needs(walk, at, what, `can be other ${source.integer ? "integers" : "numbers"}`);
-    return;
-  }
   if (target.integer && !source.integer) needs(walk, at, what, "can be a number with a fraction");
-  if (!lowerHolds(source, target) && target.min) {
-    const bound = target.min.value;
-    needs(
-      walk,
-      at,
-      what,
-      target.min.exclusive ? `can be ${bound} or less` : `can be less than ${bound}`,
-    );
-  }
-  if (!upperHolds(source, target) && target.max) {
-    const bound = target.max.value;
-    needs(
-      walk,
-      at,
-      what,
-      target.max.exclusive ? `can be ${bound} or more` : `can be more than ${bound}`,
-    );
-  }
+  if (!lowerHolds(source, target) && target.min) needs(walk, at, what, past(target.min, "less"));
+  if (!upperHolds(source, target) && target.max) needs(walk, at, what, past(target.max, "more"));
   for (const format of target.formats) {
     if (!numberFormatHolds(source, format))
       needs(walk, at, what, `is not limited to format ${format}`);
@@ -167,21 +171,9 @@ const counterexample = (source: TStringAlt, target: TStringAlt): string | undefi
   return undefined;
 };
 
-export const compareString = (
-  source: TStringAlt,
-  target: TStringAlt,
-  at: TAt,
-  walk: TWalk,
-): void => {
-  if (source.values) {
-    compareValues(source.values, target, at, walk);
-    return;
-  }
+export const compareString: TCompareScalar<TStringAlt> = (source, target, at, walk) => {
+  if (valuesSettle(source, target, "other strings", at, walk)) return;
   const what = describeAlt(target);
-  if (target.values) {
-    needs(walk, at, what, "can be other strings");
-    return;
-  }
   if (source.minLength < target.minLength) {
     needs(
       walk,

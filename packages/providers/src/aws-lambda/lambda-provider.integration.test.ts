@@ -1,15 +1,10 @@
 import { fileURLToPath } from "node:url";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
-import { callOptions } from "../../test/helpers.ts";
+import { discoveryFixture } from "../../test/discovery.ts";
+import { callOptions, failure } from "../../test/helpers.ts";
 import { closedPort, type Loopback, sendJson, startLoopback } from "../../test/loopback.ts";
 import { type ServerlessOffline, startServerlessOffline } from "../../test/serverless-offline.ts";
-import {
-  type CatalogFunction,
-  type Connection,
-  createProviderRegistry,
-  isProviderError,
-  type ProviderError,
-} from "../index.ts";
+import type { CatalogFunction, Connection } from "../index.ts";
 import { createLambdaProvider } from "./lambda-provider.ts";
 
 const account = "123456789012";
@@ -51,19 +46,8 @@ const pageSize = 2;
 let offline: ServerlessOffline;
 let front: Loopback;
 let connection: Connection;
-const registry = createProviderRegistry([createLambdaProvider()]);
-const catalog = new Map<string, CatalogFunction>();
-let problems: string[] = [];
+const { registry, catalog, problems, discover } = discoveryFixture(createLambdaProvider());
 const fn = (name: string) => catalog.get(`aws/${name}`) as CatalogFunction;
-
-async function failure(promise: Promise<unknown>): Promise<ProviderError> {
-  const error = await promise.then(
-    () => undefined,
-    (e: unknown) => e,
-  );
-  if (!isProviderError(error)) throw new Error(`expected a ProviderError, got ${String(error)}`);
-  return error;
-}
 
 beforeAll(async () => {
   offline = await startServerlessOffline();
@@ -136,9 +120,7 @@ beforeAll(async () => {
     },
     secret: { accessKeyId: "AKIDEXAMPLE", secretAccessKey: "secret" },
   };
-  const discovery = await registry.discover(connection);
-  problems = discovery.problems;
-  for (const found of discovery.functions) catalog.set(found.ref, found);
+  await discover(connection);
 }, 60_000);
 
 afterAll(async () => {

@@ -1,13 +1,8 @@
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
-import { callOptions } from "../../test/helpers.ts";
+import { discoveryFixture } from "../../test/discovery.ts";
+import { callOptions, failure } from "../../test/helpers.ts";
 import { closedPort, type Loopback, sendJson, startLoopback } from "../../test/loopback.ts";
-import {
-  type CatalogFunction,
-  type Connection,
-  createProviderRegistry,
-  isProviderError,
-  type ProviderError,
-} from "../index.ts";
+import type { CatalogFunction, Connection } from "../index.ts";
 import { createAzureProvider } from "./azure-provider.ts";
 
 const subscription = "00000000-0000-0000-0000-000000000001";
@@ -18,19 +13,8 @@ const keyRequests: string[] = [];
 let arm: Loopback;
 let host: Loopback;
 let connection: Connection;
-const registry = createProviderRegistry([createAzureProvider()]);
-const catalog = new Map<string, CatalogFunction>();
-let problems: string[] = [];
+const { registry, catalog, problems, discover } = discoveryFixture(createAzureProvider());
 const fn = (name: string) => catalog.get(`azure/payments.${name}`) as CatalogFunction;
-
-async function failure(promise: Promise<unknown>): Promise<ProviderError> {
-  const error = await promise.then(
-    () => undefined,
-    (e: unknown) => e,
-  );
-  if (!isProviderError(error)) throw new Error(`expected a ProviderError, got ${String(error)}`);
-  return error;
-}
 
 // Shapes follow the published examples of Web Apps - List, List Functions and List Function Keys.
 function site(name: string, kind: string, state = "Running") {
@@ -153,9 +137,7 @@ beforeAll(async () => {
     config: { subscriptionId: subscription, endpoint: arm.url, authorityHost: arm.url },
     secret: { tenantId: "tenant-1", clientId: "client-1", clientSecret: "s3cret" },
   };
-  const discovery = await registry.discover(connection);
-  problems = discovery.problems;
-  for (const found of discovery.functions) catalog.set(found.ref, found);
+  await discover(connection);
 });
 
 afterAll(async () => {

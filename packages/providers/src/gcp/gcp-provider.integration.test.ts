@@ -4,15 +4,10 @@ import type { AddressInfo } from "node:net";
 import { fileURLToPath } from "node:url";
 import { getTestServer } from "@google-cloud/functions-framework/testing";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
-import { callOptions } from "../../test/helpers.ts";
+import { discoveryFixture } from "../../test/discovery.ts";
+import { callOptions, failure } from "../../test/helpers.ts";
 import { closedPort, type Loopback, sendJson, startLoopback } from "../../test/loopback.ts";
-import {
-  type CatalogFunction,
-  type Connection,
-  createProviderRegistry,
-  isProviderError,
-  type ProviderError,
-} from "../index.ts";
+import type { CatalogFunction, Connection } from "../index.ts";
 import { createGcpProvider } from "./gcp-provider.ts";
 import "../../test/fixtures/gcp/functions.ts";
 
@@ -24,19 +19,8 @@ const minted: string[] = [];
 
 let api: Loopback;
 let connection: Connection;
-const registry = createProviderRegistry([createGcpProvider()]);
-const catalog = new Map<string, CatalogFunction>();
-let problems: string[] = [];
+const { registry, catalog, problems, discover } = discoveryFixture(createGcpProvider());
 const fn = (name: string) => catalog.get(`gcp/${name}`) as CatalogFunction;
-
-async function failure(promise: Promise<unknown>): Promise<ProviderError> {
-  const error = await promise.then(
-    () => undefined,
-    (e: unknown) => e,
-  );
-  if (!isProviderError(error)) throw new Error(`expected a ProviderError, got ${String(error)}`);
-  return error;
-}
 
 /** Verifies the service account's JWT as Google's token endpoint does, and mints a token. */
 function token(body: string): { status: number; body: Record<string, unknown> } {
@@ -129,9 +113,7 @@ beforeAll(async () => {
       },
     },
   };
-  const discovery = await registry.discover(connection);
-  problems = discovery.problems;
-  for (const found of discovery.functions) catalog.set(found.ref, found);
+  await discover(connection);
 });
 
 afterAll(async () => {

@@ -1,14 +1,9 @@
 import { readFileSync } from "node:fs";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
-import { callOptions } from "../../test/helpers.ts";
+import { discoveryFixture } from "../../test/discovery.ts";
+import { callOptions, failure } from "../../test/helpers.ts";
 import { closedPort, type Loopback, sendJson, startLoopback } from "../../test/loopback.ts";
-import {
-  type CatalogFunction,
-  type Connection,
-  createProviderRegistry,
-  isProviderError,
-  type ProviderError,
-} from "../index.ts";
+import type { CatalogFunction, Connection } from "../index.ts";
 import { createHttpProvider } from "./http-provider.ts";
 
 const documentText = readFileSync(
@@ -24,18 +19,8 @@ function order(body: Record<string, unknown>, id = orderId, status = "placed") {
 
 let server: Loopback;
 let connection: Connection;
-const registry = createProviderRegistry([createHttpProvider()]);
-const catalog = new Map<string, CatalogFunction>();
+const { registry, catalog, discover } = discoveryFixture(createHttpProvider());
 const fn = (name: string) => catalog.get(`orders/${name}`) as CatalogFunction;
-
-async function failure(promise: Promise<unknown>): Promise<ProviderError> {
-  const error = await promise.then(
-    () => undefined,
-    (e: unknown) => e,
-  );
-  if (!isProviderError(error)) throw new Error(`expected a ProviderError, got ${String(error)}`);
-  return error;
-}
 
 beforeAll(async () => {
   server = await startLoopback(async (request, body, response) => {
@@ -96,8 +81,7 @@ beforeAll(async () => {
     config: { document: `${server.url}/openapi.yaml` },
     secret: { apiKey: "secret-key" },
   };
-  const discovery = await registry.discover(connection);
-  for (const found of discovery.functions) catalog.set(found.ref, found);
+  await discover(connection);
 });
 
 afterAll(async () => {

@@ -1,12 +1,7 @@
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
-import { callOptions, examplesFolder, fixturesFolder } from "../../test/helpers.ts";
-import {
-  type CatalogFunction,
-  type Connection,
-  createProviderRegistry,
-  isProviderError,
-  type ProviderError,
-} from "../index.ts";
+import { discoveryFixture } from "../../test/discovery.ts";
+import { callOptions, examplesFolder, failure, fixturesFolder } from "../../test/helpers.ts";
+import type { CatalogFunction, Connection } from "../index.ts";
 import { createLocalProvider } from "./local-provider.ts";
 
 const fixtures: Connection = {
@@ -21,8 +16,7 @@ const examples: Connection = {
 };
 
 const local = createLocalProvider({ poolSize: 2 });
-const registry = createProviderRegistry([local]);
-const catalog = new Map<string, CatalogFunction>();
+const { registry, catalog, discover } = discoveryFixture(local);
 
 const fn = (ref: string): CatalogFunction => {
   const found = catalog.get(ref);
@@ -30,20 +24,8 @@ const fn = (ref: string): CatalogFunction => {
   return found;
 };
 
-async function failure(promise: Promise<unknown>): Promise<ProviderError> {
-  const error = await promise.then(
-    () => undefined,
-    (e: unknown) => e,
-  );
-  if (!isProviderError(error)) throw new Error(`expected a ProviderError, got ${String(error)}`);
-  return error;
-}
-
 beforeAll(async () => {
-  for (const connection of [fixtures, examples]) {
-    const discovery = await registry.discover(connection);
-    for (const found of discovery.functions) catalog.set(found.ref, found);
-  }
+  for (const connection of [fixtures, examples]) await discover(connection);
 });
 
 afterAll(() => registry.close());

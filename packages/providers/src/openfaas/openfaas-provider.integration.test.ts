@@ -1,31 +1,15 @@
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
-import { callOptions } from "../../test/helpers.ts";
+import { discoveryFixture } from "../../test/discovery.ts";
+import { callOptions, failure } from "../../test/helpers.ts";
 import { closedPort, type Loopback, sendJson, startLoopback } from "../../test/loopback.ts";
-import {
-  type CatalogFunction,
-  type Connection,
-  createProviderRegistry,
-  isProviderError,
-  type ProviderError,
-} from "../index.ts";
+import type { CatalogFunction, Connection } from "../index.ts";
 import { createOpenFaasProvider } from "./openfaas-provider.ts";
 
 let gateway: Loopback;
 let connection: Connection;
-const registry = createProviderRegistry([createOpenFaasProvider()]);
-const catalog = new Map<string, CatalogFunction>();
-let problems: string[] = [];
+const { registry, catalog, problems, discover } = discoveryFixture(createOpenFaasProvider());
 const fn = (name: string) => catalog.get(`faas/${name}`) as CatalogFunction;
 const invocationAuth: (string | undefined)[] = [];
-
-async function failure(promise: Promise<unknown>): Promise<ProviderError> {
-  const error = await promise.then(
-    () => undefined,
-    (e: unknown) => e,
-  );
-  if (!isProviderError(error)) throw new Error(`expected a ProviderError, got ${String(error)}`);
-  return error;
-}
 
 // Entries as the gateway's GET /system/functions returns them (faas-netes).
 const listed = [
@@ -123,9 +107,7 @@ beforeAll(async () => {
     config: { gateway: gateway.url, namespace: "openfaas-fn" },
     secret: { username: "admin", password: "faas-pass" },
   };
-  const discovery = await registry.discover(connection);
-  problems = discovery.problems;
-  for (const found of discovery.functions) catalog.set(found.ref, found);
+  await discover(connection);
 });
 
 afterAll(async () => {
