@@ -1,4 +1,5 @@
 import { createServer, type IncomingMessage, type Server, type ServerResponse } from "node:http";
+import { inForeground } from "@baton/db";
 import { BatonError } from "@baton/model";
 import { createHTTPHandler } from "@trpc/server/adapters/standalone";
 import { createRequestContext } from "../auth/request-context.ts";
@@ -32,13 +33,15 @@ export const createHttpServer = (services: TAppServices): Server => {
     createContext: ({ req, res }) => createRequestContext(services, req, res),
   });
   const web = createStaticWeb(services.config.webDir);
-  return createServer((req: IncomingMessage, res: ServerResponse) => {
+  const dispatch = (req: IncomingMessage, res: ServerResponse) => {
     const url = req.url ?? "/";
     if (url.startsWith("/trpc/")) return trpc(req, res);
     if (url === "/healthz" || url.startsWith("/healthz?")) return void health(services, res);
     if (url.startsWith("/hooks/")) return void handleWebhook(services, req, res);
     return web(req, res);
-  });
+  };
+  // a person or a caller waits for each request: its statements go before the steps'
+  return createServer((req, res) => inForeground(() => dispatch(req, res)));
 };
 
 /** Listens, turning the usual failures into one line that says what to do. */
