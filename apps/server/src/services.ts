@@ -56,6 +56,9 @@ export const openServices = async (config: TConfig): Promise<TOpenServices> => {
       db,
       providers: sampling.registry,
       concurrency: config.workerConcurrency,
+      limits: config.limits,
+      // the server listens first, so it answers whatever its runs hold (see app.ts)
+      startWorkers: false,
     });
     const demo = await ensureDemoConnection(db.prisma, config.functionsDir);
     const deps = { prisma: db.prisma, providers, secrets };

@@ -14,6 +14,7 @@ import {
 } from "@baton/model";
 import { formatIssues, validateAgainstSchema } from "@baton/providers";
 import type { TEngineContext } from "../context.ts";
+import { checkValueSize } from "../limits.ts";
 import { completeJob, enqueue, STEP_QUEUE, type TStepJob } from "../queue.ts";
 import { iterationIndex, readableSteps } from "../scopes.ts";
 import { EVENT_RETURNING, notifiedCount, notifyEvents } from "../sql.ts";
@@ -296,16 +297,19 @@ const decide = async (
   const context = runContext(version, node, step);
   switch (node.kind) {
     case "function": {
-      built.input ??= await stepInput(version, node, context);
+      built.input ??= await stepInput(version, node, context, ctx.evaluate);
+      checkValueSize(`The input of "${node.label}"`, built.input, ctx.limits.valueBytes);
       const output = await callFunction(ctx, inflight, node, step, built.input);
+      checkValueSize(`The output of "${node.label}"`, output, ctx.limits.valueBytes);
       return { kind: "succeed", output, input: built.input };
     }
     case "choice": {
-      const branch = await chooseBranch(node, context);
+      const branch = await chooseBranch(node, context, ctx.evaluate);
       return { kind: "succeed", output: { branch }, input: null, branch };
     }
     case "end": {
-      const output = node.output ? await buildInput(node.output, context) : null;
+      const output = node.output ? await buildInput(node.output, context, ctx.evaluate) : null;
+      checkValueSize(`The output of "${node.label}"`, output, ctx.limits.valueBytes);
       if (node.outputSchema !== undefined) {
         const issues = validateAgainstSchema(node.outputSchema, output);
         if (issues.length) {
@@ -318,10 +322,11 @@ const decide = async (
       return { kind: "end", output };
     }
     case "manual":
-      built.input ??= node.input ? await buildInput(node.input, context) : null;
+      built.input ??= node.input ? await buildInput(node.input, context, ctx.evaluate) : null;
+      checkValueSize(`The input of "${node.label}"`, built.input, ctx.limits.valueBytes);
       return { kind: "task", input: built.input };
     case "wait": {
-      const until = await resolveWaitUntil(node, context, Date.now());
+      const until = await resolveWaitUntil(node, context, Date.now(), ctx.evaluate);
       if (until > Date.now()) return { kind: "wait", until };
       return {
         kind: "succeed",
@@ -333,7 +338,7 @@ const decide = async (
       // only reached when a whole run is restarted: the start step re-emits the run's input
       return { kind: "succeed", output: step.runInput, input: step.runInput };
     case "subscenario": {
-      built.input ??= await stepInput(version, node, context);
+      built.input ??= await stepInput(version, node, context, ctx.evaluate);
       const target = await readForStep(
         ctx.db.prisma.scenarioVersion.findFirst({
           where: { scenario: { slug: node.scenario.slug }, version: node.scenario.version },
@@ -347,7 +352,7 @@ const decide = async (
         );
       }
       const child = await readForStep(ctx.version(target.id));
-      checkRunInput(child, built.input);
+      checkRunInput(ctx, child, built.input);
       return { kind: "subscenario", input: built.input, version: child };
     }
     case "map": {
@@ -358,12 +363,30 @@ const decide = async (
           `The body of "${node.label}" needs a start and an end node.`,
         );
       }
-      const items = await resolveItems(node, context);
+      const items = await resolveItems(node, context, ctx.evaluate);
+      if (items.length > ctx.limits.mapItems) {
+        throw new BatonError(
+          "BAD_INPUT",
+          `"${node.label}" got a list of ${items.length.toLocaleString("en")} items; a map takes at most ${ctx.limits.mapItems.toLocaleString("en")} (BATON_MAX_MAP_ITEMS).`,
+          { limit: "mapItems", items: items.length },
+        );
+      }
       if (!items.length) return { kind: "succeed", output: [], input: items };
       return { kind: "map", items };
     }
   }
 };
+
+/**
+ * A step that stopped every process running it (a crash, a kill, a hang past its lease)
+ * would be handed out forever and take each process down in turn; it fails instead.
+ */
+const poisonPill = (node: TNode, reclaims: number) =>
+  new BatonError(
+    "PRECONDITION_FAILED",
+    `"${node.label}" was running in a process that stopped (crashed, was killed or hung) ${reclaims} times, so it is not run again. Find what stops the process, then restart the step.`,
+    { limit: "stepReclaims", reclaims },
+  );
 
 /**
  * Runs one step job from claim to its completion transaction, and returns the step that
@@ -393,6 +416,7 @@ export const handleStep = async (
     step.input === null || step.input === undefined ? {} : { input: step.input };
   let decided: TDecided;
   try {
+    if (step.reclaims >= ctx.limits.stepReclaims) throw poisonPill(node, step.reclaims);
     decided = await decide(ctx, inflight, version, node, step, built);
   } catch (error) {
     if (error instanceof InfrastructureError) throw error;

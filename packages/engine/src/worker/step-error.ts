@@ -1,4 +1,4 @@
-import { isBatonError, type TStepError } from "@baton/model";
+import { isBatonError, isSchemaObject, type TStepError } from "@baton/model";
 import { isProviderError } from "@baton/providers";
 
 /**
@@ -24,7 +24,8 @@ export const readForStep = <T>(read: Promise<T>): Promise<T> =>
  * The stored shape of a failed attempt, as `@baton/model` types `steps.<id>.error` for
  * the steps after an error edge: `code` is the classification, `details.retryable` says
  * whether another attempt could help. Provider errors carry their own classification;
- * our own errors (an input that cannot be built, an invalid form) are never retried, and
+ * our own errors (an input that cannot be built, an invalid form, a value or an expression
+ * over its limit: `limit_exceeded`) are never retried, and
  * anything unexpected counts as the function's failure.
  */
 export const toStepError = (
@@ -43,9 +44,10 @@ export const toStepError = (
     };
   }
   if (isBatonError(error)) {
+    const overLimit = isSchemaObject(error.details) && "limit" in error.details;
     return {
       message: error.message,
-      code: error.code === "BAD_INPUT" ? "rejected_input" : "engine",
+      code: overLimit ? "limit_exceeded" : error.code === "BAD_INPUT" ? "rejected_input" : "engine",
       nodeId,
       attempts,
       ...(error.details === undefined ? {} : { details: error.details }),
