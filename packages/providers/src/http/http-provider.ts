@@ -159,6 +159,7 @@ async function invoke(
     secret: connection.secret ?? {},
     headers: config.headers ?? {},
     idempotencyKey: options.idempotencyKey,
+    details,
   });
   const response = await send(url, { ...init, signal: options.signal }, details);
   if (response.status < 200 || response.status >= 300) throw statusError(response, details);
