@@ -138,8 +138,13 @@ describe("provider errors carry no credentials of their connection", () => {
     const connection: Connection = {
       name: "echo",
       provider: "http",
-      config: { document: `${echo.url}/openapi.json`, headers: { "x-team": TEAM_HEADER } },
-      secret: { token: TOKEN, key: API_KEY, basic: { username: "ada", password: BASIC_PASSWORD } },
+      config: { document: `${echo.url}/openapi.json` },
+      secret: {
+        token: TOKEN,
+        key: API_KEY,
+        basic: { username: "ada", password: BASIC_PASSWORD },
+        "header:x-team": TEAM_HEADER,
+      },
     };
     const { functions } = await registry.discover(connection);
     const byName = new Map(functions.map((found) => [found.name, found]));
@@ -148,6 +153,7 @@ describe("provider errors carry no credentials of their connection", () => {
     );
     expect(token.classification).toBe("function_error");
     expectRedacted(token, [TOKEN, API_KEY, TEAM_HEADER]);
+    expect(token.message).toContain('"x-team":"[redacted]"');
     expect(token.message).toMatch(/… \[cut: \d+ characters in all\]$/);
     expect(token.message.length).toBeLessThan(2_200);
     const basic = await failure(
