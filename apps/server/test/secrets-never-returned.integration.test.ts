@@ -178,7 +178,9 @@ const CALLS: Record<string, (f: TFixtures) => TCalls> = {
 
 const readProcedures = Object.entries(appRouter._def.procedures)
   .filter(([, procedure]) =>
-    ["query", "subscription"].includes((procedure as { _def: { type: string } })._def.type),
+    ["query", "subscription"].includes(
+      (procedure as unknown as { _def: { type: string } })._def.type,
+    ),
   )
   .map(([name]) => name)
   .sort();
