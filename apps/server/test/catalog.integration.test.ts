@@ -514,7 +514,7 @@ describe.each(databases)("catalog on the $kind database", ({ kind }) => {
       seen(
         await client.catalog.updateConnection.mutate({
           id,
-          settings: { gateway: "http://127.0.0.1:10", namespace: "fn" },
+          settings: { gateway: "http://127.0.0.1:9", namespace: "fn" },
         }),
       );
       const read = async () =>
@@ -528,13 +528,13 @@ describe.each(databases)("catalog on the $kind database", ({ kind }) => {
           id,
           name: "faas",
           provider: "openfaas",
-          settings: { gateway: "http://127.0.0.1:10" },
+          settings: { gateway: "http://127.0.0.1:9" },
         }),
       );
       seen(
         await client.catalog.updateConnection.mutate({
           id,
-          settings: { gateway: "http://127.0.0.1:10" },
+          settings: { gateway: "http://127.0.0.1:9" },
           secretChanges: { username: null, password: "another" },
         }),
       );
@@ -545,7 +545,7 @@ describe.each(databases)("catalog on the $kind database", ({ kind }) => {
       const error = await failure(
         client.catalog.updateConnection.mutate({
           id,
-          settings: { gateway: "http://127.0.0.1:10" },
+          settings: { gateway: "http://127.0.0.1:9" },
           secretChanges: { apiKey: "x" },
         }),
       );
