@@ -1,14 +1,10 @@
-import {
-  findPostgresBin,
-  startThrowawayPostgres,
-  type TThrowawayPostgres,
-} from "@baton/db/testing";
+import { startThrowawayPostgres, type TThrowawayPostgres } from "@baton/db/testing";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { end, fn, next, openHarness, start, type THarness } from "../test/harness.ts";
 
 const RUNS = 30;
 
-describe.skipIf(!findPostgresBin())("a PostgreSQL restart in the middle of a load", () => {
+describe("a PostgreSQL restart in the middle of a load", () => {
   let postgres: TThrowawayPostgres;
   let h: THarness;
   beforeAll(async () => {

@@ -29,10 +29,8 @@ export type THarness = {
   close(): Promise<void>;
 };
 
-export const databases = [
-  { kind: "pglite" as const },
-  ...(process.env.DATABASE_URL_TEST ? [{ kind: "postgres" as const }] : []),
-];
+/** Every engine rule holds on both: the integration tests' global setup provides PostgreSQL. */
+export const databases = [{ kind: "pglite" as const }, { kind: "postgres" as const }];
 
 let slugs = 0;
 
@@ -42,10 +40,7 @@ export const openHarness = async (
   options: { concurrency?: number; serverUrl?: string } = {},
 ): Promise<THarness> => {
   const dir = await mkdtemp(path.join(tmpdir(), "baton-engine-"));
-  const server =
-    kind === "postgres"
-      ? await createTestDatabase(options.serverUrl ?? process.env.DATABASE_URL_TEST!)
-      : undefined;
+  const server = kind === "postgres" ? await createTestDatabase(options.serverUrl) : undefined;
   const db = await openDatabase({ dataDir: dir, databaseUrl: server?.url });
   const providers = createProviderRegistry([createLocalProvider({ poolSize: 2 })]);
   const connection = await db.prisma.connection.create({
