@@ -21,6 +21,8 @@ export type THarness = {
   publish(
     scenario: Omit<TScenario, "format" | "slug" | "name"> & { slug?: string },
   ): Promise<string>;
+  /** Publishes the next version of the scenario `publish` made with this slug. */
+  publishNext(slug: string, scenario: Omit<TScenario, "format" | "slug" | "name">): Promise<string>;
   waitForRun(
     runId: string,
     timeoutMs?: number,
@@ -100,6 +102,22 @@ export const openHarness = async (
         select: { versions: { select: { id: true } } },
       });
       return row.versions[0]!.id;
+    },
+    publishNext: async (slug, scenario) => {
+      const { id, versions } = await db.prisma.scenario.findUniqueOrThrow({
+        where: { slug },
+        select: { id: true, versions: { select: { version: true } } },
+      });
+      const definition = { format: "baton.scenario/v1", name: slug, ...scenario, slug };
+      const row = await db.prisma.scenarioVersion.create({
+        data: {
+          scenarioId: id,
+          version: Math.max(...versions.map((v) => v.version)) + 1,
+          definition: definition as Prisma.InputJsonValue,
+        },
+        select: { id: true },
+      });
+      return row.id;
     },
     waitForRun: (runId, timeoutMs) =>
       waitFor(async () => {
