@@ -151,6 +151,62 @@ describe.each(databases)("map steps on $kind", ({ kind }) => {
     expect(maps.map((m) => m.status).sort()).toEqual(["succeeded", "superseded"]);
   });
 
+  it("cancels the other items when one fails, aborting their calls", async () => {
+    // items 0 and 1 call Sleep for 30 s, filling the local function pool (two workers);
+    // item 2 waits a second, so they are running, then fails on its input
+    const hold: TNode = {
+      id: "hold",
+      kind: "wait",
+      label: "Hold",
+      position: at,
+      until: { ref: "item.at" },
+    };
+    const versionId = await h.publish({
+      nodes: [
+        start(),
+        map(
+          { ref: "input.items" },
+          [hold, fn("work", "Sleep", { ms: { ref: "item.ms" } }, { timeoutMs: 60_000 })],
+          { slept: { ref: "steps.work.output.slept" } },
+          3,
+        ),
+        end(),
+      ],
+      edges: [next("start", "each"), next("each", "end")],
+    });
+    const now = Date.now();
+    const items = [
+      { at: new Date(now).toISOString(), ms: 30_000 },
+      { at: new Date(now).toISOString(), ms: 30_000 },
+      { at: new Date(now + 1_000).toISOString(), ms: "bad" },
+    ];
+    const { runId } = await h.engine.startRun({ versionId, input: { items } });
+    const failed = await h.waitForRun(runId, 20_000);
+    expect(failed).toMatchObject({
+      status: "failed",
+      error: { code: "item_failed", details: { index: 2 } },
+    });
+    const works = await stepRuns(runId, "work");
+    expect(works.map((w) => [w.scope, w.status])).toEqual([
+      ["0", "cancelled"],
+      ["1", "cancelled"],
+      ["2", "failed"],
+    ]);
+    const attempts = await h.db.prisma.stepAttempt.findMany({
+      where: { stepRunId: { in: works.slice(0, 2).map((w) => w.id) } },
+    });
+    expect(attempts.map((a) => a.status)).toEqual(["cancelled", "cancelled"]);
+    // the pool has room again only if both calls were aborted
+    const quick = await h.publish({
+      nodes: [start(), fn("a", "Noop", {}), end()],
+      edges: [next("start", "a"), next("a", "end")],
+    });
+    const ended = Date.now();
+    const after = await h.engine.startRun({ versionId: quick, input: {} });
+    expect((await h.waitForRun(after.runId, 20_000)).status).toBe("succeeded");
+    expect(Date.now() - ended).toBeLessThan(5_000);
+  });
+
   it("retries only the failed item of a map with retryFailed", async () => {
     const versionId = await h.publish({
       nodes: [
