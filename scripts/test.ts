@@ -6,7 +6,7 @@
  * summary that names every skipped test and every test that passed only on a retry.
  */
 import { spawn } from "node:child_process";
-import { rm } from "node:fs/promises";
+import { mkdir, rm } from "node:fs/promises";
 import { tmpdir } from "node:os";
 import path from "node:path";
 import { freePort } from "@baton/db/testing";
@@ -76,6 +76,7 @@ const vitest = (project: string) => async () => {
   return withOutcomes(code, () => readVitestOutcomes(file));
 };
 
+await mkdir(reports, { recursive: true });
 try {
   await phase("build (Prisma client, web app)", () =>
     run("npx", ["turbo", "run", "build", "--output-logs=errors-only"]),
