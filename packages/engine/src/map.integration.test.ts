@@ -1,6 +1,15 @@
 import type { TNode } from "@baton/model";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
-import { databases, end, fn, next, openHarness, start, type THarness } from "../test/harness.ts";
+import {
+  databases,
+  end,
+  errorEdge,
+  fn,
+  next,
+  openHarness,
+  start,
+  type THarness,
+} from "../test/harness.ts";
 
 const at = { x: 0, y: 0 };
 
@@ -205,6 +214,57 @@ describe.each(databases)("map steps on $kind", ({ kind }) => {
     const after = await h.engine.startRun({ versionId: quick, input: {} });
     expect((await h.waitForRun(after.runId, 20_000)).status).toBe("succeeded");
     expect(Date.now() - ended).toBeLessThan(5_000);
+  });
+
+  it("cancels the other items when one fails and takes the map's error edge", async () => {
+    const hold: TNode = {
+      id: "hold",
+      kind: "wait",
+      label: "Hold",
+      position: at,
+      until: { ref: "item.at" },
+    };
+    const versionId = await h.publish({
+      nodes: [
+        start(),
+        map(
+          { ref: "input.items" },
+          [hold, fn("work", "Sleep", { ms: { ref: "item.ms" } }, { timeoutMs: 10_000 })],
+          { slept: { ref: "steps.work.output.slept" } },
+          2,
+        ),
+        fn("recover", "Sleep", { ms: { literal: 1_000 } }),
+        end({ why: { ref: "steps.each.error.message" } }),
+      ],
+      edges: [
+        next("start", "each"),
+        next("each", "end"),
+        errorEdge("each", "recover"),
+        next("recover", "end"),
+      ],
+    });
+    const now = Date.now();
+    const items = [
+      { at: new Date(now).toISOString(), ms: 3_000 },
+      { at: new Date(now + 500).toISOString(), ms: "bad" },
+    ];
+    const { runId } = await h.engine.startRun({ versionId, input: { items } });
+    // while the run goes on along the error edge, the other item is already cancelled
+    await h.waitFor(async () =>
+      (await stepRuns(runId, "recover"))[0]?.status === "running" ? true : undefined,
+    );
+    const works = await stepRuns(runId, "work");
+    expect(works.map((w) => [w.scope, w.status])).toEqual([
+      ["0", "cancelled"],
+      ["1", "failed"],
+    ]);
+    expect(
+      await h.db.prisma.stepAttempt.findMany({ where: { stepRunId: works[0]!.id } }),
+    ).toMatchObject([{ status: "cancelled" }]);
+    expect(await h.waitForRun(runId, 20_000)).toMatchObject({
+      status: "succeeded",
+      output: { why: expect.stringMatching(/^Item 1 failed at "work"/) },
+    });
   });
 
   it("retries only the failed item of a map with retryFailed", async () => {
