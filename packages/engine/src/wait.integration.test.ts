@@ -1,5 +1,5 @@
 import type { TNode } from "@baton/model";
-import { afterAll, beforeAll, describe, expect, it } from "vitest";
+import { afterAll, afterEach, beforeAll, describe, expect, it } from "vitest";
 import { databases, end, fn, next, openHarness, start, type THarness } from "../test/harness.ts";
 import { createEngine, type TEngine } from "./index.ts";
 
@@ -24,8 +24,10 @@ describe.each(databases)("wait steps on $kind", ({ kind }) => {
     // the API alone: each test brings the workers it needs, so one can stop them
     h = await openHarness(kind, { concurrency: 0 });
   });
+  afterEach(async () => {
+    await Promise.all(workers.splice(0).map((w) => w.stop()));
+  });
   afterAll(async () => {
-    await Promise.all(workers.map((w) => w.stop()));
     await h?.close();
   });
 
