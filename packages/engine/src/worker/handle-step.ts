@@ -251,9 +251,8 @@ const startSubscenario = (
 /** Waits without a worker: the job comes back when the time has come. */
 const waitUntil = (ctx: TEngineContext, job: TStepJob, step: TClaimed, until: number) =>
   sqlTransaction(ctx, async (tx) => {
-    const parked = await parkStep(tx, step.id, step.attempt, null, {
-      until: new Date(until).toISOString(),
-    });
+    const due = { until: new Date(until).toISOString() };
+    const parked = await parkStep(tx, step.id, step.attempt, due, due);
     if (parked) await enqueue(ctx.boss, tx, [{ data: job.data, startAfter: new Date(until) }]);
     await completeJob(ctx.boss, tx, job.id);
   });
@@ -321,12 +320,16 @@ const decide = async (
       built.input ??= node.input ? await buildInput(node.input, context) : null;
       return { kind: "task", input: built.input };
     case "wait": {
-      const until = await resolveWaitUntil(node, context, Date.now());
+      // the due time is decided once, when the step first parks, and kept as its input
+      const due = (built.input as { until?: string } | undefined)?.until;
+      const until =
+        due === undefined ? await resolveWaitUntil(node, context, Date.now()) : Date.parse(due);
+      built.input = { until: new Date(until).toISOString() };
       if (until > Date.now()) return { kind: "wait", until };
       return {
         kind: "succeed",
         output: { waitedUntil: new Date(until).toISOString() },
-        input: null,
+        input: built.input,
       };
     }
     case "start":
