@@ -3,14 +3,18 @@ import { defineConfig } from "vitest/config";
 const ignored = ["**/node_modules/**", "**/dist/**", "e2e/**"];
 
 // Unit tests run in parallel; integration tests touch real databases and processes,
-// so they get longer timeouts. `npm test` runs both (see scripts/test.mjs).
+// so they get longer timeouts. `npm test` runs both (see scripts/test.ts).
 export default defineConfig({
   test: {
     projects: [
       {
         test: {
           name: "unit",
-          include: ["{apps,packages}/*/{src,test}/**/*.test.{ts,tsx}", "bench/**/*.test.ts"],
+          include: [
+            "{apps,packages}/*/{src,test}/**/*.test.{ts,tsx}",
+            "bench/**/*.test.ts",
+            "scripts/**/*.test.ts",
+          ],
           exclude: [...ignored, "**/*.integration.test.ts"],
         },
       },

@@ -1,21 +1,21 @@
 /**
  * `npm test`: everything CI checks, in one command, on a machine with nothing set up.
- * Brings up what the tests need (a throwaway PostgreSQL, Chromium), runs every phase
- * even after a failure so one run shows all problems, and ends with one summary line.
+ * Brings up what the tests need (PostgreSQL, Chromium: installed from Debian's packages
+ * when missing and we run as root, else the run fails saying what to install), runs
+ * every phase even after a failure so one run shows all problems, and ends with a
+ * summary that names every skipped test and every test that passed only on a retry.
  */
 import { spawn } from "node:child_process";
-import { readFile, rm } from "node:fs/promises";
+import { mkdir, rm } from "node:fs/promises";
 import { tmpdir } from "node:os";
 import path from "node:path";
-import {
-  findPostgresBin,
-  freePort,
-  startThrowawayPostgres,
-  type TThrowawayPostgres,
-} from "@baton/db/testing";
+import { freePort } from "@baton/db/testing";
 import { ensureChromium } from "./ensure-chromium.ts";
+import { provideTestPostgres, type TTestPostgres } from "./ensure-postgres.ts";
+import { readPlaywrightOutcomes, readVitestOutcomes, type TOutcomes } from "./test-outcomes.ts";
 
-type TPhase = { name: string; ok: boolean; seconds: number; passed?: number; failed?: number };
+type TResult = { ok: boolean; outcomes?: TOutcomes };
+type TPhase = TResult & { name: string; seconds: number };
 
 const phases: TPhase[] = [];
 const env: NodeJS.ProcessEnv = { ...process.env, TURBO_TELEMETRY_DISABLED: "1" };
@@ -26,13 +26,10 @@ const run = (command: string, args: string[], extraEnv: NodeJS.ProcessEnv = {}):
     child.on("exit", (code, signal) => resolve(code ?? (signal ? 1 : 0)));
   });
 
-const phase = async (
-  name: string,
-  work: () => Promise<number | Omit<TPhase, "name" | "seconds">>,
-): Promise<boolean> => {
+const phase = async (name: string, work: () => Promise<number | TResult>): Promise<void> => {
   console.log(`\n[test] ── ${name} ──`);
   const started = performance.now();
-  let result: Omit<TPhase, "name" | "seconds">;
+  let result: TResult;
   try {
     const outcome = await work();
     result = typeof outcome === "number" ? { ok: outcome === 0 } : outcome;
@@ -41,19 +38,18 @@ const phase = async (
     result = { ok: false };
   }
   phases.push({ name, seconds: (performance.now() - started) / 1000, ...result });
-  return result.ok;
 };
 
-const readCounts = async (file: string, pick: (report: never) => [number, number]) => {
+/** A test runner's exit code and its outcomes; a report it could not write counts as none. */
+const withOutcomes = async (code: number, read: () => Promise<TOutcomes>): Promise<TResult> => {
   try {
-    const [passed, failed] = pick(JSON.parse(await readFile(file, "utf8")) as never);
-    return { passed, failed };
+    return { ok: code === 0, outcomes: await read() };
   } catch {
-    return {};
+    return { ok: false };
   }
 };
 
-let postgres: TThrowawayPostgres | undefined;
+let postgres: TTestPostgres | undefined;
 const cleanUp = async () => {
   await postgres?.stop();
   postgres = undefined;
@@ -63,6 +59,24 @@ for (const signal of ["SIGINT", "SIGTERM"] as const) {
 }
 
 const reports = path.join(tmpdir(), `baton-test-${process.pid}`);
+const vitest = (project: string) => async () => {
+  const file = path.join(reports, `vitest-${project}.json`);
+  const code = await run(
+    "npx",
+    [
+      "vitest",
+      "run",
+      "--project",
+      project,
+      "--reporter=default",
+      "--reporter=./scripts/vitest-outcomes-reporter.ts",
+    ],
+    { VITEST_OUTCOMES_FILE: file },
+  );
+  return withOutcomes(code, () => readVitestOutcomes(file));
+};
+
+await mkdir(reports, { recursive: true });
 try {
   await phase("build (Prisma client, web app)", () =>
     run("npx", ["turbo", "run", "build", "--output-logs=errors-only"]),
@@ -73,63 +87,52 @@ try {
     const root = await run("npx", ["tsc", "--noEmit", "-p", "."]);
     return packages || root;
   });
-
-  if (!env.DATABASE_URL_TEST && findPostgresBin()) {
-    await phase("start a throwaway PostgreSQL", async () => {
-      postgres = await startThrowawayPostgres();
-      env.DATABASE_URL_TEST = postgres.url;
-      console.log(`[test] PostgreSQL for tests at ${postgres.url}`);
-      return 0;
-    });
-  }
-
-  const vitestReport = path.join(reports, "vitest.json");
-  await phase("unit and integration tests (Vitest)", async () => {
-    const code = await run("npx", [
-      "vitest",
-      "run",
-      "--reporter=default",
-      "--reporter=json",
-      `--outputFile.json=${vitestReport}`,
-    ]);
-    const counts = await readCounts(
-      vitestReport,
-      (r: { numPassedTests: number; numFailedTests: number }) => [
-        r.numPassedTests,
-        r.numFailedTests,
-      ],
-    );
-    return { ok: code === 0, ...counts };
+  await phase("unit tests (Vitest)", vitest("unit"));
+  await phase("PostgreSQL for the integration tests", async () => {
+    postgres = await provideTestPostgres();
+    env.DATABASE_URL_TEST = postgres.url;
+    console.log(`[test] PostgreSQL for tests at ${new URL(postgres.url).host}`);
+    return 0;
   });
-
-  const playwrightReport = path.join(reports, "playwright.json");
+  // without PostgreSQL this fails too, in its global setup: its variants never drop out
+  await phase("integration tests (Vitest, PGlite and PostgreSQL)", vitest("integration"));
   await phase("end-to-end tests (Playwright, Chromium)", async () => {
     ensureChromium();
+    const file = path.join(reports, "playwright.json");
     const code = await run("npx", ["playwright", "test", "-c", "e2e"], {
       E2E_PORT: String(await freePort()),
-      PLAYWRIGHT_JSON_OUTPUT_NAME: playwrightReport,
+      PLAYWRIGHT_JSON_OUTPUT_NAME: file,
     });
-    const counts = await readCounts(
-      playwrightReport,
-      (r: { stats: { expected: number; unexpected: number; flaky: number } }) => [
-        r.stats.expected + r.stats.flaky,
-        r.stats.unexpected,
-      ],
-    );
-    return { ok: code === 0, ...counts };
+    return withOutcomes(code, () => readPlaywrightOutcomes(file));
   });
 } finally {
   await cleanUp();
   await rm(reports, { recursive: true, force: true });
 }
 
+const list = (label: string, names: readonly string[]) => {
+  if (!names.length) return;
+  console.log(`[test]       ${label}:`);
+  for (const name of names) console.log(`[test]         ${name}`);
+};
 console.log("\n[test] summary");
 for (const p of phases) {
-  const counts = p.passed === undefined ? "" : ` (${p.passed} passed, ${p.failed ?? 0} failed)`;
+  const o = p.outcomes;
+  const counts = o
+    ? ` (${o.passed} passed, ${o.failed.length} failed, ${o.skipped.length} skipped, ${o.flaky.length} flaky)`
+    : "";
   console.log(`[test]   ${p.ok ? "ok  " : "FAIL"} ${p.name}${counts} ${p.seconds.toFixed(1)} s`);
+  list("failed", o?.failed ?? []);
+  list("skipped", o?.skipped ?? []);
+  list("flaky: passed only on a retry", o?.flaky ?? []);
 }
-const passed = phases.reduce((n, p) => n + (p.passed ?? 0), 0);
-const failed = phases.reduce((n, p) => n + (p.failed ?? 0), 0);
-const failedPhases = phases.filter((p) => !p.ok).length;
-console.log(`\n${passed} passed, ${failed + failedPhases} failed`);
-process.exit(failedPhases ? 1 : 0);
+const sum = (count: (o: TOutcomes) => number) =>
+  phases.reduce((n, p) => n + (p.outcomes ? count(p.outcomes) : 0), 0);
+const passed = sum((o) => o.passed);
+// a failed phase without a failed test (lint, a crash, a missing server) counts as one failure
+const failed =
+  sum((o) => o.failed.length) + phases.filter((p) => !p.ok && !p.outcomes?.failed.length).length;
+const flaky = sum((o) => o.flaky.length);
+if (flaky) console.log(`\n[test] ${flaky} flaky: passed only on a retry (listed above)`);
+console.log(`\n${passed} passed, ${failed} failed, ${sum((o) => o.skipped.length)} skipped`);
+process.exit(phases.some((p) => !p.ok) ? 1 : 0);

@@ -164,6 +164,14 @@ test.describe("catalog connections and functions", () => {
       "placeholder",
       "not set",
     );
+    // and headers such as X-Api-Key are credentials too, never a plain setting
+    await dialog.getByRole("textbox", { name: "Header name" }).fill("X-Api-Key");
+    await dialog.getByRole("button", { name: "Add header" }).click();
+    await expect(dialog.getByLabel("Header x-api-key", { exact: true })).toHaveAttribute(
+      "type",
+      "password",
+    );
+    await expect(dialog.getByRole("textbox", { name: "Headers" })).toHaveCount(0);
     await screenshot(page, "catalog-connection-http-light");
     await dialog.getByLabel("Provider").selectOption("openfaas");
     await dialog.getByRole("textbox", { name: "Name", exact: true }).fill("e2e-faas");
@@ -187,6 +195,21 @@ test.describe("catalog connections and functions", () => {
       "placeholder",
       /set — type to replace/,
     );
+    // a new gateway gets the password only if it is typed again
+    await edit.getByRole("textbox", { name: "Gateway", exact: true }).fill("http://127.0.0.1:10");
+    await expect(edit.getByRole("alert")).toContainText(
+      "Gateway changed: re-enter the credentials to send them to the new address, or remove them (password).",
+    );
+    await expect(edit.getByRole("button", { name: "Save" })).toBeDisabled();
+    await expect(edit.getByRole("button", { name: "Test" })).toBeDisabled();
+    await expect(edit.getByLabel("Password", { exact: true })).toHaveAttribute(
+      "placeholder",
+      "re-enter for the new address, or remove",
+    );
+    await screenshot(page, "catalog-connection-reenter-light");
+    await edit.getByLabel("Password", { exact: true }).fill("e2e-new-secret");
+    await expect(edit.getByRole("alert")).toHaveCount(0);
+    await expect(edit.getByRole("button", { name: "Save" })).toBeEnabled();
     await edit.getByRole("button", { name: "Cancel" }).click();
     await page.getByRole("button", { name: "Remove e2e-faas" }).click();
     await page.getByRole("dialog").getByRole("button", { name: "Remove" }).click();

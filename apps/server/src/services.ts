@@ -4,6 +4,7 @@ import { createEngine } from "@baton/engine";
 import { createProviderRegistry, type LocalProvider } from "@baton/providers";
 import { createLoginLimiter } from "./auth/login-limiter.ts";
 import { startCatalogRefresher } from "./catalog/catalog-refresher.ts";
+import { sealPlaintextHeaders } from "./catalog/connections/seal-plaintext-headers.ts";
 import { ensureDemoConnection } from "./catalog/demo-connection.ts";
 import { describeRefresh } from "./catalog/describe-refresh.ts";
 import { engineProviders } from "./catalog/engine-providers.ts";
@@ -60,6 +61,11 @@ export const openServices = async (config: TConfig): Promise<TOpenServices> => {
       // the server listens first, so it answers whatever its runs hold (see app.ts)
       startWorkers: false,
     });
+    for (const name of await sealPlaintextHeaders(db.prisma, secrets, (message) =>
+      console.warn(`baton: ${message}`),
+    )) {
+      console.log(`baton: the headers of connection "${name}" are now sealed credentials`);
+    }
     const demo = await ensureDemoConnection(db.prisma, config.functionsDir);
     const deps = { prisma: db.prisma, providers, secrets };
     const catalog = await refreshStoredConnection(deps, demo.id);

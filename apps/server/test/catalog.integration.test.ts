@@ -13,10 +13,7 @@ import { loadConfig } from "../src/config.ts";
 import type { AppRouter } from "../src/index.ts";
 import { signedInAs, type TClient } from "./auth-client.ts";
 
-const databases = [
-  { kind: "embedded" },
-  ...(process.env.DATABASE_URL_TEST ? [{ kind: "postgres" }] : []),
-];
+const databases = [{ kind: "embedded" }, { kind: "postgres" }];
 
 const PASSWORD = "s3cret-gateway-password-\u00e9";
 
@@ -91,8 +88,7 @@ describe.each(databases)("catalog on the $kind database", ({ kind }) => {
     await mkdir(folder);
     await writeFile(path.join(folder, "Echo.mjs"), echoModule("string"));
     await writeFile(path.join(folder, "Total.mjs"), totalModule);
-    database =
-      kind === "postgres" ? await createTestDatabase(process.env.DATABASE_URL_TEST!) : undefined;
+    database = kind === "postgres" ? await createTestDatabase() : undefined;
     server = await startServer(
       loadConfig({
         PORT: "0",
@@ -514,7 +510,7 @@ describe.each(databases)("catalog on the $kind database", ({ kind }) => {
       seen(
         await client.catalog.updateConnection.mutate({
           id,
-          settings: { gateway: "http://127.0.0.1:10", namespace: "fn" },
+          settings: { gateway: "http://127.0.0.1:9", namespace: "fn" },
         }),
       );
       const read = async () =>
@@ -528,13 +524,13 @@ describe.each(databases)("catalog on the $kind database", ({ kind }) => {
           id,
           name: "faas",
           provider: "openfaas",
-          settings: { gateway: "http://127.0.0.1:10" },
+          settings: { gateway: "http://127.0.0.1:9" },
         }),
       );
       seen(
         await client.catalog.updateConnection.mutate({
           id,
-          settings: { gateway: "http://127.0.0.1:10" },
+          settings: { gateway: "http://127.0.0.1:9" },
           secretChanges: { username: null, password: "another" },
         }),
       );
@@ -545,7 +541,7 @@ describe.each(databases)("catalog on the $kind database", ({ kind }) => {
       const error = await failure(
         client.catalog.updateConnection.mutate({
           id,
-          settings: { gateway: "http://127.0.0.1:10" },
+          settings: { gateway: "http://127.0.0.1:9" },
           secretChanges: { apiKey: "x" },
         }),
       );

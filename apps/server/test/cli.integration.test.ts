@@ -237,10 +237,10 @@ describe("baton --help", () => {
   });
 });
 
-describe.skipIf(!process.env.DATABASE_URL_TEST)("baton migrate on PostgreSQL", () => {
+describe("baton migrate on PostgreSQL", () => {
   it("applies the migrations and then finds nothing to do", async () => {
     const { createTestDatabase } = await import("@baton/db/testing");
-    const db = await createTestDatabase(process.env.DATABASE_URL_TEST!);
+    const db = await createTestDatabase();
     try {
       const first = spawnBaton(["migrate"], { DATABASE_URL: db.url });
       expect(await first.exited).toBe(0);

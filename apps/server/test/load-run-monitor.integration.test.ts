@@ -7,10 +7,7 @@ import { createTestDatabase } from "@baton/db/testing";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { loadRunMonitor } from "../src/runs/load-run-monitor.ts";
 
-const databases = [
-  { kind: "embedded" },
-  ...(process.env.DATABASE_URL_TEST ? [{ kind: "postgres" }] : []),
-];
+const databases = [{ kind: "embedded" }, { kind: "postgres" }];
 
 /** The nested Prisma read `runs.monitor` used before, as JSON sends it: the reference. */
 const prismaMonitor = async (db: TDatabase, id: string) => {
@@ -76,8 +73,7 @@ describe.each(databases)("loadRunMonitor on the $kind database", ({ kind }) => {
 
   beforeAll(async () => {
     dataDir = await mkdtemp(path.join(tmpdir(), "baton-monitor-"));
-    database =
-      kind === "postgres" ? await createTestDatabase(process.env.DATABASE_URL_TEST!) : undefined;
+    database = kind === "postgres" ? await createTestDatabase() : undefined;
     db = await openDatabase({ dataDir, databaseUrl: database?.url });
     const { prisma } = db;
     const user = await prisma.user.create({

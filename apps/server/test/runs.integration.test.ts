@@ -10,10 +10,7 @@ import { signedInAs, type TClient } from "./auth-client.ts";
 
 const HOOK_TOKEN = "webhook-token-for-the-runs-tests";
 
-const databases = [
-  { kind: "embedded" },
-  ...(process.env.DATABASE_URL_TEST ? [{ kind: "postgres" }] : []),
-];
+const databases = [{ kind: "embedded" }, { kind: "postgres" }];
 
 describe.each(databases)("runs on the $kind database", ({ kind }) => {
   let server: TRunningServer;
@@ -23,8 +20,7 @@ describe.each(databases)("runs on the $kind database", ({ kind }) => {
 
   beforeAll(async () => {
     dataDir = await mkdtemp(path.join(tmpdir(), "baton-runs-"));
-    database =
-      kind === "postgres" ? await createTestDatabase(process.env.DATABASE_URL_TEST!) : undefined;
+    database = kind === "postgres" ? await createTestDatabase() : undefined;
     server = await startServer(
       loadConfig({
         PORT: "0",

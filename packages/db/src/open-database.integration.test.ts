@@ -3,9 +3,7 @@ import { tmpdir } from "node:os";
 import path from "node:path";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { openDatabase } from "./open-database.ts";
-import { createTestDatabase, freePort } from "./testing/index.ts";
-
-const serverUrl = process.env.DATABASE_URL_TEST;
+import { createTestDatabase, freePort, testServerUrl } from "./testing/index.ts";
 
 describe("embedded database (PGlite)", () => {
   let dataDir: string;
@@ -60,10 +58,10 @@ describe("embedded database (PGlite)", () => {
   });
 });
 
-describe.skipIf(!serverUrl)("PostgreSQL", () => {
+describe("PostgreSQL", () => {
   let database: Awaited<ReturnType<typeof createTestDatabase>>;
   beforeAll(async () => {
-    database = await createTestDatabase(serverUrl!);
+    database = await createTestDatabase();
   });
   afterAll(async () => {
     await database?.drop();
@@ -102,7 +100,7 @@ describe.skipIf(!serverUrl)("PostgreSQL", () => {
   });
 
   it("explains a missing database without leaking the password", async () => {
-    const url = new URL(serverUrl!);
+    const url = new URL(testServerUrl());
     url.pathname = "/no_such_database";
     url.password = "s3cret";
     const error = await openDatabase({ databaseUrl: url.href, dataDir: "x" }).catch((e) => e);

@@ -1,14 +1,10 @@
-import {
-  findPostgresBin,
-  startThrowawayPostgres,
-  type TThrowawayPostgres,
-} from "@baton/db/testing";
+import { startThrowawayPostgres, type TThrowawayPostgres } from "@baton/db/testing";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { end, fn, next, openHarness, start, type THarness } from "../test/harness.ts";
 
 const RUNS = 30;
 
-describe.skipIf(!findPostgresBin())("a PostgreSQL restart in the middle of a load", () => {
+describe("a PostgreSQL restart in the middle of a load", () => {
   let postgres: TThrowawayPostgres;
   let h: THarness;
   beforeAll(async () => {
@@ -39,7 +35,23 @@ describe.skipIf(!findPostgresBin())("a PostgreSQL restart in the middle of a loa
       )
     ).map((r) => r.runId);
     await new Promise((r) => setTimeout(r, 700));
+    const unfinished = () =>
+      h.db.prisma.run.count({
+        where: { id: { in: runIds }, status: { in: ["pending", "running"] } },
+      });
+    expect(await unfinished()).toBeGreaterThan(0);
     await postgres.restart();
+    // every event after this one was written once the server was back
+    const mark = await h.waitFor(async () => {
+      try {
+        const [row] = await h.db.prisma.$queryRawUnsafe<{ id: bigint }[]>(
+          `SELECT coalesce(max(id), 0) AS id FROM "RunEvent"`,
+        );
+        return row!.id;
+      } catch {
+        return undefined; // the pool reconnects on its own
+      }
+    }, 60_000);
     const done = await h.waitFor(async () => {
       try {
         const count = await h.db.prisma.run.count({
@@ -55,6 +67,11 @@ describe.skipIf(!findPostgresBin())("a PostgreSQL restart in the middle of a loa
       where: { id: { in: runIds }, status: { not: "succeeded" } },
     });
     expect(failed).toBe(0);
+    // runs were in flight across the restart: they ended after the server came back
+    const endedAfter = await h.db.prisma.runEvent.count({
+      where: { runId: { in: runIds }, type: "run.succeeded", id: { gt: mark } },
+    });
+    expect(endedAfter).toBeGreaterThan(0);
     // the event feed reconnected: a new run's events arrive
     const seen: string[] = [];
     const unsubscribe = h.engine.events.subscribe(null, (e) => seen.push(e.type));

@@ -1,3 +1,4 @@
+import type { TNode } from "@baton/model";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import {
   branch,
@@ -492,6 +493,81 @@ describe.each(databases)("engine on $kind", ({ kind }) => {
     });
     await h.engine.cancelRun(runId);
     expect((await h.waitForRun(child.id)).status).toBe("cancelled");
+  });
+
+  it("cancels the subscenario runs of a run that fails, aborting their calls", async () => {
+    const slug = `slow-child-${kind}`;
+    await h.publish({
+      slug,
+      nodes: [
+        start(),
+        fn("long", "Sleep", { ms: { literal: 30_000 } }, { timeoutMs: 60_000 }),
+        end(),
+      ],
+      edges: [next("start", "long"), next("long", "end")],
+    });
+    const sub = (id: string): TNode => ({
+      id,
+      kind: "subscenario",
+      label: id,
+      position: { x: 0, y: 0 },
+      scenario: { slug, version: 1 },
+    });
+    // two children fill the local function pool (two workers) with 30 s calls; a second
+    // later, once they run, "boom" fails on its input without a call, and the run with it
+    const versionId = await h.publish({
+      nodes: [
+        start(),
+        sub("sub1"),
+        sub("sub2"),
+        {
+          id: "hold",
+          kind: "wait",
+          label: "Hold",
+          position: { x: 0, y: 0 },
+          until: { ref: "input.at" },
+        },
+        fn("boom", "Add", { a: { literal: "not a number" }, b: { literal: 1 } }),
+        end(),
+      ],
+      edges: [
+        next("start", "sub1"),
+        next("start", "sub2"),
+        next("start", "hold"),
+        next("hold", "boom"),
+        next("sub1", "end"),
+        next("sub2", "end"),
+        next("boom", "end"),
+      ],
+    });
+    const at = new Date(Date.now() + 1_000).toISOString();
+    const { runId } = await h.engine.startRun({ versionId, input: { at } });
+    expect(await h.waitForRun(runId)).toMatchObject({
+      status: "failed",
+      error: { nodeId: "boom", code: "rejected_input" },
+    });
+    const children = await h.db.prisma.run.findMany({
+      where: { parentStepRunId: { in: (await steps(runId)).map((s) => s.id) } },
+      include: { stepRuns: { where: { nodeId: "long" }, include: { attempts: true } } },
+    });
+    expect(children.map((c) => c.status)).toEqual(["cancelled", "cancelled"]);
+    expect(children.flatMap((c) => c.stepRuns.map((s) => s.status))).toEqual([
+      "cancelled",
+      "cancelled",
+    ]);
+    expect(children.flatMap((c) => c.stepRuns.flatMap((s) => s.attempts))).toMatchObject([
+      { status: "cancelled" },
+      { status: "cancelled" },
+    ]);
+    // the pool has room again only if both children's calls were aborted
+    const quick = await h.publish({
+      nodes: [start(), fn("a", "Noop", {}), end()],
+      edges: [next("start", "a"), next("a", "end")],
+    });
+    const ended = Date.now();
+    const after = await h.engine.startRun({ versionId: quick, input: {} });
+    expect((await h.waitForRun(after.runId)).status).toBe("succeeded");
+    expect(Date.now() - ended).toBeLessThan(5_000);
   });
 
   it("streams a run's events to subscribers", async () => {

@@ -1,6 +1,15 @@
 import type { TNode } from "@baton/model";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
-import { databases, end, fn, next, openHarness, start, type THarness } from "../test/harness.ts";
+import {
+  databases,
+  end,
+  errorEdge,
+  fn,
+  next,
+  openHarness,
+  start,
+  type THarness,
+} from "../test/harness.ts";
 
 const at = { x: 0, y: 0 };
 
@@ -149,6 +158,113 @@ describe.each(databases)("map steps on $kind", ({ kind }) => {
     ]);
     const maps = await stepRuns(runId, "each");
     expect(maps.map((m) => m.status).sort()).toEqual(["succeeded", "superseded"]);
+  });
+
+  it("cancels the other items when one fails, aborting their calls", async () => {
+    // items 0 and 1 call Sleep for 30 s, filling the local function pool (two workers);
+    // item 2 waits a second, so they are running, then fails on its input
+    const hold: TNode = {
+      id: "hold",
+      kind: "wait",
+      label: "Hold",
+      position: at,
+      until: { ref: "item.at" },
+    };
+    const versionId = await h.publish({
+      nodes: [
+        start(),
+        map(
+          { ref: "input.items" },
+          [hold, fn("work", "Sleep", { ms: { ref: "item.ms" } }, { timeoutMs: 60_000 })],
+          { slept: { ref: "steps.work.output.slept" } },
+          3,
+        ),
+        end(),
+      ],
+      edges: [next("start", "each"), next("each", "end")],
+    });
+    const now = Date.now();
+    const items = [
+      { at: new Date(now).toISOString(), ms: 30_000 },
+      { at: new Date(now).toISOString(), ms: 30_000 },
+      { at: new Date(now + 1_000).toISOString(), ms: "bad" },
+    ];
+    const { runId } = await h.engine.startRun({ versionId, input: { items } });
+    const failed = await h.waitForRun(runId, 20_000);
+    expect(failed).toMatchObject({
+      status: "failed",
+      error: { code: "item_failed", details: { index: 2 } },
+    });
+    const works = await stepRuns(runId, "work");
+    expect(works.map((w) => [w.scope, w.status])).toEqual([
+      ["0", "cancelled"],
+      ["1", "cancelled"],
+      ["2", "failed"],
+    ]);
+    const attempts = await h.db.prisma.stepAttempt.findMany({
+      where: { stepRunId: { in: works.slice(0, 2).map((w) => w.id) } },
+    });
+    expect(attempts.map((a) => a.status)).toEqual(["cancelled", "cancelled"]);
+    // the pool has room again only if both calls were aborted
+    const quick = await h.publish({
+      nodes: [start(), fn("a", "Noop", {}), end()],
+      edges: [next("start", "a"), next("a", "end")],
+    });
+    const ended = Date.now();
+    const after = await h.engine.startRun({ versionId: quick, input: {} });
+    expect((await h.waitForRun(after.runId, 20_000)).status).toBe("succeeded");
+    expect(Date.now() - ended).toBeLessThan(5_000);
+  });
+
+  it("cancels the other items when one fails and takes the map's error edge", async () => {
+    const hold: TNode = {
+      id: "hold",
+      kind: "wait",
+      label: "Hold",
+      position: at,
+      until: { ref: "item.at" },
+    };
+    const versionId = await h.publish({
+      nodes: [
+        start(),
+        map(
+          { ref: "input.items" },
+          [hold, fn("work", "Sleep", { ms: { ref: "item.ms" } }, { timeoutMs: 10_000 })],
+          { slept: { ref: "steps.work.output.slept" } },
+          2,
+        ),
+        fn("recover", "Sleep", { ms: { literal: 1_000 } }),
+        end({ why: { ref: "steps.each.error.message" } }),
+      ],
+      edges: [
+        next("start", "each"),
+        next("each", "end"),
+        errorEdge("each", "recover"),
+        next("recover", "end"),
+      ],
+    });
+    const now = Date.now();
+    const items = [
+      { at: new Date(now).toISOString(), ms: 3_000 },
+      { at: new Date(now + 500).toISOString(), ms: "bad" },
+    ];
+    const { runId } = await h.engine.startRun({ versionId, input: { items } });
+    // while the run goes on along the error edge, the other item is already cancelled
+    await h.waitFor(async () =>
+      (await stepRuns(runId, "recover"))[0]?.status === "running" ? true : undefined,
+    );
+    const works = await stepRuns(runId, "work");
+    expect(works.map((w) => [w.scope, w.status])).toEqual([
+      ["0", "cancelled"],
+      ["1", "failed"],
+    ]);
+    expect(
+      await h.db.prisma.stepAttempt.findMany({ where: { stepRunId: works[0]!.id } }),
+    ).toMatchObject([{ status: "cancelled" }]);
+    expect(await h.waitForRun(runId, 20_000)).toMatchObject({
+      status: "succeeded",
+      output: { why: expect.stringMatching(/^Item 1 failed at "work"/) },
+    });
   });
 
   it("retries only the failed item of a map with retryFailed", async () => {

@@ -21,6 +21,8 @@ export type THarness = {
   publish(
     scenario: Omit<TScenario, "format" | "slug" | "name"> & { slug?: string },
   ): Promise<string>;
+  /** Publishes the next version of the scenario `publish` made with this slug. */
+  publishNext(slug: string, scenario: Omit<TScenario, "format" | "slug" | "name">): Promise<string>;
   waitForRun(
     runId: string,
     timeoutMs?: number,
@@ -29,10 +31,8 @@ export type THarness = {
   close(): Promise<void>;
 };
 
-export const databases = [
-  { kind: "pglite" as const },
-  ...(process.env.DATABASE_URL_TEST ? [{ kind: "postgres" as const }] : []),
-];
+/** Every engine rule holds on both: the integration tests' global setup provides PostgreSQL. */
+export const databases = [{ kind: "pglite" as const }, { kind: "postgres" as const }];
 
 let slugs = 0;
 
@@ -42,10 +42,7 @@ export const openHarness = async (
   options: { concurrency?: number; serverUrl?: string } = {},
 ): Promise<THarness> => {
   const dir = await mkdtemp(path.join(tmpdir(), "baton-engine-"));
-  const server =
-    kind === "postgres"
-      ? await createTestDatabase(options.serverUrl ?? process.env.DATABASE_URL_TEST!)
-      : undefined;
+  const server = kind === "postgres" ? await createTestDatabase(options.serverUrl) : undefined;
   const db = await openDatabase({ dataDir: dir, databaseUrl: server?.url });
   const providers = createProviderRegistry([createLocalProvider({ poolSize: 2 })]);
   const connection = await db.prisma.connection.create({
@@ -105,6 +102,22 @@ export const openHarness = async (
         select: { versions: { select: { id: true } } },
       });
       return row.versions[0]!.id;
+    },
+    publishNext: async (slug, scenario) => {
+      const { id, versions } = await db.prisma.scenario.findUniqueOrThrow({
+        where: { slug },
+        select: { id: true, versions: { select: { version: true } } },
+      });
+      const definition = { format: "baton.scenario/v1", name: slug, ...scenario, slug };
+      const row = await db.prisma.scenarioVersion.create({
+        data: {
+          scenarioId: id,
+          version: Math.max(...versions.map((v) => v.version)) + 1,
+          definition: definition as Prisma.InputJsonValue,
+        },
+        select: { id: true },
+      });
+      return row.id;
     },
     waitForRun: (runId, timeoutMs) =>
       waitFor(async () => {

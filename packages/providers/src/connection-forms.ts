@@ -7,11 +7,16 @@
 export type ConnectionField = {
   key: string;
   label: string;
-  /** `list`: comma-separated strings; `json`: a JSON object typed as text. */
-  type: "text" | "url" | "number" | "list" | "json";
+  /** `list`: comma-separated strings. */
+  type: "text" | "url" | "number" | "list";
   required?: boolean;
   placeholder?: string;
   help?: string;
+  /**
+   * Decides where the credentials are sent. Changing it while keeping stored credentials
+   * is refused: they must be entered again to go to the new address.
+   */
+  destination?: boolean;
 };
 
 export type SecretField = {
@@ -30,7 +35,15 @@ export type ConnectionForm = {
   secretFields: SecretField[];
   /** Secrets named by the user (an OpenAPI document's security schemes) instead of fixed fields. */
   namedSecrets?: { help: string };
+  /**
+   * Headers sent with every call, kept as credentials (an `Authorization` or API key
+   * header is one): each is the secret `header:<name>`, its name in lower case.
+   */
+  secretHeaders?: { help: string };
 };
+
+/** The prefix of secret keys that hold a header (`header:x-api-key`). */
+export const HEADER_SECRET_PREFIX = "header:";
 
 const schemaDocument: ConnectionField = {
   key: "schemaDocument",
@@ -76,6 +89,8 @@ export const connectionForms: ConnectionForm[] = [
         required: true,
         placeholder: "https://api.example.com/openapi.json",
         help: "URL or file path; JSON or YAML.",
+        // without a base URL, the document's servers are where calls go
+        destination: true,
       },
       {
         key: "baseUrl",
@@ -83,18 +98,15 @@ export const connectionForms: ConnectionForm[] = [
         type: "url",
         placeholder: "https://api.example.com",
         help: "Overrides the document's servers.",
-      },
-      {
-        key: "headers",
-        label: "Headers",
-        type: "json",
-        placeholder: '{ "x-team": "billing" }',
-        help: "Sent with every call.",
+        destination: true,
       },
     ],
     secretFields: [],
     namedSecrets: {
       help: 'Keyed by the document\'s security scheme name: a key or token, or {"username","password"} for basic auth.',
+    },
+    secretHeaders: {
+      help: "Sent with every call, e.g. Authorization or X-Api-Key. Kept encrypted like the other credentials.",
     },
   },
   {
@@ -108,6 +120,7 @@ export const connectionForms: ConnectionForm[] = [
         type: "list",
         required: true,
         placeholder: "eu-west-1, us-east-1",
+        destination: true,
       },
       {
         key: "endpoint",
@@ -115,6 +128,7 @@ export const connectionForms: ConnectionForm[] = [
         type: "url",
         placeholder: "http://127.0.0.1:3002",
         help: "Another Lambda API (LocalStack, serverless-offline); normally empty.",
+        destination: true,
       },
       { key: "namePrefix", label: "Name prefix", type: "text", placeholder: "orders-" },
       schemaDocument,
@@ -143,6 +157,7 @@ export const connectionForms: ConnectionForm[] = [
         label: "Endpoint",
         type: "url",
         placeholder: "https://cloudfunctions.googleapis.com",
+        destination: true,
       },
       schemaDocument,
     ],
@@ -170,12 +185,14 @@ export const connectionForms: ConnectionForm[] = [
         label: "Endpoint",
         type: "url",
         placeholder: "https://management.azure.com",
+        destination: true,
       },
       {
         key: "authorityHost",
         label: "Authority host",
         type: "url",
         placeholder: "https://login.microsoftonline.com",
+        destination: true,
       },
       schemaDocument,
     ],
@@ -203,6 +220,7 @@ export const connectionForms: ConnectionForm[] = [
         type: "url",
         required: true,
         placeholder: "http://gateway.openfaas:8080",
+        destination: true,
       },
       { key: "namespace", label: "Namespace", type: "text" },
       schemaDocument,

@@ -7,12 +7,16 @@ export {
   type ConnectionField,
   type ConnectionForm,
   connectionForms,
+  HEADER_SECRET_PREFIX,
   type SecretField,
 } from "./connection-forms.ts";
 export {
   applySecretChanges,
+  assertCredentialsFollowAddress,
+  changedDestinations,
   connectionForm,
   connectionSettingsText,
+  moveHeadersToSecret,
   parseConnectionSettings,
   type SecretChanges,
   type SettingsText,

@@ -14,6 +14,7 @@ import {
 } from "./schema/validate.ts";
 import { abortError, deadlineSignal, raceAbort } from "./shared/deadline.ts";
 import { isJsonValue } from "./shared/json.ts";
+import { credentialRedactor, sanitizeProviderError } from "./shared/redact.ts";
 import type {
   CatalogFunction,
   Connection,
@@ -75,14 +76,32 @@ export function createProviderRegistry(
     kinds: () => [...byKind.keys()],
     get,
     register,
-    discover: async (connection, options) =>
-      checkDiscovery(connection, await discoverWith(get(connection.provider), connection, options)),
+    discover: async (connection, options) => {
+      const provider = get(connection.provider);
+      const discovery = await sanitized(connection, discoverWith(provider, connection, options));
+      return checkDiscovery(connection, discovery);
+    },
     invoke: (connection, fn, input, options) =>
-      invokeWithContract(get(connection.provider), connection, fn, input, options),
+      sanitized(
+        connection,
+        invokeWithContract(get(connection.provider), connection, fn, input, options),
+      ),
     close: async () => {
       await Promise.all([...byKind.values()].map((provider) => provider.close?.()));
     },
   };
+}
+
+/**
+ * What a provider does, with the connection's credentials taken out of any error it
+ * throws: remote services echo what they were sent, and errors are stored and shown.
+ */
+async function sanitized<T>(connection: Connection, work: Promise<T>): Promise<T> {
+  try {
+    return await work;
+  } catch (error) {
+    throw isProviderError(error) ? sanitizeProviderError(error, connection) : error;
+  }
 }
 
 async function discoverWith(
@@ -104,7 +123,8 @@ async function discoverWith(
 }
 
 function checkDiscovery(connection: Connection, discovery: Discovery): Discovery {
-  const problems = [...discovery.problems];
+  const redact = credentialRedactor(connection);
+  const problems = discovery.problems.map(redact);
   const functions: CatalogFunction[] = [];
   const refs = new Set<string>();
   for (const fn of discovery.functions) {

@@ -5,6 +5,7 @@ import { errorMessage, useTRPC } from "../lib/trpc.ts";
 import { BUTTON } from "../monitor/buttons.ts";
 import { Dialog } from "../monitor/Dialog.tsx";
 import { DialogAction } from "../monitor/DialogAction.tsx";
+import { credentialsToReenter } from "./credentials-to-reenter.ts";
 import { Field } from "./Field.tsx";
 import { HELP, INPUT } from "./fields.ts";
 import { SecretFields } from "./SecretFields.tsx";
@@ -25,26 +26,14 @@ function SettingField({
   const id = useId();
   return (
     <Field id={id} label={field.label} required={field.required}>
-      {field.type === "json" ? (
-        <textarea
-          id={id}
-          rows={2}
-          className={`${INPUT} font-mono text-xs`}
-          placeholder={field.placeholder}
-          value={value}
-          spellCheck={false}
-          onChange={(e) => onChange(e.target.value)}
-        />
-      ) : (
-        <input
-          id={id}
-          className={INPUT}
-          inputMode={field.type === "number" ? "numeric" : undefined}
-          placeholder={field.placeholder}
-          value={value}
-          onChange={(e) => onChange(e.target.value)}
-        />
-      )}
+      <input
+        id={id}
+        className={INPUT}
+        inputMode={field.type === "number" ? "numeric" : undefined}
+        placeholder={field.placeholder}
+        value={value}
+        onChange={(e) => onChange(e.target.value)}
+      />
       {field.help && <p className={HELP}>{field.help}</p>}
     </Field>
   );
@@ -71,6 +60,12 @@ export function ConnectionDialog({
   const [settings, setSettings] = useState<Record<string, string>>(connection?.settings ?? {});
   const [edits, setEdits] = useState<Record<string, TSecretEdit>>({});
   const form = forms.data?.find((f) => f.kind === provider);
+  // stored credentials go to a changed address only when typed again
+  const reenter =
+    connection && form
+      ? credentialsToReenter(form, connection.settings, settings, connection.secretKeys, edits)
+      : { moved: [], keys: [] };
+  const blocked = !form || reenter.keys.length > 0;
   const nameId = useId();
   const kindId = useId();
 
@@ -109,7 +104,7 @@ export function ConnectionDialog({
           <button
             type="button"
             className={BUTTON.secondary}
-            disabled={!form || test.isPending}
+            disabled={blocked || test.isPending}
             onClick={() =>
               test.mutate({ ...draft(), ...(connection ? { id: connection.id } : {}) })
             }
@@ -122,7 +117,7 @@ export function ConnectionDialog({
             icon={<Save className="size-3.5" aria-hidden />}
             pending={save.isPending}
             pendingLabel="Saving…"
-            disabled={!form}
+            disabled={blocked}
             onClick={submit}
           />
         </>
@@ -177,12 +172,19 @@ export function ConnectionDialog({
         <SecretFields
           form={form}
           setKeys={connection?.secretKeys ?? []}
+          reenter={reenter.keys}
           edits={edits}
           onChange={(next) => {
             setEdits(next);
             test.reset();
           }}
         />
+      )}
+      {reenter.keys.length > 0 && (
+        <p role="alert" className="text-amber-700 text-xs dark:text-amber-400">
+          {reenter.moved.join(" and ")} changed: re-enter the credentials to send them to the new
+          address, or remove them ({reenter.keys.join(", ")}).
+        </p>
       )}
       {connection?.secretProblem && (
         <p role="alert" className="text-red-700 text-xs dark:text-red-400">

@@ -1,4 +1,4 @@
-export { createTestDatabase } from "./test-database.ts";
+export { checkTestServer, createTestDatabase, testServerUrl } from "./test-database.ts";
 export {
   findPostgresBin,
   freePort,

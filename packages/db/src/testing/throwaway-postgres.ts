@@ -44,7 +44,11 @@ export const startThrowawayPostgres = async (
   settings: Record<string, string> = {},
 ): Promise<TThrowawayPostgres> => {
   const bin = findPostgresBin();
-  if (!bin) throw new Error("no PostgreSQL server binaries under /usr/lib/postgresql");
+  if (!bin) {
+    throw new Error(
+      "no PostgreSQL server binaries under /usr/lib/postgresql: install them (sudo apt-get install -y postgresql)",
+    );
+  }
   const asRoot = process.getuid?.() === 0;
   const dir = await mkdtemp(path.join(tmpdir(), "baton-pg-"));
   await chmod(dir, 0o777);

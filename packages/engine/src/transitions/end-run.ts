@@ -1,6 +1,6 @@
 import type { TStepError } from "@baton/model";
 import type { TEngineContext } from "../context.ts";
-import type { TSql } from "../sql.ts";
+import { CANCEL_CHANNEL, type TSql } from "../sql.ts";
 import { failStep, finishRun, succeedStep } from "../step-store.ts";
 import type { TVersion } from "../versions.ts";
 import { advanceRun } from "./advance-run.ts";
@@ -22,6 +22,11 @@ export const endRun = async (
   actorId?: string,
 ): Promise<boolean> => {
   if (!(await finishRun(tx, runId, status, result, actorId))) return false;
+  // finishRun aborts the calls of a cancelled run; one that ends otherwise may leave calls
+  // going too (other map items, other branches), whose steps it has just cancelled
+  if (status !== "cancelled") {
+    await tx.$queryRawUnsafe(`SELECT pg_notify($1, $2::text)`, CANCEL_CHANNEL, runId);
+  }
   const children = await tx.$queryRawUnsafe<{ id: string }[]>(
     `SELECT c.id FROM "Run" c JOIN "StepRun" s ON s.id = c."parentStepRunId"
       WHERE s."runId" = $1::uuid AND c.status IN ('pending', 'running', 'waiting')`,

@@ -252,9 +252,8 @@ const startSubscenario = (
 /** Waits without a worker: the job comes back when the time has come. */
 const waitUntil = (ctx: TEngineContext, job: TStepJob, step: TClaimed, until: number) =>
   sqlTransaction(ctx, async (tx) => {
-    const parked = await parkStep(tx, step.id, step.attempt, null, {
-      until: new Date(until).toISOString(),
-    });
+    const due = { until: new Date(until).toISOString() };
+    const parked = await parkStep(tx, step.id, step.attempt, due, due);
     if (parked) await enqueue(ctx.boss, tx, [{ data: job.data, startAfter: new Date(until) }]);
     await completeJob(ctx.boss, tx, job.id);
   });
@@ -326,12 +325,18 @@ const decide = async (
       checkValueSize(`The input of "${node.label}"`, built.input, ctx.limits.valueBytes);
       return { kind: "task", input: built.input };
     case "wait": {
-      const until = await resolveWaitUntil(node, context, Date.now(), ctx.evaluate);
+      // the due time is decided once, when the step first parks, and kept as its input
+      const due = (built.input as { until?: string } | undefined)?.until;
+      const until =
+        due === undefined
+          ? await resolveWaitUntil(node, context, Date.now(), ctx.evaluate)
+          : Date.parse(due);
+      built.input = { until: new Date(until).toISOString() };
       if (until > Date.now()) return { kind: "wait", until };
       return {
         kind: "succeed",
         output: { waitedUntil: new Date(until).toISOString() },
-        input: null,
+        input: built.input,
       };
     }
     case "start":

@@ -99,7 +99,11 @@ export function functionError(
   if (errorType === "Sandbox.Timedout" || /Task timed out after/.test(message)) {
     return new ProviderError("timeout", message, { ...base, reason: "function_timeout" });
   }
-  if (errorType === "Runtime.OutOfMemory") {
+  // Lambda stops a function over its memory size with SIGKILL; runtimes report it either way.
+  if (
+    errorType === "Runtime.OutOfMemory" ||
+    /Runtime exited with error: signal: killed/.test(message)
+  ) {
     return new ProviderError("function_error", message, { ...base, reason: "out_of_memory" });
   }
   return new ProviderError("function_error", message, {

@@ -43,6 +43,27 @@ const deployed: Record<
 
 const pageSize = 2;
 
+// What Lambda itself answers when it stops a function (serverless-offline cannot): the
+// payloads of real invocations that ran out of time or memory.
+const requestId = "RequestId: 5a3e1c52-0d8e-4b6a-9c1f-2e7d4b9a0c13";
+const platformFailures: Record<string, { errorType?: string; errorMessage: string }> = {
+  "baton-test-timedout": {
+    errorType: "Sandbox.Timedout",
+    errorMessage: `${requestId} Error: Task timed out after 3.00 seconds`,
+  },
+  "baton-test-timedout-legacy": {
+    errorMessage: `2026-11-21T10:00:03.012Z 5a3e1c52 Task timed out after 3.01 seconds`,
+  },
+  "baton-test-oom": {
+    errorType: "Runtime.OutOfMemory",
+    errorMessage: `${requestId} Error: Runtime exited with error: signal: killed`,
+  },
+  "baton-test-killed": {
+    errorType: "Runtime.ExitError",
+    errorMessage: `${requestId} Error: Runtime exited with error: signal: killed`,
+  },
+};
+
 let offline: ServerlessOffline;
 let front: Loopback;
 let connection: Connection;
@@ -85,6 +106,14 @@ beforeAll(async () => {
           { "x-amzn-errortype": "ResourceNotFoundException" },
         );
       return sendJson(response, 200, { Tags: found.tags });
+    }
+    const canned = /^\/2015-03-31\/functions\/([^/]+)\/invocations$/.exec(url.pathname)?.[1];
+    const failed = canned ? platformFailures[canned] : undefined;
+    if (failed) {
+      return sendJson(response, 200, failed, {
+        "x-amz-function-error": "Unhandled",
+        "x-amz-executed-version": "$LATEST",
+      });
     }
     if (url.pathname.includes("/functions/baton-test-garbled/")) {
       // A payload that is not JSON, which serverless-offline itself never sends.
@@ -201,6 +230,32 @@ describe("aws-lambda provider", () => {
     );
     expect(error.classification).toBe("timeout");
   });
+
+  it.each([
+    ["baton-test-timedout", "timeout", "function_timeout", true],
+    ["baton-test-timedout-legacy", "timeout", "function_timeout", true],
+    ["baton-test-oom", "function_error", "out_of_memory", false],
+    ["baton-test-killed", "function_error", "out_of_memory", false],
+  ] as const)(
+    "classifies Lambda stopping %s as %s (%s)",
+    async (name, classification, reason, retryable) => {
+      const stopped = {
+        ...fn("baton-test-echo"),
+        ref: `aws/${name}`,
+        name,
+        locator: { functionName: name, region: "us-east-1" },
+        inputSchema: {},
+        outputSchema: {},
+      };
+      const error = await failure(registry.invoke(connection, stopped, {}, callOptions()));
+      expect(error).toMatchObject({
+        classification,
+        retryable,
+        message: platformFailures[name]?.errorMessage,
+        details: { reason },
+      });
+    },
+  );
 
   it("classifies an unknown function (ResourceNotFoundException) as function_error not_found", async () => {
     const error = await failure(

@@ -157,7 +157,7 @@ export function createLambdaProvider(): Provider {
     if (output === undefined) {
       throw new ProviderError(
         "bad_output",
-        `The function returned a payload that is not JSON: ${payload.slice(0, 200)}`,
+        `The function returned a payload that is not JSON: ${payload}`,
         {
           ...details,
           reason: "not_json",

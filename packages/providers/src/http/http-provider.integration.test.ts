@@ -71,6 +71,7 @@ beforeAll(async () => {
       return sendJson(response, 200, {
         ...order({ customerEmail: "ada@example.com", lines: [{ sku: "MUG-001", quantity: 1 }] }),
         expand: url.searchParams.getAll("expand"),
+        team: request.headers["x-team"] ?? null,
       });
     }
     sendJson(response, 404, { message: "no route" });
@@ -116,6 +117,21 @@ describe("http provider", () => {
     );
     expect(output).toMatchObject({ id: orderId, expand: ["lines", "customer"] });
     expect(seenKeys.at(-1)).toBe(options.idempotencyKey);
+  });
+
+  it("sends the connection's header credentials, over headers older connections keep in config", async () => {
+    const withHeaders = {
+      ...connection,
+      config: { ...connection.config, headers: { "X-Team": "from-config", "x-other": "1" } },
+      secret: { ...connection.secret, "header:x-team": "from-secret" },
+    };
+    expect(
+      await registry.invoke(withHeaders, fn("getOrder"), { orderId }, callOptions()),
+    ).toMatchObject({ team: "from-secret" });
+    const older = { ...withHeaders, secret: connection.secret };
+    expect(await registry.invoke(older, fn("getOrder"), { orderId }, callOptions())).toMatchObject({
+      team: "from-config",
+    });
   });
 
   it("sends a JSON body and returns the created resource", async () => {

@@ -2,6 +2,7 @@ import { readFile } from "node:fs/promises";
 import path from "node:path";
 import { BatonError } from "@baton/model";
 import { parse as parseYaml } from "yaml";
+import { HEADER_SECRET_PREFIX } from "../connection-forms.ts";
 import { errorMessage, ProviderError } from "../errors.ts";
 import { jsonBody, send, statusError } from "../shared/http.ts";
 import type {
@@ -22,12 +23,33 @@ export type HttpConfig = {
   document: string;
   /** Overrides the document's `servers`. */
   baseUrl?: string;
-  /** Sent with every call. */
+  /**
+   * Sent with every call. Older connections kept them here; they belong in the secret
+   * as `header:<name>` keys, which win over these.
+   */
   headers?: Record<string, string>;
 };
 
+const stringEntries = (value: unknown): [string, string][] =>
+  Object.entries(value !== null && typeof value === "object" ? value : {}).filter(
+    (entry): entry is [string, string] => typeof entry[1] === "string",
+  );
+
+/** Headers for every call: from the config (older connections), then from the secret. */
+function connectionHeaders(connection: Connection): Record<string, string> {
+  const headers: Record<string, string> = {};
+  for (const [name, value] of stringEntries(connection.config.headers)) {
+    headers[name.toLowerCase()] = value;
+  }
+  for (const [key, value] of stringEntries(connection.secret)) {
+    if (key.startsWith(HEADER_SECRET_PREFIX))
+      headers[key.slice(HEADER_SECRET_PREFIX.length)] = value;
+  }
+  return headers;
+}
+
 function readConfig(connection: Connection): HttpConfig {
-  const { document, baseUrl, headers } = connection.config;
+  const { document, baseUrl } = connection.config;
   if (typeof document !== "string" || document === "") {
     throw new BatonError(
       "BAD_INPUT",
@@ -37,11 +59,7 @@ function readConfig(connection: Connection): HttpConfig {
   return {
     document,
     baseUrl: typeof baseUrl === "string" ? baseUrl : undefined,
-    headers: Object.fromEntries(
-      Object.entries(headers ?? {}).filter(
-        (entry): entry is [string, string] => typeof entry[1] === "string",
-      ),
-    ),
+    headers: connectionHeaders(connection),
   };
 }
 
@@ -159,6 +177,7 @@ async function invoke(
     secret: connection.secret ?? {},
     headers: config.headers ?? {},
     idempotencyKey: options.idempotencyKey,
+    details,
   });
   const response = await send(url, { ...init, signal: options.signal }, details);
   if (response.status < 200 || response.status >= 300) throw statusError(response, details);

@@ -71,6 +71,20 @@ describe("buildRequest", () => {
     expect((basic.init.headers as Headers).get("authorization")).toBe("Basic dTpw");
   });
 
+  it("expands array and object path parameters as RFC 6570 lists, each value encoded", () => {
+    const path = (explode: boolean, value: Parameters<typeof buildRequest>[2][string]) =>
+      buildRequest(
+        { ...locator, path: "/colors/{c}", parameters: [{ name: "c", in: "path", explode }] },
+        "http://h",
+        { c: value },
+        { secret: {}, headers: {}, idempotencyKey: "k" },
+      ).url.pathname;
+    expect(path(false, ["red", "dark blue"])).toBe("/colors/red,dark%20blue");
+    expect(path(false, { r: "1/2", g: "x" })).toBe("/colors/r,1%2F2,g,x");
+    expect(path(true, { r: "1", g: "x" })).toBe("/colors/r=1,g=x");
+    expect(() => path(false, ["ok", ".."])).toThrow(/may not be "\." or "\.\."/);
+  });
+
   it("encodes form bodies", () => {
     const { init } = buildRequest(
       { ...locator, body: { mediaType: "application/x-www-form-urlencoded" } },

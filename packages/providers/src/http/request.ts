@@ -1,3 +1,4 @@
+import { ProviderError, type ProviderErrorDetails } from "../errors.ts";
 import type { JsonValue } from "../types.ts";
 import type { AuthScheme, OperationLocator } from "./openapi-document.ts";
 
@@ -5,6 +6,47 @@ export type Credentials = Record<string, unknown>;
 
 const scalar = (value: JsonValue): string =>
   value === null ? "" : typeof value === "object" ? JSON.stringify(value) : String(value);
+
+const isDotSegment = (text: string) =>
+  text.split(/[/\\]/).some((segment) => segment === "." || segment === "..");
+
+/**
+ * A path parameter as RFC 6570 simple expansion writes it (OpenAPI's default `simple`
+ * style): every value percent-encoded, so it stays one segment. A value that is or holds
+ * `.` or `..` is refused: a server that decodes `%2F` before routing would walk out of the
+ * operation's path with it.
+ */
+function pathValue(
+  parameter: OperationLocator["parameters"][number],
+  value: JsonValue,
+  template: string,
+  details: ProviderErrorDetails,
+): string {
+  // an array's items, or an object's key/value pairs (RFC 6570 "list" and "associative array")
+  const pieces: { key?: string; text: string }[] = Array.isArray(value)
+    ? value.map((item) => ({ text: scalar(item) }))
+    : value !== null && typeof value === "object"
+      ? Object.entries(value).map(([key, item]) => ({ key, text: scalar(item) }))
+      : [{ text: scalar(value) }];
+  const dotted = pieces
+    .flatMap(({ key, text }) => (key === undefined ? [text] : [key, text]))
+    .find(isDotSegment);
+  if (dotted !== undefined) {
+    throw new ProviderError(
+      "rejected_input",
+      `The path parameter "${parameter.name}" is ${JSON.stringify(dotted)}: a path parameter may not be "." or ".." or contain such a segment, which would leave the operation's path ${template}.`,
+      { ...details, reason: "invalid_path_parameter" },
+    );
+  }
+  const encode = encodeURIComponent;
+  return pieces
+    .map(({ key, text }) =>
+      key === undefined
+        ? encode(text)
+        : `${encode(key)}${parameter.explode ? "=" : ","}${encode(text)}`,
+    )
+    .join(",");
+}
 
 function applyAuth(
   alternatives: AuthScheme[][],
@@ -42,7 +84,13 @@ export function buildRequest(
   locator: OperationLocator,
   baseUrl: string,
   input: { [key: string]: JsonValue },
-  extra: { secret: Credentials; headers: Record<string, string>; idempotencyKey: string },
+  extra: {
+    secret: Credentials;
+    headers: Record<string, string>;
+    idempotencyKey: string;
+    /** what a refused input's error says about the call */
+    details?: ProviderErrorDetails;
+  },
 ): { url: URL; init: RequestInit } {
   const query = new URLSearchParams();
   const headers = new Headers(extra.headers);
@@ -53,8 +101,8 @@ export function buildRequest(
     const value = input[parameter.name];
     if (value === undefined) continue;
     if (parameter.in === "path") {
-      const text = Array.isArray(value) ? value.map(scalar).join(",") : scalar(value);
-      path = path.replaceAll(`{${parameter.name}}`, encodeURIComponent(text));
+      const text = pathValue(parameter, value, locator.path, extra.details ?? {});
+      path = path.replaceAll(`{${parameter.name}}`, text);
     } else if (parameter.in === "query") {
       if (Array.isArray(value) && parameter.explode) {
         for (const item of value) query.append(parameter.name, scalar(item));

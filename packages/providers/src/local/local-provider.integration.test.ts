@@ -1,3 +1,7 @@
+import { mkdtemp, readFile, rm } from "node:fs/promises";
+import { tmpdir } from "node:os";
+import path from "node:path";
+import { setTimeout as sleep } from "node:timers/promises";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { discoveryFixture } from "../../test/discovery.ts";
 import { callOptions, examplesFolder, failure, fixturesFolder } from "../../test/helpers.ts";
@@ -170,6 +174,32 @@ describe("local provider: invocation", () => {
       registry.invoke(fixtures, fn("fixtures/Spin"), {}, callOptions(300)),
     );
     expect(error.classification).toBe("timeout");
+  });
+
+  it("ends a timed-out busy loop for good: its worker leaves the pool and the loop stops", async () => {
+    const folder = await mkdtemp(path.join(tmpdir(), "baton-spin-"));
+    const file = path.join(folder, "count");
+    const pool = () => local.stats().find((stats) => stats.memoryMb === 256);
+    // booted workers, so the call runs at once instead of timing out while one starts
+    await local.warm(fixtures);
+    const before = pool()?.workers ?? 0;
+    try {
+      const error = await failure(
+        registry.invoke(fixtures, fn("fixtures/SpinAndCount"), { file }, callOptions(400)),
+      );
+      expect(error.classification).toBe("timeout");
+      expect(pool(), "the worker it ran on is gone").toMatchObject({
+        workers: before - 1,
+        busy: 0,
+      });
+      await sleep(200);
+      const counted = Number(await readFile(file, "utf8"));
+      expect(counted, "the loop ran").toBeGreaterThan(0);
+      await sleep(300);
+      expect(Number(await readFile(file, "utf8")), "the loop still writes").toBe(counted);
+    } finally {
+      await rm(folder, { recursive: true, force: true });
+    }
   });
 
   it("stops on the caller's abort signal", async () => {

@@ -38,7 +38,10 @@ export function retryAfterMs(headers: Headers): number | undefined {
   return Number.isNaN(date) ? undefined : Math.max(0, date - Date.now());
 }
 
-/** The most telling message in an error body: a JSON `message`-like field, else the text. */
+/**
+ * The most telling message in an error body: a JSON `message`-like field, else the text,
+ * whole (the registry redacts credentials and then cuts it, so no cut splits a secret).
+ */
 export function messageOf(text: string): string {
   const body = parseJson(text);
   if (body && typeof body === "object" && !Array.isArray(body)) {
@@ -58,8 +61,7 @@ export function messageOf(text: string): string {
       }
     }
   }
-  const trimmed = text.trim();
-  return trimmed.length > 500 ? `${trimmed.slice(0, 500)}…` : trimmed;
+  return text.trim();
 }
 
 /**
@@ -93,11 +95,11 @@ export function jsonBody(response: HttpResponse, details: ProviderErrorDetails):
   const body = parseJson(response.text);
   if (body === undefined) {
     const type = response.headers.get("content-type") ?? "no content type";
-    throw new ProviderError(
-      "bad_output",
-      `The response is not JSON (${type}): ${response.text.slice(0, 200)}`,
-      { ...details, status: response.status, reason: "not_json" },
-    );
+    throw new ProviderError("bad_output", `The response is not JSON (${type}): ${response.text}`, {
+      ...details,
+      status: response.status,
+      reason: "not_json",
+    });
   }
   return body;
 }

@@ -3,12 +3,14 @@ import type { Prisma, PrismaClient } from "@baton/db";
 import { BatonError } from "@baton/model";
 import {
   applySecretChanges,
+  assertCredentialsFollowAddress,
   parseConnectionSettings,
   type SecretChanges,
   type SettingsText,
 } from "@baton/providers";
-import { openConnectionSecret, sealConnectionSecret } from "../secrets/connection-secret.ts";
+import { sealConnectionSecret } from "../secrets/connection-secret.ts";
 import type { TSecretBox } from "../secrets/secret-box.ts";
+import { storedConnection, type TStoredConnection } from "./stored-connection.ts";
 
 export type TConnectionDraft = {
   provider: string;
@@ -18,15 +20,25 @@ export type TConnectionDraft = {
 
 /**
  * The provider-ready config and secret of a connection as a person edits it: settings
- * parsed and checked for the kind, credentials changed as asked and kept otherwise.
+ * parsed and checked for the kind, credentials changed as asked and kept otherwise. Kept
+ * credentials never follow a changed address (endpoint, region, gateway…) unseen: the
+ * person must enter them again.
  */
-export const resolveDraft = (
-  draft: TConnectionDraft,
-  current: Record<string, unknown> | undefined,
-) => ({
-  config: parseConnectionSettings(draft.provider, draft.settings),
-  secret: applySecretChanges(draft.provider, current, draft.secretChanges),
-});
+export const resolveDraft = (draft: TConnectionDraft, stored: TStoredConnection | undefined) => {
+  const config = parseConnectionSettings(draft.provider, draft.settings);
+  if (stored) {
+    assertCredentialsFollowAddress(draft.provider, {
+      before: stored.config,
+      after: config,
+      current: stored.secret,
+      changes: draft.secretChanges,
+    });
+  }
+  return {
+    config,
+    secret: applySecretChanges(draft.provider, stored?.secret, draft.secretChanges),
+  };
+};
 
 const nameTaken = (name: string) =>
   new BatonError("CONFLICT", `A connection named "${name}" exists already; choose another name.`);
@@ -64,20 +76,15 @@ export const updateConnection = async (
 ) => {
   const row = await prisma.connection.findUnique({ where: { id: input.id } });
   if (!row) throw new BatonError("NOT_FOUND", "This connection no longer exists.");
-  const changesSecret = Object.keys(input.secretChanges).length > 0;
   // Credentials that cannot be decrypted can still be replaced as a whole.
-  let current: Record<string, unknown> | undefined;
-  try {
-    current = openConnectionSecret(box, row);
-  } catch (error) {
-    if (!changesSecret) throw error;
-  }
-  const { config, secret } = resolveDraft({ ...input, provider: row.provider }, current);
+  const replacing = Object.keys(input.secretChanges).length > 0;
+  const stored = storedConnection(box, row, { unreadable: replacing ? "drop" : "throw" });
+  const { config, secret } = resolveDraft({ ...input, provider: row.provider }, stored);
   return prisma.connection.update({
     where: { id: row.id },
     data: {
       config: config as Prisma.InputJsonValue,
-      ...(changesSecret ? { secret: sealConnectionSecret(box, row.id, secret) } : {}),
+      secret: sealConnectionSecret(box, row.id, secret),
     },
     select: { id: true, name: true, provider: true, config: true, secret: true },
   });

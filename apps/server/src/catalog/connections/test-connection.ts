@@ -1,9 +1,9 @@
 import type { PrismaClient } from "@baton/db";
 import { BatonError } from "@baton/model";
 import type { ProviderRegistry } from "@baton/providers";
-import { openConnectionSecret } from "../secrets/connection-secret.ts";
 import type { TSecretBox } from "../secrets/secret-box.ts";
 import { resolveDraft, type TConnectionDraft } from "./save-connection.ts";
+import { storedConnection, type TStoredConnection } from "./stored-connection.ts";
 
 const TEST_TIMEOUT_MS = 30_000;
 
@@ -26,13 +26,20 @@ export const testConnection = async (
   box: TSecretBox,
   input: TConnectionDraft & { name: string; id?: string },
 ): Promise<TConnectionTest> => {
-  let current: Record<string, unknown> | undefined;
+  let stored: TStoredConnection | undefined;
   if (input.id) {
     const row = await prisma.connection.findUnique({ where: { id: input.id } });
     if (!row) throw new BatonError("NOT_FOUND", "This connection no longer exists.");
-    current = openConnectionSecret(box, row);
+    // its credentials were entered for this kind of provider, and go nowhere else
+    if (row.provider !== input.provider) {
+      throw new BatonError(
+        "BAD_INPUT",
+        `Connection "${row.name}" uses the ${row.provider} provider, which cannot change.`,
+      );
+    }
+    stored = storedConnection(box, row);
   }
-  const { config, secret } = resolveDraft(input, current);
+  const { config, secret } = resolveDraft(input, stored);
   try {
     const discovery = await registry.discover(
       { name: input.name, provider: input.provider, config, ...(secret ? { secret } : {}) },
