@@ -181,10 +181,36 @@ const waitingMapStep = async (tx: TSql, runId: string, map: TMapNode, mapScope: 
 type TCounts = { done: number; started: number; total: number };
 
 /**
- * An iteration reached its end node (or all its paths ended without one: output null).
- * When every item is done the map step succeeds with their outputs in item order, and
- * the run moves on; otherwise the next item not yet started begins. Items finishing at
- * once are serialized by the run's lock, so exactly one of them sees the last.
+ * Every path of an iteration ended without reaching its end node (e.g. after an error
+ * path): the iteration is done with output null, marked by a skipped end step. Only the
+ * first path to find it so counts it.
+ */
+export const endIterationWithoutEnd = async (
+  ctx: TEngineContext,
+  tx: TSql,
+  version: TVersion,
+  runId: string,
+  map: TMapNode,
+  scope: string,
+): Promise<void> => {
+  const { end } = bodyEnds(version, map);
+  const marked = await tx.$queryRawUnsafe<unknown[]>(
+    `INSERT INTO "StepRun" (id, "runId", "nodeId", scope, generation, status, "scheduledAt", "endedAt", "updatedAt")
+     SELECT gen_random_uuid(), id, $2, $3, generation, 'skipped', now(), now(), now() FROM "Run" WHERE id = $1::uuid
+     ON CONFLICT ("runId", "nodeId", scope, generation) DO NOTHING
+     RETURNING id`,
+    runId,
+    end.id,
+    scope,
+  );
+  if (marked.length) await finishIteration(ctx, tx, version, runId, map, scope);
+};
+
+/**
+ * An iteration ended (its end step is stored). When every item is done the map step
+ * succeeds with their outputs in item order, and the run moves on; otherwise the next item
+ * not yet started begins. Items finishing at once are serialized by the run's lock, so
+ * exactly one of them sees the last.
  */
 export const finishIteration = async (
   ctx: TEngineContext,
@@ -193,23 +219,9 @@ export const finishIteration = async (
   runId: string,
   map: TMapNode,
   scope: string,
-  output: unknown,
 ): Promise<void> => {
   const mapScope = enclosingScope(scope);
   const { start, end } = bodyEnds(version, map);
-  if (output === null) {
-    // mark the iteration done even though no end step ran; only the first to do so counts it
-    const marked = await tx.$queryRawUnsafe<unknown[]>(
-      `INSERT INTO "StepRun" (id, "runId", "nodeId", scope, generation, status, "scheduledAt", "endedAt", "updatedAt")
-       SELECT gen_random_uuid(), id, $2, $3, generation, 'skipped', now(), now(), now() FROM "Run" WHERE id = $1::uuid
-       ON CONFLICT ("runId", "nodeId", scope, generation) DO NOTHING
-       RETURNING id`,
-      runId,
-      end.id,
-      scope,
-    );
-    if (!marked.length) return;
-  }
   await lockRun(tx, runId);
   const [step] = await tx.$queryRawUnsafe<({ id: string; attempt: number } & TCounts)[]>(
     `UPDATE "StepRun" SET "itemsDone" = "itemsDone" + 1, "updatedAt" = now()

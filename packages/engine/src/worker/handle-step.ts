@@ -450,7 +450,7 @@ export const handleStep = async (
         const done = await succeedStep(tx, step.id, step.attempt, decided.output, null);
         const { map } = version.place(node.id);
         if (done && map) {
-          await finishIteration(ctx, tx, version, step.runId, map, step.scope, decided.output);
+          await finishIteration(ctx, tx, version, step.runId, map, step.scope);
         } else if (done) {
           await endRun(ctx, tx, step.runId, "succeeded", { output: decided.output });
         }
