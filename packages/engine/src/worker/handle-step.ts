@@ -389,7 +389,7 @@ const decide = async (
 const poisonPill = (node: TNode, reclaims: number) =>
   new BatonError(
     "PRECONDITION_FAILED",
-    `"${node.label}" was running in a process that stopped (crashed, was killed or hung) ${reclaims} times, so it is not run again. Find what stops the process, then restart the step.`,
+    `"${node.label}" was running in a process that stopped (crashed, was killed or hung) ${reclaims === 1 ? "once" : `${reclaims} times`}, so it is not run again. Find what stops the process, then restart the step.`,
     { limit: "stepReclaims", reclaims },
   );
 
