@@ -211,6 +211,30 @@ describe("assignable: arrays", () => {
     ).toEqual(["error: T needs at most 1 item; S can have more"]);
   });
 
+  it("bounds a closed tuple's length by its prefixItems", () => {
+    const pair = {
+      type: "array",
+      prefixItems: [{ type: "string" }, { type: "number" }],
+      items: false,
+    };
+    expect(ok(pair, { type: "array", maxItems: 2 })).toBe(true);
+    expect(ok(pair, { type: "array", maxItems: 3 })).toBe(true);
+    expect(messages(pair, { type: "array", maxItems: 1 })).toEqual([
+      "error: T needs at most 1 item; S can have more",
+    ]);
+    expect(ok({ ...pair, minItems: 2 }, { type: "array", minItems: 1, maxItems: 2 })).toBe(true);
+    expect(messages(pair, { type: "array", minItems: 1 })).toEqual([
+      "error: T needs a list of at least 1 item; S can be empty",
+    ]);
+    // An item no value fits ends the list there.
+    const single = { type: "array", prefixItems: [{ type: "string" }, false] };
+    expect(ok(single, { type: "array", maxItems: 1 })).toBe(true);
+    expect(ok(pair, { type: "array", uniqueItems: true })).toBe(false);
+    expect(
+      ok({ ...pair, prefixItems: [{ type: "string" }] }, { type: "array", uniqueItems: true }),
+    ).toBe(true);
+  });
+
   it("knows that short lists cannot repeat items", () => {
     expect(ok({ type: "array", maxItems: 1 }, { type: "array", uniqueItems: true })).toBe(true);
     expect(messages({ type: "array" }, { type: "array", uniqueItems: true })).toEqual([

@@ -9,35 +9,31 @@ const itemsAt = (alt: TArrayAlt, index: number): readonly TSchemaNode[] =>
 
 export const compareArray = (source: TArrayAlt, target: TArrayAlt, at: TAt, walk: TWalk): void => {
   const what = describeAlt(target);
-  const sourceMax = source.maxItems ?? Number.POSITIVE_INFINITY;
-  if (leastItems(source) < target.minItems) {
+  const least = leastItems(source);
+  const most = mostItems(source);
+  // No list is long enough and short enough at once: nothing to check.
+  if (least > most) return;
+  if (least < target.minItems) {
     needs(
       walk,
       at,
       what,
-      leastItems(source) === 0
-        ? "can be empty"
-        : `can have fewer than ${plural(target.minItems, "item")}`,
+      least === 0 ? "can be empty" : `can have fewer than ${plural(target.minItems, "item")}`,
     );
   }
-  if (target.maxItems !== undefined && sourceMax > target.maxItems) {
+  if (target.maxItems !== undefined && most > target.maxItems) {
     needs(walk, at, `at most ${plural(target.maxItems, "item")}`, "can have more", "extra");
   }
-  if (target.unique && !source.unique && sourceMax > 1) {
+  if (target.unique && !source.unique && most > 1) {
     needs(walk, at, "a list without repeated items", "can repeat items");
   }
   const length = Math.max(source.prefix.length, target.prefix.length);
-  let reachable = true;
-  for (let index = 0; index < length && index < sourceMax; index++) {
+  for (let index = 0; index < length && index < most; index++) {
     const items = itemsAt(source, index);
-    if (isEmptyNodes(items)) {
-      reachable = false;
-      break;
-    }
     const wanted = itemsAt(target, index);
     if (wanted.length > 0) walk.compare(items, wanted, childAt(at, `[${index}]`, items));
   }
-  if (reachable && sourceMax > length && target.rest.length > 0 && !isEmptyNodes(source.rest)) {
+  if (most > length && target.rest.length > 0) {
     if (isEmptyNodes(target.rest)) {
       needs(walk, at, `at most ${plural(length, "item")}`, "can have more", "extra");
     } else {
@@ -47,7 +43,7 @@ export const compareArray = (source: TArrayAlt, target: TArrayAlt, at: TAt, walk
   for (const contains of target.contains) {
     if (contains.min === 0 && contains.max === undefined) continue;
     if (containsHolds(source, contains, walk)) continue;
-    if (leastItems(source) === 0 && contains.min > 0) {
+    if (least === 0 && contains.min > 0) {
       needs(walk, at, "a list that contains a matching item", "can be empty");
     } else {
       unproven(
@@ -71,9 +67,21 @@ const ownContains = (alt: TArrayAlt): readonly TContains[] =>
 const leastItems = (alt: TArrayAlt): number =>
   Math.max(alt.minItems, ...ownContains(alt).map((contains) => contains.min));
 
+/**
+ * The most items a list can have: `maxItems`, or fewer where an item no value fits ends
+ * it (a closed tuple: `prefixItems` with `items: false`).
+ */
+const mostItems = (alt: TArrayAlt): number => {
+  const max = alt.maxItems ?? Number.POSITIVE_INFINITY;
+  for (let index = 0; index < alt.prefix.length && index < max; index++) {
+    if (isEmptyNodes(itemsAt(alt, index))) return index;
+  }
+  return alt.prefix.length < max && isEmptyNodes(alt.rest) ? alt.prefix.length : max;
+};
+
 /** Whether every list of the source has enough (and not too many) items matching `contains`. */
 const containsHolds = (source: TArrayAlt, contains: TContains, walk: TWalk): boolean => {
-  const most = source.maxItems ?? Number.POSITIVE_INFINITY;
+  const most = mostItems(source);
   const everyItem = [...source.prefix, source.rest].every(
     (items) => isEmptyNodes(items) || fits(walk, items, contains.nodes),
   );
