@@ -242,6 +242,38 @@ describe("assignable: arrays", () => {
     ]);
   });
 
+  it("judges a literal list's repeated items by its value", () => {
+    const unique = { type: "array", uniqueItems: true };
+    expect(ok({ const: ["a", "b"] }, unique)).toBe(true);
+    expect(ok({ enum: [["a", "b"], [1, "1"], []] }, unique)).toBe(true);
+    expect(ok({ const: [{ a: 1, b: 2 }, { a: 2 }] }, unique)).toBe(true);
+    expect(messages({ const: ["a", "a"] }, unique)).toEqual([
+      "error: T needs a list without repeated items; S can repeat items",
+    ]);
+    expect(
+      ok(
+        {
+          const: [
+            { a: 1, b: 2 },
+            { b: 2, a: 1 },
+          ],
+        },
+        unique,
+      ),
+    ).toBe(false);
+    expect(
+      ok(
+        {
+          enum: [
+            ["a", "b"],
+            [1, 1],
+          ],
+        },
+        unique,
+      ),
+    ).toBe(false);
+  });
+
   it("proves contains only when every item matches", () => {
     expect(
       ok(

@@ -104,6 +104,18 @@ describe("checkScenario: mappings", () => {
     ]);
   });
 
+  it("judges a literal list's repeated items by its value", () => {
+    const label = (tags: unknown) => afterUser(fn("label", "test/Label", { tags: literal(tags) }));
+    expect(checkScenario(label(["vip", "new"]), catalog)).toEqual([]);
+    expect(checkScenario(label(["vip", "vip"]), catalog)).toMatchObject([
+      {
+        code: "type-mismatch",
+        message:
+          "input.tags: label needs a list without repeated items; the literal value can repeat items",
+      },
+    ]);
+  });
+
   it("takes the single predecessor's whole output when there is no mapping", () => {
     const diagnostics = checkScenario(afterUser(fn("notify", "test/SendEmail")), catalog);
     expect(diagnostics.map((d) => d.message)).toEqual([
