@@ -464,6 +464,23 @@ describe("assignable: strings and numbers", () => {
     ]);
   });
 
+  it("takes a whole multipleOf for integers where Ajv's division allows no fraction", () => {
+    const integer = { type: "integer" };
+    expect(ok({ type: "number", multipleOf: 1 }, integer)).toBe(true);
+    expect(
+      ok({ type: "number", multipleOf: 1, minimum: 0.5 }, { type: "integer", minimum: 1 }),
+    ).toBe(true);
+    expect(ok({ type: "number", multipleOf: 2, minimum: 1 }, integer)).toBe(true);
+    expect(ok({ type: "number", multipleOf: 3, maximum: -1 }, integer)).toBe(true);
+    // 5e-324 / 2 rounds to 0, so Ajv takes that fraction for a multiple of 2.
+    expect(messages({ type: "number", multipleOf: 2 }, integer)).toEqual([
+      "error: T needs an integer; S can be a number with a fraction (Ajv counts tiny fractions such as 5e-324 as multiples of 2)",
+    ]);
+    expect(messages({ type: "number", multipleOf: 0.5 }, integer)).toEqual([
+      "error: T needs an integer; S can be a number with a fraction",
+    ]);
+  });
+
   it("proves multipleOf only when it is exact", () => {
     expect(
       ok(
