@@ -431,6 +431,23 @@ describe("assignable: strings and numbers", () => {
     ]);
   });
 
+  it("knows which formats imply or exclude each other", () => {
+    const string = (format: string) => ({ type: "string", format });
+    expect(messages(string("date-time"), string("date"))).toEqual([
+      "error: T needs a string (format date); S is a date-time, which is never a date",
+    ]);
+    expect(messages(string("email"), string("uri"))).toEqual([
+      "error: T needs a string (format uri); S is an email address, which is never a URI",
+    ]);
+    expect(ok(string("date-time"), string("iso-date-time"))).toBe(true);
+    expect(ok(string("uri"), string("uri-reference"))).toBe(true);
+    // Overlapping formats stay unproven: "10.0.0.1" is an ipv4 and a hostname.
+    expect(messages(string("ipv4"), string("hostname"))).toEqual([
+      "warning: T needs a string (format hostname); Baton cannot prove that S always has format hostname",
+    ]);
+    expect(ok(string("uri-reference"), string("uri"))).toBe(false);
+  });
+
   it("checks length bounds", () => {
     expect(
       ok(

@@ -10,6 +10,7 @@ import {
   type TStringAlt,
 } from "./alternatives.ts";
 import { describeAlt, describeValues, plural } from "./describe.ts";
+import { formatImplies, formatNoun, formatsExclude } from "./format-relations.ts";
 import { isKnownFormat, isTrivialFormat } from "./formats.ts";
 import { isUniversalPattern } from "./unconstrained.ts";
 import { needs, type TAt, type TWalk, unproven } from "./walk.ts";
@@ -222,8 +223,17 @@ export const compareString: TCompareScalar<TStringAlt> = (source, target, at, wa
     needs(walk, at, what, `can be longer than ${plural(target.maxLength, "character")}`);
   }
   for (const format of target.formats) {
-    if (!isKnownFormat(format) || isTrivialFormat(format) || source.formats.includes(format))
+    if (
+      !isKnownFormat(format) ||
+      isTrivialFormat(format) ||
+      source.formats.some((own) => formatImplies(own, format))
+    )
       continue;
+    const excluding = source.formats.find((own) => formatsExclude(own, format));
+    if (excluding !== undefined) {
+      needs(walk, at, what, `is ${formatNoun(excluding)}, which is never ${formatNoun(format)}`);
+      continue;
+    }
     const example = counterexample(source, { ...STRING_ALT, formats: [format] });
     if (example !== undefined) {
       needs(
