@@ -154,6 +154,33 @@ describe("checkScenario: mappings", () => {
     });
   });
 
+  it("names an undeclared field of an open output once, with the closest declared one", () => {
+    const notify = fn("notify", "test/SendEmail", { recipient: literal("a@b.co") });
+    const read = (path: string) =>
+      scenario(
+        [start(USER_INPUT), getUser, notify, fn("count", "test/Count", { tag: ref(path) }), end()],
+        chain("start", "getUser", "notify", "count", "end"),
+      );
+    expect(checkScenario(read("steps.notify.output.snet"), catalog)).toEqual([
+      {
+        severity: "error",
+        code: "unknown-field",
+        nodeId: "count",
+        path: "input.tag",
+        message:
+          'steps.notify.output.snet: "snet" is not declared by notify.output. Did you mean "sent"?',
+        fix: 'Read "sent" instead, or read "snet" with an expression that declares its schema.',
+      },
+    ]);
+    expect(checkScenario(read("steps.notify.output.zzz"), catalog)).toMatchObject([
+      {
+        code: "unknown-field",
+        message: 'steps.notify.output.zzz: "zzz" is not declared by notify.output.',
+        fix: 'Read one of its declared fields (sent), or read "zzz" with an expression that declares its schema.',
+      },
+    ]);
+  });
+
   it("warns about an expression without a declared schema where the target is typed", () => {
     const diagnostics = checkScenario(
       afterUser(fn("count", "test/Count", { tag: expr("$uppercase(input.userId)") })),
