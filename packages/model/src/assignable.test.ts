@@ -540,9 +540,47 @@ describe("assignable: keywords it does not model", () => {
 });
 
 describe("assignable: labels", () => {
+  const texts = (source: TJsonSchema, target: TJsonSchema) =>
+    assignable(source, target).problems.map((problem) => problem.message);
+
   it("uses neutral labels by default", () => {
-    expect(assignable({ type: "null" }, { type: "string" }).problems[0]?.message).toBe(
+    expect(texts({ type: "null" }, { type: "string" })).toEqual([
       "the target needs a string; the source can be null",
-    );
+    ]);
+  });
+
+  it("names a place inside a label that is a noun in words, not glued to it as a path", () => {
+    const object = (type: string) => ({ type: "object", properties: { tags: { type } } });
+    expect(texts(object("null"), object("string"))).toEqual([
+      'tags: the target needs a string; field "tags" of the source can be null',
+    ]);
+    const list = (type: string) => ({ type: "array", items: { type } });
+    expect(texts(list("null"), list("string"))).toEqual([
+      "[]: the target needs a string; an item of the source can be null",
+    ]);
+    const pair = { type: "array", prefixItems: [{ type: "null" }], items: false };
+    expect(texts(pair, list("string"))).toEqual([
+      "[0]: the target needs a string; item 0 of the source can be null",
+    ]);
+    expect(
+      texts(object("null"), { type: "object", additionalProperties: { type: "string" } }),
+    ).toEqual([
+      'tags: the target needs a string; field "tags" of the source can be null',
+      "*: the target needs a string; another field of the source can be any value",
+    ]);
+    const nested = { type: "object", properties: { a: object("null") } };
+    expect(texts(nested, { type: "object", properties: { a: object("string") } })).toEqual([
+      'a.tags: the target needs a string; field "a.tags" of the source can be null',
+    ]);
+  });
+
+  it("keeps a label that is a reference as a path", () => {
+    expect(
+      assignable(
+        { type: "object", properties: { tags: { type: "null" } } },
+        { type: "object", properties: { tags: { type: "string" } } },
+        { sourceLabel: "Create user.output", targetLabel: "Send" },
+      ).problems.map((problem) => problem.message),
+    ).toEqual(["tags: Send needs a string; Create user.output.tags can be null"]);
   });
 });

@@ -116,6 +116,16 @@ describe("checkScenario: mappings", () => {
     ]);
   });
 
+  it("names the fields of a literal in words", () => {
+    const diagnostics = checkScenario(
+      afterUser(fn("count", "test/Count", { $: literal({ tag: 5 }) })),
+      catalog,
+    );
+    expect(diagnostics.map((d) => d.message)).toEqual([
+      'input.tag: count needs a string; field "tag" of the literal value can be 5',
+    ]);
+  });
+
   it("takes the single predecessor's whole output when there is no mapping", () => {
     const diagnostics = checkScenario(afterUser(fn("notify", "test/SendEmail")), catalog);
     expect(diagnostics.map((d) => d.message)).toEqual([
@@ -505,6 +515,34 @@ describe("checkScenario: node kinds", () => {
       chain("start", "approve", "count", "end"),
     );
     expect(checkScenario(raw, catalog)).toEqual([]);
+  });
+
+  it("names an item's fields as the body reads them when checking the item contract", () => {
+    const people = {
+      type: "object",
+      properties: {
+        people: {
+          type: "array",
+          items: { type: "object", properties: { note: { type: ["string", "null"] } } },
+        },
+      },
+      required: ["people"],
+    };
+    const body = [
+      start({ type: "object", properties: { note: { type: "string" } } }, "eachStart"),
+      end({}, "eachEnd"),
+    ];
+    const raw = scenario(
+      [
+        start(people),
+        map("each", ref("input.people"), body, chain("eachStart", "eachEnd")),
+        end({}),
+      ],
+      chain("start", "each", "end"),
+    );
+    expect(checkScenario(raw, catalog).map((d) => d.message)).toEqual([
+      "item.note: Start needs a string; item.note can be null",
+    ]);
   });
 
   it("maps over lists, typing each item, and reports a map over a non-list", () => {

@@ -303,7 +303,7 @@ const typeMap = (
     index: structure.index,
     availability: analyzeAvailability(structure.index, structure.order, structure.start?.id),
     parent: { scope, map: node },
-    item: elementOf(items.node),
+    item: withLabel(elementOf(items.node), "item"),
   };
   for (const inner of node.body.nodes) typing.scopes.set(inner.id, body);
   typeGraph(typing, options, structure, body);
