@@ -498,6 +498,21 @@ describe("checkScenario: node kinds", () => {
     expect(codes(raw)).toEqual(["error invalid-form approve", "warning no-assignees approve"]);
   });
 
+  it("says where a form is not a valid JSON Schema and why, in words", () => {
+    const form = { type: "object", properties: { x: { type: "strnig" } } };
+    expect(checkScenario(afterUser(manual("approve", { form })), catalog)).toEqual([
+      {
+        severity: "error",
+        code: "invalid-form",
+        nodeId: "approve",
+        path: "form",
+        message:
+          'The form of "approve" is not a valid JSON Schema: field "x" has type "strnig", which is not a JSON Schema type (string, number, integer, boolean, object, array, null).',
+        fix: "Fix the form schema so it compiles as JSON Schema 2020-12.",
+      },
+    ]);
+  });
+
   it("types a manual step's output from its form", () => {
     const raw = scenario(
       [

@@ -2,11 +2,12 @@ import type { TGraphIndex } from "../graph.ts";
 import { INDEX_SCHEMA, STEP_ERROR_SCHEMA } from "../node-output.ts";
 import { formatReference, isIndexSegment, parseReference } from "../reference.ts";
 import type { TMapNode, TNode } from "../scenario.ts";
+import { closest } from "../schema/closest.ts";
 import { childOf, declaresField, fieldNames } from "../schema/navigate.ts";
 import { schemaNode, type TSchemaNode, withLabel } from "../schema/node.ts";
 import { joinPath } from "../schema/walk.ts";
 import type { TAvailabilityAnalysis } from "./availability.ts";
-import { closest, didYouMean, type TDiagnostic } from "./diagnostic.ts";
+import { didYouMean, type TDiagnostic } from "./diagnostic.ts";
 
 /** One graph being typed: the scenario, or a map body inside its parent's scope. */
 export type TScope = {
