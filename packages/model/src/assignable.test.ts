@@ -290,6 +290,27 @@ describe("assignable: arrays", () => {
   });
 });
 
+describe("assignable: what Ajv 8.20 really checks", () => {
+  // Ajv reads a flag that validating [1] left set, so it accepts [[1], []] for lists that
+  // must contain 1: a source's contains (minContains 1, no maxContains) cannot make a list
+  // non-empty. A count (minContains 2, maxContains) or minItems is checked right.
+  const lists = (inner: object) => ({ type: "array", items: { type: "array", ...inner } });
+  const nonEmpty = lists({ minItems: 1 });
+
+  it("does not count on a source's contains to make a list non-empty", () => {
+    expect(ok(lists({ contains: { const: 1 } }), nonEmpty)).toBe(false);
+    expect(ok(lists({ contains: { const: 1 } }), lists({ contains: { type: "number" } }))).toBe(
+      false,
+    );
+    expect(ok(lists({ contains: { const: 1 }, minContains: 2 }), nonEmpty)).toBe(true);
+    expect(ok(lists({ contains: { const: 1 }, maxContains: 3 }), nonEmpty)).toBe(true);
+    expect(ok(lists({ contains: true }), nonEmpty)).toBe(true);
+    expect(
+      ok(lists({ contains: { const: 1 }, minItems: 1 }), lists({ contains: { type: "number" } })),
+    ).toBe(true);
+  });
+});
+
 describe("assignable: enum and const", () => {
   it("compares finite value sets by value", () => {
     expect(ok({ enum: ["EUR", "USD"] }, { enum: ["EUR", "USD", "GBP"] })).toBe(true);

@@ -1,3 +1,4 @@
+import { isSchemaObject } from "../json-schema.ts";
 import type { TArrayAlt, TContains } from "./alternatives.ts";
 import { describeAlt, plural } from "./describe.ts";
 import type { TSchemaNode } from "./node.ts";
@@ -56,12 +57,22 @@ export const compareArray = (source: TArrayAlt, target: TArrayAlt, at: TAt, walk
   }
 };
 
+const acceptsEverything = (node: TSchemaNode): boolean =>
+  node.kind === "json" &&
+  (node.schema === true || (isSchemaObject(node.schema) && Object.keys(node.schema).length === 0));
+
 /**
- * The source's own `contains`, where it really holds: Ajv 8.20 lets an empty array pass
- * `contains` when `prefixItems` is present, so then only a non-empty list is sure to match.
+ * Whether Ajv 8.20 really checks a `contains` on an empty list. With minContains 1 and no
+ * maxContains it reads a flag that an earlier list checked by the same schema (an earlier
+ * item, another value of the object, another use of a `$ref`) may have left set, so an
+ * empty list can pass; a count, or a `contains` every item matches, is checked right.
  */
+const checkedWhenEmpty = (contains: TContains): boolean =>
+  contains.min !== 1 || contains.max !== undefined || contains.nodes.every(acceptsEverything);
+
+/** The source's own `contains`, where it really holds. */
 const ownContains = (alt: TArrayAlt): readonly TContains[] =>
-  alt.prefix.length === 0 || alt.minItems > 0 ? alt.contains : [];
+  alt.minItems > 0 ? alt.contains : alt.contains.filter(checkedWhenEmpty);
 
 /** The fewest items a list can have, counting what its own `contains` demands. */
 const leastItems = (alt: TArrayAlt): number =>
