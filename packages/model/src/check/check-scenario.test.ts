@@ -20,6 +20,7 @@ import {
   USER_INPUT,
   wait,
 } from "../../test/fixtures.ts";
+import type { TCatalog } from "../catalog.ts";
 import type { TNode } from "../scenario.ts";
 import { analyzeScenario, checkScenario } from "./check-scenario.ts";
 
@@ -181,6 +182,22 @@ describe("checkScenario: mappings", () => {
           'steps.notify.output.snet: "snet" is not declared by notify.output. Did you mean "sent"?',
         fix: 'Read "sent" instead, or read "snet" with an expression that declares its schema.',
       },
+    ]);
+    // A field one shape of a union declares is typed as usual (the other shape leaves it open).
+    const either = {
+      anyOf: [
+        { type: "object", properties: { sent: { type: "string" } } },
+        { type: "object", properties: { queued: { type: "string" } } },
+      ],
+    };
+    const sendEmail = catalog["test/SendEmail"] as TCatalog[string];
+    const union: TCatalog = {
+      ...catalog,
+      "test/SendEmail": { ...sendEmail, outputSchema: either },
+    };
+    expect(checkScenario(read("steps.notify.output.queued"), union).map((d) => d.code)).toEqual([
+      "missing-input",
+      "type-mismatch",
     ]);
     expect(checkScenario(read("steps.notify.output.zzz"), catalog)).toMatchObject([
       {
