@@ -298,7 +298,9 @@ describe("assignable: what Ajv 8.20 really checks", () => {
   const nonEmpty = lists({ minItems: 1 });
 
   it("does not count on a source's contains to make a list non-empty", () => {
-    expect(ok(lists({ contains: { const: 1 } }), nonEmpty)).toBe(false);
+    expect(messages(lists({ contains: { const: 1 } }), nonEmpty)).toEqual([
+      "error: []: T needs a list of at least 1 item; S[] can be empty (Ajv 8.20 lets an empty list pass its contains after another list matched; add minItems: 1)",
+    ]);
     expect(ok(lists({ contains: { const: 1 } }), lists({ contains: { type: "number" } }))).toBe(
       false,
     );
