@@ -3,16 +3,23 @@ import addFormats from "ajv-formats";
 import type { TJsonSchema } from "./json-schema.ts";
 import { describeCompileError, describeSchemaErrors } from "./schema/schema-errors.ts";
 
-// Strict about the schema itself (unknown keywords and formats are mistakes in a form),
-// lenient about style (types and tuples Ajv would merely nag about).
-const ajv = new Ajv2020({
+/**
+ * How Baton's validators read schemas; the property tests judge the checker with the same.
+ * Strict about the schema itself (unknown keywords and formats are mistakes in a form),
+ * lenient about style (types and tuples Ajv would merely nag about). allErrors also
+ * matters for correctness: without it Ajv 8.20 skips `contains` on arrays shorter than
+ * `prefixItems`.
+ */
+export const AJV_OPTIONS = {
   strict: true,
   strictTypes: false,
   strictTuples: false,
   strictRequired: false,
   allErrors: true,
   logger: false,
-});
+} as const;
+
+const ajv = new Ajv2020(AJV_OPTIONS);
 addFormats(ajv);
 
 export type TCompiled =

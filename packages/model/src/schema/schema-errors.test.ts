@@ -1,7 +1,7 @@
 import { describe, expect, it } from "vitest";
 import { compileSchema } from "../validator.ts";
 
-const messageOf = (schema: object): string => {
+const messageOf = (schema: Record<string, unknown>): string => {
   const compiled = compileSchema(schema);
   if (compiled.ok) throw new Error("expected the schema to be refused");
   return compiled.message;
