@@ -271,7 +271,7 @@ describe.skipIf(!process.env.DATABASE_URL_TEST)("baton migrate on PostgreSQL", (
       const first = spawnBaton(["migrate"], { DATABASE_URL: db.url });
       expect(await first.exited).toBe(0);
       expect(first.output()).toMatch(/applied \d+ migration/);
-    expect(first.output()).not.toMatch(/other users/);
+      expect(first.output()).not.toMatch(/other users/);
       const second = spawnBaton(["migrate"], { DATABASE_URL: db.url });
       expect(await second.exited).toBe(0);
       expect(second.output()).toMatch(/is up to date/);
