@@ -21,9 +21,10 @@ const INLINE_SCRIPT = /<script\b(?![^>]*\bsrc=)[^>]*>([\s\S]*?)<\/script>/gi;
  * The Content-Security-Policy of the web app's pages: scripts only from this server, and
  * the inline scripts of its index.html by their hashes; images only from here (a remote
  * image in a task's instructions would tell its host who reads them).
- * `'unsafe-eval'`: Ajv compiles JSON Schemas into functions in the browser (task forms, the
- * restart input editor). `style-src 'unsafe-inline'`: React Flow and the form library set
- * style attributes.
+ * `'unsafe-eval'`: Ajv compiles JSON Schemas into functions in the browser (the designer's
+ * checks, task forms, the restart input editor). Styles come from this server only: React
+ * sets style properties through the DOM, which the policy allows.
+ * e2e/specs/security.spec.ts walks the app's pages and fails on any violation.
  */
 export const pagePolicy = (indexHtml: string): string => {
   const hashes = [...indexHtml.matchAll(INLINE_SCRIPT)].map(
@@ -32,7 +33,7 @@ export const pagePolicy = (indexHtml: string): string => {
   return [
     "default-src 'self'",
     `script-src 'self' 'unsafe-eval' ${hashes.join(" ")}`.trim(),
-    "style-src 'self' 'unsafe-inline'",
+    "style-src 'self'",
     "img-src 'self' data: blob:",
     "font-src 'self' data:",
     "connect-src 'self'",
