@@ -11,6 +11,9 @@ const ZPort = z.coerce
   .min(0, "must be between 0 and 65535")
   .max(65535, "must be between 0 and 65535");
 
+/** How deep arrays and objects may nest in an input, unless BATON_MAX_JSON_DEPTH says otherwise. */
+export const DEFAULT_MAX_JSON_DEPTH = 64;
+
 const ZEnv = z.object({
   PORT: ZPort.default(4400),
   HOST: z.string().min(1).default("127.0.0.1"),
@@ -64,7 +67,7 @@ const ZEnv = z.object({
     .int("must be a whole number")
     .min(16, "must be at least 16")
     .max(1_000, "must be at most 1000")
-    .default(64),
+    .default(DEFAULT_MAX_JSON_DEPTH),
   BATON_ALLOWED_HOSTS: z
     .string()
     .default("")

@@ -225,7 +225,7 @@ describe("inputs PostgreSQL cannot store, or nested too deep", () => {
     });
     expect(query.status).toBe(400);
 
-    for (const headers of [{}, { cookie: adminCookie }]) {
+    for (const headers of [{}, { cookie: adminCookie }] as Record<string, string>[]) {
       const deep = await post(
         "/trpc/runs.start",
         `{"scenario": "user-sign-up", "input": ${nested(100_000)}}`,

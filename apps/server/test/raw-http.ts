@@ -78,7 +78,7 @@ export const rawRequest = (
   });
 
 /** The body as JSON, or a failure that shows what came instead. */
-export const jsonOf = <T = { error: string }>(answer: TRawAnswer): T => {
+export const jsonOf = <T = { error: string }>(answer: Pick<TRawAnswer, "status" | "body">): T => {
   try {
     return JSON.parse(answer.body) as T;
   } catch {

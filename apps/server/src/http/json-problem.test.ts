@@ -3,7 +3,9 @@ import { jsonProblem } from "./json-problem.ts";
 
 describe("jsonProblem", () => {
   it("lets ordinary JSON through", () => {
-    expect(jsonProblem({ a: [1, "two", { b: null }], "c d": true }, 64, "input")).toBeUndefined();
+    expect(
+      jsonProblem({ a: [1, "two", { b: null }], "c d": true, ü: "日本" }, 64, "input"),
+    ).toBeUndefined();
     expect(jsonProblem("text", 64, "input")).toBeUndefined();
     expect(jsonProblem(undefined, 64, "input")).toBeUndefined();
   });
@@ -15,6 +17,21 @@ describe("jsonProblem", () => {
     expect(jsonProblem({ "odd key": { "x\u0000": 1 } }, 64, "body")).toMatch(
       /^body\["odd key"\]\["x\\u0000"\] has a NUL character/,
     );
+  });
+
+  it("names where half a surrogate pair is, and lets whole pairs through", () => {
+    expect(jsonProblem({ name: "\udfff\ud800" }, 64, "input")).toBe(
+      "input.name contains half of a UTF-16 surrogate pair (\\ud800–\\udfff), which is not Unicode text: remove it.",
+    );
+    expect(jsonProblem({ "a\ud800": 1 }, 64, "input")).toMatch(/ has half of a UTF-16/);
+    expect(jsonProblem({ name: "😀 \ud83d\ude00" }, 64, "input")).toBeUndefined();
+  });
+
+  it("refuses a key named __proto__, which copying an object would turn into its prototype", () => {
+    expect(jsonProblem(JSON.parse('{"a": {"__proto__": {"admin": true}}}'), 64, "input")).toBe(
+      "input.a.__proto__ is named __proto__, which JavaScript gives a meaning of its own: rename it.",
+    );
+    expect(jsonProblem({ constructor: 1, prototype: 2 }, 64, "input")).toBeUndefined();
   });
 
   it("refuses nesting deeper than the limit, however deep", () => {

@@ -1,6 +1,17 @@
 type TVisit = { value: unknown; depth: number; parent: TVisit | undefined; key: string | number };
 
 const IDENTIFIER = /^[A-Za-z_$][\w$]*$/;
+// with the u flag a surrogate pair is one code point, so this finds only halves of pairs
+const LONE_SURROGATE = /[\ud800-\udfff]/u;
+
+/** Why a string cannot be stored as text, if it cannot. */
+const textProblem = (text: string): string | undefined => {
+  if (text.includes("\u0000")) return "a NUL character (\\u0000), which Baton cannot store";
+  if (LONE_SURROGATE.test(text)) {
+    return "half of a UTF-16 surrogate pair (\\ud800–\\udfff), which is not Unicode text";
+  }
+  return undefined;
+};
 
 const segment = (key: string | number) =>
   typeof key === "number"
@@ -20,7 +31,8 @@ const pathOf = (visit: TVisit): string => {
 
 /**
  * Why a parsed JSON value may not go further, or undefined when it may: a string or key with
- * a NUL character (PostgreSQL's text and jsonb cannot hold one), or arrays and objects nested
+ * a NUL character or half a surrogate pair (PostgreSQL's text and jsonb hold neither; JSON
+ * can escape both), a key named __proto__, or arrays and objects nested
  * deeper than `maxDepth` (validation and serialisation recurse, and would overflow the
  * stack). It walks with a stack of its own, so any depth is safe to check. `root` names the
  * value in the answer, e.g. "input".
@@ -30,9 +42,8 @@ export const jsonProblem = (value: unknown, maxDepth: number, root: string): str
   for (let visit = pending.pop(); visit; visit = pending.pop()) {
     const { value: current, depth } = visit;
     if (typeof current === "string") {
-      if (current.includes("\u0000")) {
-        return `${pathOf(visit)} contains a NUL character (\\u0000), which Baton cannot store: remove it.`;
-      }
+      const problem = textProblem(current);
+      if (problem) return `${pathOf(visit)} contains ${problem}: remove it.`;
       continue;
     }
     if (typeof current !== "object" || current === null) continue;
@@ -47,8 +58,11 @@ export const jsonProblem = (value: unknown, maxDepth: number, root: string): str
     }
     for (const [key, item] of Object.entries(current)) {
       const child = { value: item, depth: depth + 1, parent: visit, key };
-      if (key.includes("\u0000")) {
-        return `${pathOf(child)} has a NUL character (\\u0000) in its name, which Baton cannot store: remove it.`;
+      const problem = textProblem(key);
+      if (problem) return `${pathOf(child)} has ${problem}, in its name: remove it.`;
+      // copying such an object (as validation does) sets its prototype instead of a key
+      if (key === "__proto__") {
+        return `${pathOf(child)} is named __proto__, which JavaScript gives a meaning of its own: rename it.`;
       }
       pending.push(child);
     }
