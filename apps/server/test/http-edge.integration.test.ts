@@ -116,6 +116,24 @@ describe("malformed requests", () => {
     expect(await healthy()).toBe(true);
   });
 
+  it("without a body are fine for a procedure that takes no input, and 400 for one that does", async () => {
+    const { cookie } = await signedInAs(server, ["viewer"]);
+    // as the web app signs out: a mutation without input sends no body
+    const logout = await raw({
+      method: "POST",
+      path: "/trpc/auth.logout",
+      headers: { cookie, "content-type": "application/json" },
+    });
+    expect(logout.status).toBe(200);
+    const login = await raw({
+      method: "POST",
+      path: "/trpc/auth.login",
+      headers: { "content-type": "application/json" },
+    });
+    expect(login.status).toBe(400);
+    expect(trpcError(login).message).toBe("The request's input is not valid JSON.");
+  });
+
   it("that fail unexpectedly get a generic 500, and the log holds nothing they carried", async () => {
     const { engine } = server.services;
     const startRun = engine.startRun;

@@ -116,7 +116,10 @@ const errorBoundary = t.middleware(async ({ next }) => {
  * BATON_MAX_JSON_DEPTH are refused before anything reads them.
  */
 const storableInput = t.middleware(async ({ ctx, getRawInput, next }) => {
-  const problem = jsonProblem(await getRawInput(), ctx.config.maxJsonDepth, "input");
+  // a body that is no JSON (an empty one, for a procedure without input) is the input
+  // parser's to refuse, if the procedure has one: it reads the same failed result
+  const raw = await getRawInput().catch(() => undefined);
+  const problem = jsonProblem(raw, ctx.config.maxJsonDepth, "input");
   if (problem) throw new TRPCError({ code: "BAD_REQUEST", message: problem });
   return next();
 });
