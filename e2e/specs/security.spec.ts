@@ -9,12 +9,12 @@ test.use({ viewport: { width: 1440, height: 900 } });
  */
 const watchViolations = async (context: BrowserContext) => {
   const violations: string[] = [];
-  await context.addInitScript(() => {
-    document.addEventListener("securitypolicyviolation", (event) => {
-      console.error(
-        `CSP violation: ${event.effectiveDirective} blocked ${event.blockedURI || "inline"} (${event.sourceFile}:${event.lineNumber})`,
-      );
-    });
+  // runs in the page, before its own scripts
+  await context.addInitScript({
+    content: `document.addEventListener("securitypolicyviolation", (event) => {
+      console.error("CSP violation: " + event.effectiveDirective + " blocked " +
+        (event.blockedURI || "inline") + " (" + event.sourceFile + ":" + event.lineNumber + ")");
+    });`,
   });
   const watch = (page: Page) =>
     page.on("console", (message) => {
