@@ -7,7 +7,7 @@ import { signupInput } from "../../../examples/inputs.ts";
 import { startServer, type TRunningServer } from "../src/app.ts";
 import { loadConfig } from "../src/config.ts";
 import { createUser } from "../src/users/create-user.ts";
-import { PASSWORD, signedInAs } from "./auth-client.ts";
+import { clientWithCookie, PASSWORD, signedInAs } from "./auth-client.ts";
 import { jsonOf, rawRequest, type TRawRequest } from "./raw-http.ts";
 
 const HOOK_TOKEN = "edge-webhook-token-0123456789abcdef";
@@ -84,7 +84,8 @@ describe("the Host header", () => {
       rebound,
     );
     expect(setup.status).toBe(421);
-    expect(jsonOf(setup).error).toBe(
+    expect(trpcError(setup)).toMatchObject({ data: { code: "FORBIDDEN", httpStatus: 421 } });
+    expect(trpcError(setup).message).toBe(
       'This server does not answer to the name "rebound.evil.example" (the request\'s Host header). If that is its name, add it to BATON_ALLOWED_HOSTS on the server (names separated by commas).',
     );
     expect((await raw({ path: "/", headers: rebound })).status).toBe(421);
@@ -171,11 +172,25 @@ describe("request bodies", () => {
   const big = JSON.stringify({ name: "x".repeat(2 * 1024 * 1024) });
 
   it("above the limit are refused with a 413 the client receives, by their length", async () => {
-    for (const answer of [await hook("user-sign-up", big), await post("/trpc/auth.login", big)]) {
-      expect(answer.status).toBe(413);
-      expect(jsonOf(answer).error).toMatch(tooLarge);
-      expect(answer.headers.connection).toBe("close");
-    }
+    const viaHook = await hook("user-sign-up", big);
+    expect(viaHook.status).toBe(413);
+    expect(jsonOf(viaHook).error).toMatch(tooLarge);
+    expect(viaHook.headers.connection).toBe("close");
+    const viaApi = await post("/trpc/auth.login", big);
+    expect(viaApi.status).toBe(413);
+    expect(trpcError(viaApi)).toMatchObject({ data: { code: "PAYLOAD_TOO_LARGE" } });
+    expect(trpcError(viaApi).message).toMatch(tooLarge);
+    expect(viaApi.headers.connection).toBe("close");
+  });
+
+  it("above the limit give the API's clients the sentence, as for any refusal", async () => {
+    const client = clientWithCookie(server.url, adminCookie);
+    await expect(
+      client.scenarios.import.mutate({ json: "x".repeat(2 * 1024 * 1024) }),
+    ).rejects.toMatchObject({
+      message: expect.stringMatching(tooLarge),
+      data: { httpStatus: 413 },
+    });
   });
 
   it("without a length are read no further than the limit", async () => {

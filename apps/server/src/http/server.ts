@@ -1,6 +1,7 @@
 import { createServer, type IncomingMessage, type Server, type ServerResponse } from "node:http";
 import { BatonError } from "@baton/model";
 import { createHTTPHandler } from "@trpc/server/adapters/standalone";
+import { type TRPC_ERROR_CODE_KEY, TRPC_ERROR_CODES_BY_KEY } from "@trpc/server/rpc";
 import { createRequestContext } from "../auth/request-context.ts";
 import { appRouter } from "../trpc/root.ts";
 import type { TAppServices } from "../trpc/trpc.ts";
@@ -28,6 +29,22 @@ const health = async (services: TAppServices, req: IncomingMessage, res: ServerR
 
 type THandler = (req: IncomingMessage, res: ServerResponse) => unknown;
 
+const TRPC_KEY_OF: Record<number, TRPC_ERROR_CODE_KEY> = {
+  413: "PAYLOAD_TOO_LARGE",
+  // no tRPC code means "wrong host"; FORBIDDEN is what a client should read it as
+  421: "FORBIDDEN",
+  500: "INTERNAL_SERVER_ERROR",
+};
+
+/** An error answer in the shape its route's clients read: tRPC's envelope for the API. */
+const errorBody = (route: string, status: number, message: string) => {
+  if (route !== "/trpc/") return { error: message };
+  const key = TRPC_KEY_OF[status] ?? "BAD_REQUEST";
+  return {
+    error: { message, code: TRPC_ERROR_CODES_BY_KEY[key], data: { code: key, httpStatus: status } },
+  };
+};
+
 /**
  * Answers whatever a handler threw or rejected with, so no request can crash the process or
  * be left without an answer: refusals with their status, a malformed address with 400, the
@@ -51,9 +68,17 @@ const answerFailure = (
   if (!refusal) console.error(`[http] ${req.method} ${route} failed: ${describeUnexpected(error)}`);
   // an answer already under way cannot change its status: cut it short, the client sees that
   if (res.headersSent) return void res.destroy();
-  sendJson(req, res, refusal?.status ?? 500, {
-    error: refusal?.message ?? "The server failed to handle this request; its log has the details.",
-  });
+  const status = refusal?.status ?? 500;
+  sendJson(
+    req,
+    res,
+    status,
+    errorBody(
+      route,
+      status,
+      refusal?.message ?? "The server failed to handle this request; its log has the details.",
+    ),
+  );
 };
 
 export const createHttpServer = (services: TAppServices): Server => {
