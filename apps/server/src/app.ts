@@ -1,3 +1,4 @@
+import { keepNewFilesPrivate } from "@baton/db";
 import type { TConfig } from "./config.ts";
 import { createHttpServer, listen } from "./http/server.ts";
 import { openServices, type TOpenServices } from "./services.ts";
@@ -8,6 +9,8 @@ export type TRunningServer = Omit<TOpenServices, "close"> & { url: string; stop(
 
 /** Opens the services and serves the API and the web app. */
 export const startServer = async (config: TConfig): Promise<TRunningServer> => {
+  // before anything writes to the data folder (the key for credentials comes first)
+  keepNewFilesPrivate();
   const { close, ...opened } = await openServices(config);
   const server = createHttpServer(opened.services);
   let url: string;

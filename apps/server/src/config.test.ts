@@ -15,6 +15,18 @@ describe("loadConfig", () => {
     expect(loadConfig({ BATON_CATALOG_REFRESH_MINUTES: "0.5" }).catalogRefreshMinutes).toBe(0.5);
   });
 
+  it("limits requests unless told otherwise", () => {
+    expect(loadConfig({})).toMatchObject({
+      maxBodyBytes: 1_048_576,
+      maxBatch: 20,
+      maxJsonDepth: 64,
+      allowedHosts: [],
+    });
+    expect(
+      loadConfig({ BATON_ALLOWED_HOSTS: " Baton.Example.com, proxy.internal:8443 ," }).allowedHosts,
+    ).toEqual(["baton.example.com", "proxy.internal:8443"]);
+  });
+
   it("treats an empty DATABASE_URL as unset", () => {
     expect(loadConfig({ DATABASE_URL: "" }).databaseUrl).toBeUndefined();
   });
@@ -29,6 +41,14 @@ describe("loadConfig", () => {
       "BATON_CATALOG_REFRESH_MINUTES",
       "soon",
       /BATON_CATALOG_REFRESH_MINUTES=soon must be a number/,
+    ],
+    ["BATON_MAX_BODY_BYTES", "1k", /BATON_MAX_BODY_BYTES=1k must be a number of bytes/],
+    ["BATON_MAX_BATCH", "5", /BATON_MAX_BATCH=5 must be at least 10 \(the web app sends/],
+    ["BATON_MAX_JSON_DEPTH", "2", /BATON_MAX_JSON_DEPTH=2 must be at least 16/],
+    [
+      "BATON_ALLOWED_HOSTS",
+      "https://baton.example.com/",
+      /BATON_ALLOWED_HOSTS=.* must be host names/,
     ],
   ])("rejects %s=%s with a sentence", (name, value, message) => {
     expect(() => loadConfig({ [name]: value })).toThrow(message);

@@ -21,6 +21,9 @@ const ZBounded = (min: number, max: number, fallback: number) =>
     .max(max, `must be between ${min} and ${max}`)
     .default(fallback);
 
+/** How deep arrays and objects may nest in an input, unless BATON_MAX_JSON_DEPTH says otherwise. */
+export const DEFAULT_MAX_JSON_DEPTH = 64;
+
 const ZEnv = z.object({
   PORT: ZPort.default(4400),
   HOST: z.string().min(1).default("127.0.0.1"),
@@ -63,6 +66,44 @@ const ZEnv = z.object({
     .string()
     .min(1)
     .default(path.join(repoRoot, "apps", "web", "dist")),
+  BATON_MAX_BODY_BYTES: z.coerce
+    .number({ error: "must be a number of bytes" })
+    .int("must be a whole number of bytes")
+    .min(16_384, "must be at least 16384 (16 KiB)")
+    .max(1_073_741_824, "must be at most 1073741824 (1 GiB)")
+    .default(1_048_576),
+  BATON_MAX_BATCH: z.coerce
+    .number({ error: "must be a number" })
+    .int("must be a whole number")
+    // the web app batches up to WEB_BATCH_ITEMS (apps/web/src/lib/trpc.ts) calls at once
+    .min(10, "must be at least 10 (the web app sends up to 10 calls at once)")
+    .max(1_000, "must be at most 1000")
+    .default(20),
+  BATON_MAX_JSON_DEPTH: z.coerce
+    .number({ error: "must be a number" })
+    .int("must be a whole number")
+    .min(16, "must be at least 16")
+    .max(1_000, "must be at most 1000")
+    .default(DEFAULT_MAX_JSON_DEPTH),
+  BATON_ALLOWED_HOSTS: z
+    .string()
+    .default("")
+    .transform((v) =>
+      v
+        .split(",")
+        .map((host) => host.trim().toLowerCase())
+        .filter(Boolean),
+    )
+    .pipe(
+      z.array(
+        z
+          .string()
+          .regex(
+            /^[a-z0-9.-]+(:\d+)?$|^\[[0-9a-f:.]+\](:\d+)?$/,
+            "must be host names separated by commas, like baton.example.com,baton.internal",
+          ),
+      ),
+    ),
 });
 
 export type TConfig = {
@@ -82,6 +123,14 @@ export type TConfig = {
   hookToken: string | undefined;
   /** bounds of runs, maps, expressions and poison pills */
   limits: TEngineLimits;
+  /** the largest request body the API and the webhook read */
+  maxBodyBytes: number;
+  /** the most calls one batched API request may hold */
+  maxBatch: number;
+  /** how deep arrays and objects may nest in an API or webhook input */
+  maxJsonDepth: number;
+  /** host names besides the listening address that requests may name in Host (lower case) */
+  allowedHosts: string[];
 };
 
 /** Reads the configuration from the environment; every variable is listed in README.md. */
@@ -118,5 +167,9 @@ export const loadConfig = (env: NodeJS.ProcessEnv = process.env): TConfig => {
       },
       stepReclaims: e.BATON_STEP_RECLAIMS,
     },
+    maxBodyBytes: e.BATON_MAX_BODY_BYTES,
+    maxBatch: e.BATON_MAX_BATCH,
+    maxJsonDepth: e.BATON_MAX_JSON_DEPTH,
+    allowedHosts: e.BATON_ALLOWED_HOSTS,
   };
 };

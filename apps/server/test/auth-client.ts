@@ -24,7 +24,8 @@ export const clientWithCookie = (url: string, cookie: string | undefined): TClie
               fetch(input, { ...init, headers: { ...init?.headers, ...headers } }),
           },
         }),
-        false: httpBatchLink({ url: `${url}/trpc`, headers }),
+        // as the web app does: the server takes at most BATON_MAX_BATCH (at least 10) at once
+        false: httpBatchLink({ url: `${url}/trpc`, headers, maxItems: 10 }),
       }),
     ],
   });

@@ -1,4 +1,5 @@
-import { mkdtemp, rm, writeFile } from "node:fs/promises";
+import { execFileSync } from "node:child_process";
+import { lstat, mkdtemp, readdir, rm, writeFile } from "node:fs/promises";
 import { createServer } from "node:net";
 import { tmpdir } from "node:os";
 import path from "node:path";
@@ -31,6 +32,7 @@ describe("baton start", () => {
     const health = await fetch(`${url}/healthz`);
     expect(health.status).toBe(200);
     expect(first.output()).toMatch(/applied \d+ migration/);
+    expect(first.output()).not.toMatch(/other users/);
     first.child.kill("SIGTERM");
     expect(await first.exited).toBe(0);
     expect(first.output()).toMatch(/stopped cleanly/);
@@ -40,6 +42,30 @@ describe("baton start", () => {
     expect(second.output()).not.toMatch(/applied \d+ migration/);
     second.child.kill("SIGINT");
     expect(await second.exited).toBe(0);
+  });
+
+  it("keeps the data folder to its owner, and tightens one that others could read", async () => {
+    const openToOthers = async () => {
+      const names = await readdir(dataDir, { recursive: true });
+      const modes = await Promise.all(names.map((name) => lstat(path.join(dataDir, name))));
+      return names.filter((_, i) => !modes[i]!.isSymbolicLink() && modes[i]!.mode & 0o077);
+    };
+    // the starts above wrote the embedded database here
+    expect(await openToOthers()).toEqual([]);
+    execFileSync("chmod", ["-R", "go+rwX", dataDir]);
+    const opened = (await openToOthers()).length;
+    expect(opened).toBeGreaterThan(100);
+
+    const proc = spawnBaton(["start"], { PORT: String(await freePort()), BATON_DATA_DIR: dataDir });
+    const [, count] = await proc.waitFor(
+      /warning: (\d+) file\(s\) and folder\(s\) in the data folder .* could be read or changed by other users of this machine; made them readable and writable by their owner only/,
+    );
+    // the data folder itself too
+    expect(Number(count)).toBe(opened + 1);
+    await proc.waitFor(/ready at/);
+    proc.child.kill("SIGTERM");
+    expect(await proc.exited).toBe(0);
+    expect(await openToOthers()).toEqual([]);
   });
 
   it("says so when the port is in use", async () => {
@@ -245,6 +271,7 @@ describe("baton migrate on PostgreSQL", () => {
       const first = spawnBaton(["migrate"], { DATABASE_URL: db.url });
       expect(await first.exited).toBe(0);
       expect(first.output()).toMatch(/applied \d+ migration/);
+      expect(first.output()).not.toMatch(/other users/);
       const second = spawnBaton(["migrate"], { DATABASE_URL: db.url });
       expect(await second.exited).toBe(0);
       expect(second.output()).toMatch(/is up to date/);

@@ -202,6 +202,33 @@ describe.each(databases)("runs on the $kind database", ({ kind }) => {
       expect((await hook("no-such-scenario", {})).status).toBe(404);
       expect((await fetch(`${server.url}/hooks/user-sign-up`)).status).toBe(405);
       expect((await hook("user-sign-up", signupInput(), "?wait=-1")).status).toBe(400);
+      const tooLong = await hook("user-sign-up", signupInput(), "?wait=301");
+      expect(tooLong.status).toBe(400);
+      expect(await tooLong.json()).toEqual({
+        error: "wait must be a number of seconds between 0 and 300.",
+      });
+    });
+
+    it("answer 409 for a scenario that has no published version", async () => {
+      const designer = await signedInAs(server, ["designer"]);
+      await designer.client.scenarios.create.mutate({ name: "Unpublished", slug: "unpublished" });
+      const response = await hook("unpublished", {});
+      expect(response.status).toBe(409);
+      expect(((await response.json()) as { error: string }).error).toMatch(/no published version/);
+    });
+
+    it("answer 202 with the status so far when the run outlasts the wait", async () => {
+      // a large order waits for a person, far longer than the one second asked for
+      const started = Date.now();
+      const response = await hook("order", largeOrderInput(), "?wait=1");
+      expect(response.status).toBe(202);
+      const body = (await response.json()) as { runId: string; status: string };
+      expect(body).toEqual({
+        runId: expect.any(String),
+        status: expect.stringMatching(/^(running|waiting)$/),
+      });
+      expect(Date.now() - started).toBeGreaterThanOrEqual(1_000);
+      await client.runs.cancel.mutate({ id: body.runId });
     });
 
     it("refuse callers without the webhook token", async () => {

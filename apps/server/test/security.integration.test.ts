@@ -132,6 +132,28 @@ describe("sessions", () => {
     expect((await query("runs.list", {}, { cookie: third })).status).toBe(401);
   });
 
+  it("end when an administrator resets the password", async () => {
+    const admin = await signedInAs(server, ["admin"]);
+    const { cookie, user } = await signedInAs(server, ["viewer"]);
+    const other = await signIn(server.url, user.email);
+    expect((await query("runs.list", {}, { cookie })).status).toBe(200);
+    const reset = await mutate(
+      "users.resetPassword",
+      { id: user.id, password: `${PASSWORD} anew` },
+      { cookie: admin.cookie },
+    );
+    expect(reset.status).toBe(200);
+    for (const ended of [cookie, other]) {
+      expect((await query("runs.list", {}, { cookie: ended })).status).toBe(401);
+    }
+    expect((await mutate("auth.login", { email: user.email, password: PASSWORD })).status).toBe(
+      401,
+    );
+    expect(await signIn(server.url, user.email, `${PASSWORD} anew`)).toMatch(/^baton_session=/);
+    // the administrator's own session is untouched
+    expect((await query("runs.list", {}, { cookie: admin.cookie })).status).toBe(200);
+  });
+
   it("live in httpOnly SameSite cookies, Secure behind HTTPS", async () => {
     const { user } = await signedInAs(server, ["viewer"]);
     const plain = await mutate("auth.login", { email: user.email, password: PASSWORD });

@@ -1,3 +1,4 @@
+export { keepNewFilesPrivate } from "./data-dir.ts";
 export { directQuery, poolOf } from "./direct-query.ts";
 export * from "./generated/client.ts";
 export {

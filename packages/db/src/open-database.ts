@@ -5,7 +5,7 @@ import { PrismaPg } from "@prisma/adapter-pg";
 import type { SqlMigrationAwareDriverAdapterFactory } from "@prisma/driver-adapter-utils";
 import pg from "pg";
 import { PrismaPGlite } from "pglite-prisma-adapter";
-import { claimDataDir } from "./data-dir.ts";
+import { claimDataDir, makeOwnerOnly } from "./data-dir.ts";
 import { PrismaClient } from "./generated/client.ts";
 import { applyMigrations } from "./migrations.ts";
 import { schedulePGlite } from "./pglite-scheduler.ts";
@@ -33,6 +33,8 @@ export type TDatabase = {
   pool?: pg.Pool;
   /** migrations applied while opening */
   appliedMigrations: string[];
+  /** files and folders of the data folder that others could read or change, made owner-only */
+  madePrivate: number;
   close(): Promise<void>;
 };
 
@@ -68,6 +70,7 @@ const openPostgres = async (raw: string, migrate: boolean): Promise<TDatabase> =
       databaseUrl: url.href,
       pool,
       appliedMigrations,
+      madePrivate: 0,
       close: async () => {
         await prisma.$disconnect();
         if (!pool.ended) await pool.end();
@@ -80,7 +83,7 @@ const openPostgres = async (raw: string, migrate: boolean): Promise<TDatabase> =
 };
 
 const openPGlite = async (dataDir: string, migrate: boolean): Promise<TDatabase> => {
-  const release = await claimDataDir(dataDir);
+  const { release, madePrivate } = await claimDataDir(dataDir);
   const folder = path.resolve(dataDir, "pgdata");
   let pglite: PGlite;
   try {
@@ -97,6 +100,7 @@ const openPGlite = async (dataDir: string, migrate: boolean): Promise<TDatabase>
   const factory: SqlMigrationAwareDriverAdapterFactory = new PrismaPGlite(pglite);
   try {
     const appliedMigrations = migrate ? await applyMigrations(factory) : [];
+    await makeOwnerOnly(folder);
     const prisma = new PrismaClient({ adapter: factory });
     return {
       prisma,
@@ -104,9 +108,11 @@ const openPGlite = async (dataDir: string, migrate: boolean): Promise<TDatabase>
       location: `embedded database in ${folder}`,
       pglite,
       appliedMigrations,
+      madePrivate,
       close: async () => {
         await prisma.$disconnect();
         await pglite.close();
+        await makeOwnerOnly(folder);
         await release();
       },
     };

@@ -211,11 +211,67 @@ describe("assignable: arrays", () => {
     ).toEqual(["error: T needs at most 1 item; S can have more"]);
   });
 
+  it("bounds a closed tuple's length by its prefixItems", () => {
+    const pair = {
+      type: "array",
+      prefixItems: [{ type: "string" }, { type: "number" }],
+      items: false,
+    };
+    expect(ok(pair, { type: "array", maxItems: 2 })).toBe(true);
+    expect(ok(pair, { type: "array", maxItems: 3 })).toBe(true);
+    expect(messages(pair, { type: "array", maxItems: 1 })).toEqual([
+      "error: T needs at most 1 item; S can have more",
+    ]);
+    expect(ok({ ...pair, minItems: 2 }, { type: "array", minItems: 1, maxItems: 2 })).toBe(true);
+    expect(messages(pair, { type: "array", minItems: 1 })).toEqual([
+      "error: T needs a list of at least 1 item; S can be empty",
+    ]);
+    // An item no value fits ends the list there.
+    const single = { type: "array", prefixItems: [{ type: "string" }, false] };
+    expect(ok(single, { type: "array", maxItems: 1 })).toBe(true);
+    expect(ok(pair, { type: "array", uniqueItems: true })).toBe(false);
+    expect(
+      ok({ ...pair, prefixItems: [{ type: "string" }] }, { type: "array", uniqueItems: true }),
+    ).toBe(true);
+  });
+
   it("knows that short lists cannot repeat items", () => {
     expect(ok({ type: "array", maxItems: 1 }, { type: "array", uniqueItems: true })).toBe(true);
     expect(messages({ type: "array" }, { type: "array", uniqueItems: true })).toEqual([
       "error: T needs a list without repeated items; S can repeat items",
     ]);
+  });
+
+  it("judges a literal list's repeated items by its value", () => {
+    const unique = { type: "array", uniqueItems: true };
+    expect(ok({ const: ["a", "b"] }, unique)).toBe(true);
+    expect(ok({ enum: [["a", "b"], [1, "1"], []] }, unique)).toBe(true);
+    expect(ok({ const: [{ a: 1, b: 2 }, { a: 2 }] }, unique)).toBe(true);
+    expect(messages({ const: ["a", "a"] }, unique)).toEqual([
+      "error: T needs a list without repeated items; S can repeat items",
+    ]);
+    expect(
+      ok(
+        {
+          const: [
+            { a: 1, b: 2 },
+            { b: 2, a: 1 },
+          ],
+        },
+        unique,
+      ),
+    ).toBe(false);
+    expect(
+      ok(
+        {
+          enum: [
+            ["a", "b"],
+            [1, 1],
+          ],
+        },
+        unique,
+      ),
+    ).toBe(false);
   });
 
   it("proves contains only when every item matches", () => {
@@ -231,6 +287,29 @@ describe("assignable: arrays", () => {
         { type: "array", contains: { type: "number" } },
       ),
     ).toEqual(["error: T needs a list that contains a matching item; S can be empty"]);
+  });
+});
+
+describe("assignable: what Ajv 8.20 really checks", () => {
+  // Ajv reads a flag that validating [1] left set, so it accepts [[1], []] for lists that
+  // must contain 1: a source's contains (minContains 1, no maxContains) cannot make a list
+  // non-empty. A count (minContains 2, maxContains) or minItems is checked right.
+  const lists = (inner: object) => ({ type: "array", items: { type: "array", ...inner } });
+  const nonEmpty = lists({ minItems: 1 });
+
+  it("does not count on a source's contains to make a list non-empty", () => {
+    expect(messages(lists({ contains: { const: 1 } }), nonEmpty)).toEqual([
+      "error: []: T needs a list of at least 1 item; S[] can be empty (Ajv 8.20 lets an empty list pass its contains after another list matched; add minItems: 1)",
+    ]);
+    expect(ok(lists({ contains: { const: 1 } }), lists({ contains: { type: "number" } }))).toBe(
+      false,
+    );
+    expect(ok(lists({ contains: { const: 1 }, minContains: 2 }), nonEmpty)).toBe(true);
+    expect(ok(lists({ contains: { const: 1 }, maxContains: 3 }), nonEmpty)).toBe(true);
+    expect(ok(lists({ contains: true }), nonEmpty)).toBe(true);
+    expect(
+      ok(lists({ contains: { const: 1 }, minItems: 1 }), lists({ contains: { type: "number" } })),
+    ).toBe(true);
   });
 });
 
@@ -375,6 +454,23 @@ describe("assignable: strings and numbers", () => {
     ]);
   });
 
+  it("knows which formats imply or exclude each other", () => {
+    const string = (format: string) => ({ type: "string", format });
+    expect(messages(string("date-time"), string("date"))).toEqual([
+      "error: T needs a string (format date); S is a date-time, which is never a date",
+    ]);
+    expect(messages(string("email"), string("uri"))).toEqual([
+      "error: T needs a string (format uri); S is an email address, which is never a URI",
+    ]);
+    expect(ok(string("date-time"), string("iso-date-time"))).toBe(true);
+    expect(ok(string("uri"), string("uri-reference"))).toBe(true);
+    // Overlapping formats stay unproven: "10.0.0.1" is an ipv4 and a hostname.
+    expect(messages(string("ipv4"), string("hostname"))).toEqual([
+      "warning: T needs a string (format hostname); Baton cannot prove that S always has format hostname",
+    ]);
+    expect(ok(string("uri-reference"), string("uri"))).toBe(false);
+  });
+
   it("checks length bounds", () => {
     expect(
       ok(
@@ -405,6 +501,23 @@ describe("assignable: strings and numbers", () => {
     ).toEqual([
       "error: T needs an integer from 50 to 100; S can be less than 50",
       "error: T needs an integer from 50 to 100; S can be more than 100",
+    ]);
+  });
+
+  it("takes a whole multipleOf for integers where Ajv's division allows no fraction", () => {
+    const integer = { type: "integer" };
+    expect(ok({ type: "number", multipleOf: 1 }, integer)).toBe(true);
+    expect(
+      ok({ type: "number", multipleOf: 1, minimum: 0.5 }, { type: "integer", minimum: 1 }),
+    ).toBe(true);
+    expect(ok({ type: "number", multipleOf: 2, minimum: 1 }, integer)).toBe(true);
+    expect(ok({ type: "number", multipleOf: 3, maximum: -1 }, integer)).toBe(true);
+    // 5e-324 / 2 rounds to 0, so Ajv takes that fraction for a multiple of 2.
+    expect(messages({ type: "number", multipleOf: 2 }, integer)).toEqual([
+      "error: T needs an integer; S can be a number with a fraction (Ajv counts tiny fractions such as 5e-324 as multiples of 2)",
+    ]);
+    expect(messages({ type: "number", multipleOf: 0.5 }, integer)).toEqual([
+      "error: T needs an integer; S can be a number with a fraction",
     ]);
   });
 
@@ -450,9 +563,47 @@ describe("assignable: keywords it does not model", () => {
 });
 
 describe("assignable: labels", () => {
+  const texts = (source: TJsonSchema, target: TJsonSchema) =>
+    assignable(source, target).problems.map((problem) => problem.message);
+
   it("uses neutral labels by default", () => {
-    expect(assignable({ type: "null" }, { type: "string" }).problems[0]?.message).toBe(
+    expect(texts({ type: "null" }, { type: "string" })).toEqual([
       "the target needs a string; the source can be null",
-    );
+    ]);
+  });
+
+  it("names a place inside a label that is a noun in words, not glued to it as a path", () => {
+    const object = (type: string) => ({ type: "object", properties: { tags: { type } } });
+    expect(texts(object("null"), object("string"))).toEqual([
+      'tags: the target needs a string; field "tags" of the source can be null',
+    ]);
+    const list = (type: string) => ({ type: "array", items: { type } });
+    expect(texts(list("null"), list("string"))).toEqual([
+      "[]: the target needs a string; an item of the source can be null",
+    ]);
+    const pair = { type: "array", prefixItems: [{ type: "null" }], items: false };
+    expect(texts(pair, list("string"))).toEqual([
+      "[0]: the target needs a string; item 0 of the source can be null",
+    ]);
+    expect(
+      texts(object("null"), { type: "object", additionalProperties: { type: "string" } }),
+    ).toEqual([
+      'tags: the target needs a string; field "tags" of the source can be null',
+      "*: the target needs a string; another field of the source can be any value",
+    ]);
+    const nested = { type: "object", properties: { a: object("null") } };
+    expect(texts(nested, { type: "object", properties: { a: object("string") } })).toEqual([
+      'a.tags: the target needs a string; field "a.tags" of the source can be null',
+    ]);
+  });
+
+  it("keeps a label that is a reference as a path", () => {
+    expect(
+      assignable(
+        { type: "object", properties: { tags: { type: "null" } } },
+        { type: "object", properties: { tags: { type: "string" } } },
+        { sourceLabel: "Create user.output", targetLabel: "Send" },
+      ).problems.map((problem) => problem.message),
+    ).toEqual(["tags: Send needs a string; Create user.output.tags can be null"]);
   });
 });

@@ -1,21 +1,30 @@
 import Ajv2020, { type ValidateFunction } from "ajv/dist/2020.js";
 import addFormats from "ajv-formats";
 import type { TJsonSchema } from "./json-schema.ts";
+import { describeCompileError, describeSchemaErrors } from "./schema/schema-errors.ts";
 
-// Strict about the schema itself (unknown keywords and formats are mistakes in a form),
-// lenient about style (types and tuples Ajv would merely nag about).
-const ajv = new Ajv2020({
+/**
+ * How Baton's validators read schemas; the property tests judge the checker with the same.
+ * Strict about the schema itself (unknown keywords and formats are mistakes in a form),
+ * lenient about style (types and tuples Ajv would merely nag about). allErrors also
+ * matters for correctness: without it Ajv 8.20 skips `contains` on arrays shorter than
+ * `prefixItems`.
+ */
+export const AJV_OPTIONS = {
   strict: true,
   strictTypes: false,
   strictTuples: false,
   strictRequired: false,
   allErrors: true,
   logger: false,
-});
+} as const;
+
+const ajv = new Ajv2020(AJV_OPTIONS);
 addFormats(ajv);
 
 export type TCompiled =
   | { readonly ok: true; readonly validate: ValidateFunction }
+  /** `message` says where in the schema and what is wrong, as a phrase without a final period. */
   | { readonly ok: false; readonly message: string };
 
 const byObject = new WeakMap<object, TCompiled>();
@@ -29,7 +38,14 @@ const compile = (schema: object): TCompiled => {
   try {
     return { ok: true, validate: ajv.compile(schema) };
   } catch (error) {
-    return { ok: false, message: error instanceof Error ? error.message : String(error) };
+    const message = error instanceof Error ? error.message : String(error);
+    // A schema its meta-schema refuses leaves the meta-schema's errors on the instance.
+    return {
+      ok: false,
+      message: message.startsWith("schema is invalid")
+        ? describeSchemaErrors(schema, ajv.errors ?? [])
+        : describeCompileError(schema, message),
+    };
   } finally {
     // Ajv keeps every compiled schema; the maps here are the cache, so let Ajv forget it.
     ajv.removeSchema(schema);

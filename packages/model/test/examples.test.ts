@@ -147,7 +147,7 @@ describe("examples/scenarios/order.json", () => {
         at: "approveOrder",
         path: "form",
         message:
-          'The form of "Approve order" is not a valid JSON Schema: schema is invalid: data/properties/note/maxLength must be >= 0',
+          'The form of "Approve order" is not a valid JSON Schema: field "note" has maxLength -1, which must be a whole number of 0 or more.',
       },
       {
         severity: "error",

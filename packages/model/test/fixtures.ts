@@ -164,6 +164,16 @@ export const catalog: TCatalog = {
     { type: "object", properties: { tag: { type: "string" } }, required: ["tag"] },
     { type: "object", properties: { count: { type: "integer", minimum: 0 } }, required: ["count"] },
   ),
+  "test/Label": entry(
+    "Label",
+    {
+      type: "object",
+      properties: { tags: { type: "array", items: { type: "string" }, uniqueItems: true } },
+      required: ["tags"],
+      additionalProperties: false,
+    },
+    { type: "object", properties: { labelled: { type: "integer" } }, required: ["labelled"] },
+  ),
   "test/Anything": entry("Anything", true, true),
 };
 

@@ -1,9 +1,15 @@
 export type TLimit = { maxFailures: number; windowMs: number };
+type TKeys = readonly (readonly [string, TLimit])[];
 
 export type TLoginLimiter = {
-  /** milliseconds until another attempt is allowed for these keys; 0 when it is allowed now */
-  retryAfterMs(keys: readonly (readonly [string, TLimit])[]): number;
-  recordFailure(keys: readonly (readonly [string, TLimit])[]): void;
+  /**
+   * Counts an attempt for these keys as failed before its password is checked, so attempts
+   * racing each other are all counted; answers 0 then. When a key has no attempts left it
+   * counts nothing and answers the milliseconds until the next attempt is allowed.
+   */
+  reserve(keys: TKeys): number;
+  /** gives back the attempt a successful sign-in reserved */
+  release(keys: TKeys): void;
   clear(key: string): void;
 };
 
@@ -22,20 +28,28 @@ export const createLoginLimiter = (now: () => number = Date.now): TLoginLimiter 
     return windows.get(key);
   };
   return {
-    retryAfterMs: (keys) =>
-      Math.max(
+    // one synchronous step from check to count: no other attempt can come between them
+    reserve: (keys) => {
+      const waitMs = Math.max(
         0,
         ...keys.map(([key, limit]) => {
           const window = live(key);
           return window && window.failures >= limit.maxFailures ? window.endsAt - now() : 0;
         }),
-      ),
-    recordFailure: (keys) => {
+      );
+      if (waitMs > 0) return waitMs;
       if (windows.size > PRUNE_ABOVE) for (const key of [...windows.keys()]) live(key);
       for (const [key, limit] of keys) {
         const window = live(key) ?? { failures: 0, endsAt: now() + limit.windowMs };
         window.failures += 1;
         windows.set(key, window);
+      }
+      return 0;
+    },
+    release: (keys) => {
+      for (const [key] of keys) {
+        const window = live(key);
+        if (window) window.failures = Math.max(0, window.failures - 1);
       }
     },
     clear: (key) => {

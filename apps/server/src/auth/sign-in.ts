@@ -37,7 +37,8 @@ export const signIn = async (ctx: TContext, email: string, password: string) => 
     [`email:${email}`, PER_EMAIL],
     [`client:${ctx.request.ip}`, PER_CLIENT],
   ] as const;
-  const waitMs = ctx.loginLimiter.retryAfterMs(keys);
+  // counted before any await, so a batch of attempts cannot all pass the check at once
+  const waitMs = ctx.loginLimiter.reserve(keys);
   if (waitMs > 0) {
     throw new BatonError(
       "TOO_MANY_REQUESTS",
@@ -53,7 +54,6 @@ export const signIn = async (ctx: TContext, email: string, password: string) => 
       ? await verifyPassword(user.passwordHash, password)
       : await verifyNothing(password);
   if (!ok || !user) {
-    ctx.loginLimiter.recordFailure(keys);
     await recordAudit(prisma, {
       actorId: null,
       action: "auth.login-failed",
@@ -62,6 +62,7 @@ export const signIn = async (ctx: TContext, email: string, password: string) => 
     });
     throw new BatonError("UNAUTHORIZED", "Wrong email or password.");
   }
+  ctx.loginLimiter.release(keys);
   ctx.loginLimiter.clear(`email:${email}`);
   await issueSession(ctx, user.id);
 };

@@ -19,6 +19,11 @@ export const startCommand = async (options: { port?: string; host?: string }): P
   if (db.appliedMigrations.length) {
     console.log(`baton: applied ${db.appliedMigrations.length} migration(s) to the ${db.location}`);
   }
+  if (db.madePrivate) {
+    console.warn(
+      `baton: warning: ${db.madePrivate} file(s) and folder(s) in the data folder ${config.dataDir} could be read or changed by other users of this machine; made them readable and writable by their owner only`,
+    );
+  }
   console.log(`baton: database: ${db.location}`);
   console.log(`baton: ${describeRefresh(server.catalog)}`);
   const { examples } = server;

@@ -1,7 +1,8 @@
-import { existsSync } from "node:fs";
+import { existsSync, readFileSync, statSync } from "node:fs";
 import type { IncomingMessage, ServerResponse } from "node:http";
 import path from "node:path";
 import sirv from "sirv";
+import { pagePolicy } from "./security-headers.ts";
 
 type THandler = (req: IncomingMessage, res: ServerResponse) => void;
 
@@ -27,8 +28,23 @@ export const createStaticWeb = (webDir: string): THandler => {
       );
     },
   });
-  return (req, res) =>
+  const policy = currentPagePolicy(path.join(webDir, "index.html"));
+  return (req, res) => {
+    res.setHeader("content-security-policy", policy());
     serve(req, res, () => {
       res.writeHead(404).end();
     });
+  };
+};
+
+/** The pages' policy, read again when index.html changes (a rebuild changes its inline scripts). */
+const currentPagePolicy = (indexPath: string) => {
+  let cached = { mtimeMs: -1, policy: "" };
+  return () => {
+    const mtimeMs = statSync(indexPath, { throwIfNoEntry: false })?.mtimeMs ?? 0;
+    if (mtimeMs !== cached.mtimeMs) {
+      cached = { mtimeMs, policy: pagePolicy(mtimeMs ? readFileSync(indexPath, "utf8") : "") };
+    }
+    return cached.policy;
+  };
 };

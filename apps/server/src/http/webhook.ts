@@ -2,11 +2,30 @@ import type { IncomingMessage, ServerResponse } from "node:http";
 import type { TRunEvent } from "@baton/engine";
 import { isBatonError, type TBatonErrorCode } from "@baton/model";
 import { recordAudit } from "../audit/record-audit.ts";
+import type { TConfig } from "../config.ts";
 import { resolveVersion } from "../runs/resolve-version.ts";
 import type { TAppServices } from "../trpc/trpc.ts";
 import { hookRefusal } from "./hook-token.ts";
+import { jsonProblem } from "./json-problem.ts";
+import { readBody } from "./read-body.ts";
+import { HttpRefusal } from "./refusal.ts";
+import { sendJson } from "./send-json.ts";
 
-const MAX_BODY = 1024 * 1024;
+const decodeSlug = (encoded: string) => {
+  let slug: string;
+  try {
+    slug = decodeURIComponent(encoded);
+  } catch {
+    throw new HttpRefusal(
+      400,
+      "The scenario in the address has a malformed percent escape: encode it with encodeURIComponent.",
+    );
+  }
+  const problem = jsonProblem(slug, 1, "The scenario in the address");
+  if (problem) throw new HttpRefusal(400, problem);
+  return slug;
+};
+
 const MAX_WAIT_S = 300;
 const ENDED = new Set(["run.succeeded", "run.failed", "run.cancelled"]);
 
@@ -17,37 +36,20 @@ const statusOf: Partial<Record<TBatonErrorCode, number>> = {
   CONFLICT: 409,
 };
 
-const send = (res: ServerResponse, status: number, body: unknown) => {
-  res.writeHead(status, { "content-type": "application/json", "cache-control": "no-store" });
-  res.end(JSON.stringify(body));
+/** The body as JSON (an empty body is `{}`), refused when it is none or Baton could not keep it. */
+const readInput = async (req: IncomingMessage, config: TConfig): Promise<unknown> => {
+  const text = (await readBody(req, config.maxBodyBytes)).toString("utf8").trim();
+  if (!text) return {};
+  let input: unknown;
+  try {
+    input = JSON.parse(text);
+  } catch {
+    throw new HttpRefusal(400, "The body is not JSON: send the run's input as a JSON document.");
+  }
+  const problem = jsonProblem(input, config.maxJsonDepth, "body");
+  if (problem) throw new HttpRefusal(400, problem);
+  return input;
 };
-
-const readJson = (req: IncomingMessage): Promise<unknown> =>
-  new Promise((resolve, reject) => {
-    let size = 0;
-    const chunks: Buffer[] = [];
-    req.on("data", (chunk: Buffer) => {
-      size += chunk.length;
-      if (size > MAX_BODY) {
-        reject(Object.assign(new Error("The body is larger than 1 MiB."), { status: 413 }));
-        req.destroy();
-      } else chunks.push(chunk);
-    });
-    req.on("end", () => {
-      const text = Buffer.concat(chunks).toString("utf8").trim();
-      if (!text) return resolve({});
-      try {
-        resolve(JSON.parse(text));
-      } catch (error) {
-        reject(
-          Object.assign(new Error(`The body is not JSON: ${(error as Error).message}`), {
-            status: 400,
-          }),
-        );
-      }
-    });
-    req.on("error", reject);
-  });
 
 /**
  * `POST /hooks/<scenario slug>` with the input as the JSON body starts a run of the
@@ -62,29 +64,23 @@ export const handleWebhook = async (
   req: IncomingMessage,
   res: ServerResponse,
 ) => {
-  const url = new URL(req.url ?? "/", "http://localhost");
-  const slug = decodeURIComponent(url.pathname.slice("/hooks/".length));
+  const send = (status: number, body: unknown) => sendJson(req, res, status, body);
   if (req.method !== "POST") {
     res.setHeader("allow", "POST");
-    return send(res, 405, { error: "Use POST with the run's input as a JSON body." });
+    return send(405, { error: "Use POST with the run's input as a JSON body." });
   }
   const refusal = hookRefusal(services.config.hookToken, req.headers);
-  if (refusal) return send(res, refusal.status, { error: refusal.error });
+  if (refusal) return send(refusal.status, { error: refusal.error });
+  const url = new URL(req.url ?? "/", "http://localhost");
+  const slug = decodeSlug(url.pathname.slice("/hooks/".length));
   const waitParam = url.searchParams.get("wait");
   const waitS = waitParam === null ? 0 : Number(waitParam);
   if (!Number.isFinite(waitS) || waitS < 0 || waitS > MAX_WAIT_S) {
-    return send(res, 400, {
+    return send(400, {
       error: `wait must be a number of seconds between 0 and ${MAX_WAIT_S}.`,
     });
   }
-  let input: unknown;
-  try {
-    input = await readJson(req);
-  } catch (error) {
-    return send(res, (error as { status?: number }).status ?? 400, {
-      error: (error as Error).message,
-    });
-  }
+  const input = await readInput(req, services.config);
 
   const ended: TRunEvent[] = [];
   let wake: (() => void) | undefined;
@@ -105,7 +101,7 @@ export const handleWebhook = async (
       target: runId,
       data: { versionId, trigger: "webhook", scenario: slug },
     });
-    if (!waitS) return send(res, 202, { runId });
+    if (!waitS) return send(202, { runId });
     const deadline = Date.now() + waitS * 1000;
     while (!ended.some((e) => e.runId === runId) && Date.now() < deadline) {
       await new Promise<void>((resolve) => {
@@ -118,22 +114,15 @@ export const handleWebhook = async (
       select: { status: true, output: true, error: true },
     });
     if (run.status === "succeeded")
-      return send(res, 200, { runId, status: run.status, output: run.output });
+      return send(200, { runId, status: run.status, output: run.output });
     if (run.status === "failed" || run.status === "cancelled") {
-      return send(res, 422, { runId, status: run.status, error: run.error });
+      return send(422, { runId, status: run.status, error: run.error });
     }
-    return send(res, 202, { runId, status: run.status });
+    return send(202, { runId, status: run.status });
   } catch (error) {
-    if (isBatonError(error)) {
-      return send(res, statusOf[error.code] ?? 500, {
-        error: error.message,
-        details: error.details,
-      });
-    }
-    console.error("[webhook] failed:", error);
-    return send(res, 500, {
-      error: "The server failed to start the run; its log has the details.",
-    });
+    // anything else is for the dispatcher (server.ts) to log and answer
+    if (!isBatonError(error) || !statusOf[error.code]) throw error;
+    return send(statusOf[error.code]!, { error: error.message, details: error.details });
   } finally {
     unsubscribe();
   }

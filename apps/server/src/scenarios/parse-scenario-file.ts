@@ -1,8 +1,17 @@
 import { BatonError, type TScenario, ZScenario } from "@baton/model";
 import { z } from "zod";
+import { DEFAULT_MAX_JSON_DEPTH } from "../config.ts";
+import { jsonProblem } from "../http/json-problem.ts";
 
-/** Reads the text of a baton.scenario/v1 file, saying precisely what is wrong with a bad one. */
-export const parseScenarioFile = (text: string, source = "The file"): TScenario => {
+/**
+ * Reads the text of a baton.scenario/v1 file, saying precisely what is wrong with a bad one,
+ * including what the database could not store or that nests deeper than `maxDepth`.
+ */
+export const parseScenarioFile = (
+  text: string,
+  source = "The file",
+  maxDepth = DEFAULT_MAX_JSON_DEPTH,
+): TScenario => {
   let json: unknown;
   try {
     json = JSON.parse(text);
@@ -12,6 +21,8 @@ export const parseScenarioFile = (text: string, source = "The file"): TScenario 
       `${source} is not JSON (${(error as Error).message}); export a scenario from Baton to see the format.`,
     );
   }
+  const problem = jsonProblem(json, maxDepth, "$");
+  if (problem) throw new BatonError("BAD_INPUT", `${source}: ${problem}`);
   const parsed = ZScenario.safeParse(json);
   if (!parsed.success) {
     throw new BatonError(

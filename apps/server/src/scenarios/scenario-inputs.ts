@@ -1,5 +1,6 @@
 import { ZScenario } from "@baton/model";
 import { z } from "zod";
+import { ZInstant, ZVersionNumber } from "../trpc/input-bounds.ts";
 
 export const ZSlug = z
   .string()
@@ -25,17 +26,17 @@ export const ZSaveDraftInput = z.strictObject({
   id: z.uuid(),
   draft: ZScenario,
   /** The draftUpdatedAt the editor loaded; a different one in the database means another save won. */
-  draftUpdatedAt: z.coerce.date(),
+  draftUpdatedAt: ZInstant,
 });
 
 export const ZPublishInput = z.strictObject({
   id: z.uuid(),
   /** Publishing what the editor shows: refused when the draft changed since. */
-  draftUpdatedAt: z.coerce.date(),
+  draftUpdatedAt: ZInstant,
   note: z.string().max(2_000).default(""),
 });
 
-export const ZVersionKey = z.strictObject({ id: z.uuid(), version: z.number().int().min(1) });
+export const ZVersionKey = z.strictObject({ id: z.uuid(), version: ZVersionNumber });
 
 export const ZImportInput = z.strictObject({
   /** The text of a baton.scenario/v1 file. */
@@ -48,7 +49,7 @@ export const ZImportInput = z.strictObject({
 export const ZExportInput = z.strictObject({
   id: z.uuid(),
   /** A published version; the draft when left out. */
-  version: z.number().int().min(1).optional(),
+  version: ZVersionNumber.optional(),
 });
 
 export type TCreateScenarioInput = z.infer<typeof ZCreateScenarioInput>;

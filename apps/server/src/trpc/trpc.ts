@@ -17,6 +17,7 @@ import { crossSiteReason } from "../auth/same-origin.ts";
 import type { TSession } from "../auth/sessions.ts";
 import type { TSecretBox } from "../catalog/secrets/secret-box.ts";
 import type { TConfig } from "../config.ts";
+import { jsonProblem } from "../http/json-problem.ts";
 
 /** What every request can reach: the long-lived services of this process. */
 export type TAppServices = {
@@ -53,13 +54,34 @@ const trpcCodes: Partial<Record<TBatonErrorCode, TRPC_ERROR_CODE_KEY>> = {
   TOO_MANY_REQUESTS: "TOO_MANY_REQUESTS",
 };
 
+const GENERIC_FAILURE = "The server failed to handle this request; its log has the details.";
+
+/** Sentences for the refusals tRPC itself makes before a procedure runs. */
+const refusalMessage = ({ code, message, cause }: TRPCError): string | undefined => {
+  if (code === "PAYLOAD_TOO_LARGE") {
+    return "The request body is larger than this server reads: send less, or raise BATON_MAX_BODY_BYTES on the server.";
+  }
+  // JSON.parse's message quotes the text
+  if (code === "PARSE_ERROR" || cause instanceof SyntaxError) {
+    return "The request's input is not valid JSON.";
+  }
+  if (message === "Batch call exceeds maximum size") {
+    return "The request batches more calls than this server takes at once: send fewer, or raise BATON_MAX_BATCH on the server.";
+  }
+  return undefined;
+};
+
 const t = initTRPC.context<TContext>().create({
   errorFormatter({ shape, error }) {
     const zodError = error.cause instanceof z.ZodError ? error.cause : undefined;
     return {
       ...shape,
-      // Input errors become readable sentences; nothing from the server's internals leaks.
-      message: zodError ? z.prettifyError(zodError) : shape.message,
+      // Readable sentences; nothing of the server's internals or of the request is echoed.
+      message: zodError
+        ? z.prettifyError(zodError)
+        : error.code === "INTERNAL_SERVER_ERROR"
+          ? GENERIC_FAILURE
+          : (refusalMessage(error) ?? shape.message),
       data: {
         code: shape.data.code,
         httpStatus: shape.data.httpStatus,
@@ -74,28 +96,32 @@ const t = initTRPC.context<TContext>().create({
 });
 
 /**
- * Turns our own errors into tRPC errors with their message; anything unexpected is
- * logged here and reaches the browser only as a generic sentence.
+ * Turns our own errors into tRPC errors with their status and message; anything unexpected
+ * stays an internal error, which the HTTP handler logs (http/server.ts) and the formatter
+ * answers with a generic sentence.
  */
-const errorBoundary = t.middleware(async ({ next, path }) => {
+const errorBoundary = t.middleware(async ({ next }) => {
   const result = await next();
-  if (result.ok) return result;
-  const { error } = result;
-  if (isBatonError(error.cause)) {
-    throw new TRPCError({
-      code: trpcCodes[error.cause.code] ?? "INTERNAL_SERVER_ERROR",
-      message: error.cause.message,
-      cause: error.cause,
-    });
-  }
-  if (error.code === "INTERNAL_SERVER_ERROR") {
-    console.error(`[trpc] ${path} failed:`, error.cause ?? error);
-    throw new TRPCError({
-      code: "INTERNAL_SERVER_ERROR",
-      message: "The server failed to handle this request; its log has the details.",
-    });
-  }
-  return result;
+  if (result.ok || !isBatonError(result.error.cause)) return result;
+  const cause = result.error.cause;
+  throw new TRPCError({
+    code: trpcCodes[cause.code] ?? "INTERNAL_SERVER_ERROR",
+    message: cause.message,
+    cause,
+  });
+});
+
+/**
+ * Inputs that PostgreSQL cannot store (NUL characters) or that nest deeper than
+ * BATON_MAX_JSON_DEPTH are refused before anything reads them.
+ */
+const storableInput = t.middleware(async ({ ctx, getRawInput, next }) => {
+  // a body that is no JSON (an empty one, for a procedure without input) is the input
+  // parser's to refuse, if the procedure has one: it reads the same failed result
+  const raw = await getRawInput().catch(() => undefined);
+  const problem = jsonProblem(raw, ctx.config.maxJsonDepth, "input");
+  if (problem) throw new TRPCError({ code: "BAD_REQUEST", message: problem });
+  return next();
 });
 
 /** Mutations only from Baton's own pages (or from clients that are not browsers): no CSRF. */
@@ -110,7 +136,7 @@ export const router = t.router;
 export const createCallerFactory = t.createCallerFactory;
 
 /** The one procedure every other is built from, so access rules live in one place. */
-const baseProcedure = t.procedure.use(errorBoundary).use(sameOrigin);
+const baseProcedure = t.procedure.use(errorBoundary).use(sameOrigin).use(storableInput);
 
 /** Only what signing in needs: reachable without a session. */
 export const publicProcedure = baseProcedure;

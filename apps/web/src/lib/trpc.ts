@@ -37,6 +37,9 @@ export const createQueryClient = () => {
   return queryClient;
 };
 
+// the server refuses batches above BATON_MAX_BATCH, which is at least this
+const WEB_BATCH_ITEMS = 10;
+
 export const createClient = () =>
   createTRPCClient<AppRouter>({
     links: [
@@ -47,7 +50,7 @@ export const createClient = () =>
           // signing in and out sets a cookie, which a streamed answer has sent its headers before
           condition: (op) => op.path.startsWith("auth."),
           true: httpLink({ url: "/trpc" }),
-          false: httpBatchStreamLink({ url: "/trpc" }),
+          false: httpBatchStreamLink({ url: "/trpc", maxItems: WEB_BATCH_ITEMS }),
         }),
       }),
     ],

@@ -20,6 +20,7 @@ import {
   USER_INPUT,
   wait,
 } from "../../test/fixtures.ts";
+import type { TCatalog } from "../catalog.ts";
 import type { TNode } from "../scenario.ts";
 import { analyzeScenario, checkScenario } from "./check-scenario.ts";
 
@@ -104,6 +105,28 @@ describe("checkScenario: mappings", () => {
     ]);
   });
 
+  it("judges a literal list's repeated items by its value", () => {
+    const label = (tags: unknown) => afterUser(fn("label", "test/Label", { tags: literal(tags) }));
+    expect(checkScenario(label(["vip", "new"]), catalog)).toEqual([]);
+    expect(checkScenario(label(["vip", "vip"]), catalog)).toMatchObject([
+      {
+        code: "type-mismatch",
+        message:
+          "input.tags: label needs a list without repeated items; the literal value can repeat items",
+      },
+    ]);
+  });
+
+  it("names the fields of a literal in words", () => {
+    const diagnostics = checkScenario(
+      afterUser(fn("count", "test/Count", { $: literal({ tag: 5 }) })),
+      catalog,
+    );
+    expect(diagnostics.map((d) => d.message)).toEqual([
+      'input.tag: count needs a string; field "tag" of the literal value can be 5',
+    ]);
+  });
+
   it("takes the single predecessor's whole output when there is no mapping", () => {
     const diagnostics = checkScenario(afterUser(fn("notify", "test/SendEmail")), catalog);
     expect(diagnostics.map((d) => d.message)).toEqual([
@@ -140,6 +163,49 @@ describe("checkScenario: mappings", () => {
       message: 'steps.getUser.output.nmae: getUser.output has no field "nmae".',
       fix: 'Pick one of its fields. Did you mean "name"?',
     });
+  });
+
+  it("names an undeclared field of an open output once, with the closest declared one", () => {
+    const notify = fn("notify", "test/SendEmail", { recipient: literal("a@b.co") });
+    const read = (path: string) =>
+      scenario(
+        [start(USER_INPUT), getUser, notify, fn("count", "test/Count", { tag: ref(path) }), end()],
+        chain("start", "getUser", "notify", "count", "end"),
+      );
+    expect(checkScenario(read("steps.notify.output.snet"), catalog)).toEqual([
+      {
+        severity: "error",
+        code: "unknown-field",
+        nodeId: "count",
+        path: "input.tag",
+        message:
+          'steps.notify.output.snet: "snet" is not declared by notify.output. Did you mean "sent"?',
+        fix: 'Read "sent" instead, or read "snet" with an expression that declares its schema.',
+      },
+    ]);
+    // A field one shape of a union declares is typed as usual (the other shape leaves it open).
+    const either = {
+      anyOf: [
+        { type: "object", properties: { sent: { type: "string" } } },
+        { type: "object", properties: { queued: { type: "string" } } },
+      ],
+    };
+    const sendEmail = catalog["test/SendEmail"] as TCatalog[string];
+    const union: TCatalog = {
+      ...catalog,
+      "test/SendEmail": { ...sendEmail, outputSchema: either },
+    };
+    expect(checkScenario(read("steps.notify.output.queued"), union).map((d) => d.code)).toEqual([
+      "missing-input",
+      "type-mismatch",
+    ]);
+    expect(checkScenario(read("steps.notify.output.zzz"), catalog)).toMatchObject([
+      {
+        code: "unknown-field",
+        message: 'steps.notify.output.zzz: "zzz" is not declared by notify.output.',
+        fix: 'Read one of its declared fields (sent), or read "zzz" with an expression that declares its schema.',
+      },
+    ]);
   });
 
   it("warns about an expression without a declared schema where the target is typed", () => {
@@ -468,6 +534,21 @@ describe("checkScenario: node kinds", () => {
     expect(codes(raw)).toEqual(["error invalid-form approve", "warning no-assignees approve"]);
   });
 
+  it("says where a form is not a valid JSON Schema and why, in words", () => {
+    const form = { type: "object", properties: { x: { type: "strnig" } } };
+    expect(checkScenario(afterUser(manual("approve", { form })), catalog)).toEqual([
+      {
+        severity: "error",
+        code: "invalid-form",
+        nodeId: "approve",
+        path: "form",
+        message:
+          'The form of "approve" is not a valid JSON Schema: field "x" has type "strnig", which is not a JSON Schema type (string, number, integer, boolean, object, array, null).',
+        fix: "Fix the form schema so it compiles as JSON Schema 2020-12.",
+      },
+    ]);
+  });
+
   it("types a manual step's output from its form", () => {
     const raw = scenario(
       [
@@ -485,6 +566,34 @@ describe("checkScenario: node kinds", () => {
       chain("start", "approve", "count", "end"),
     );
     expect(checkScenario(raw, catalog)).toEqual([]);
+  });
+
+  it("names an item's fields as the body reads them when checking the item contract", () => {
+    const people = {
+      type: "object",
+      properties: {
+        people: {
+          type: "array",
+          items: { type: "object", properties: { note: { type: ["string", "null"] } } },
+        },
+      },
+      required: ["people"],
+    };
+    const body = [
+      start({ type: "object", properties: { note: { type: "string" } } }, "eachStart"),
+      end({}, "eachEnd"),
+    ];
+    const raw = scenario(
+      [
+        start(people),
+        map("each", ref("input.people"), body, chain("eachStart", "eachEnd")),
+        end({}),
+      ],
+      chain("start", "each", "end"),
+    );
+    expect(checkScenario(raw, catalog).map((d) => d.message)).toEqual([
+      "item.note: Start needs a string; item.note can be null",
+    ]);
   });
 
   it("maps over lists, typing each item, and reports a map over a non-list", () => {

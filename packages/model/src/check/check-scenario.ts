@@ -189,7 +189,7 @@ export const analyzeScenario = (
       code: "invalid-schema",
       ...(structure.start ? { nodeId: structure.start.id } : {}),
       path: "inputSchema",
-      message: `The scenario input schema is not a valid JSON Schema: ${compiled.message}`,
+      message: `The scenario input schema is not a valid JSON Schema: ${compiled.message}.`,
       fix: "Fix the schema so it compiles as JSON Schema 2020-12.",
     });
   }

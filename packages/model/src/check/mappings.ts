@@ -30,7 +30,7 @@ export const checkSchema = (
     code: "invalid-schema",
     nodeId: use.node.id,
     path: use.path,
-    message: `${what} is not a valid JSON Schema: ${compiled.message}`,
+    message: `${what} is not a valid JSON Schema: ${compiled.message}.`,
     fix: "Fix the schema so it compiles as JSON Schema 2020-12.",
   });
   return false;

@@ -138,7 +138,7 @@ const typeManual = (typing: TTyping, scope: TScope, node: TManualNode): TSchemaN
       code: "invalid-form",
       nodeId: node.id,
       path: "form",
-      message: `The form of "${node.label}" is not a valid JSON Schema: ${compiled.message}`,
+      message: `The form of "${node.label}" is not a valid JSON Schema: ${compiled.message}.`,
       fix: "Fix the form schema so it compiles as JSON Schema 2020-12.",
     });
   } else if (
@@ -314,7 +314,7 @@ const typeMap = (
     index: structure.index,
     availability: analyzeAvailability(structure.index, structure.order, structure.start?.id),
     parent: { scope, map: node },
-    item: elementOf(items.node),
+    item: withLabel(elementOf(items.node), "item"),
   };
   for (const inner of node.body.nodes) typing.scopes.set(inner.id, body);
   typeGraph(typing, options, structure, body);

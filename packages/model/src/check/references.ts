@@ -1,8 +1,9 @@
 import type { TGraphIndex } from "../graph.ts";
 import { INDEX_SCHEMA, STEP_ERROR_SCHEMA } from "../node-output.ts";
-import { formatReference, parseReference } from "../reference.ts";
+import { formatReference, isIndexSegment, parseReference } from "../reference.ts";
 import type { TMapNode, TNode } from "../scenario.ts";
-import { childOf, fieldNames } from "../schema/navigate.ts";
+import { closest } from "../schema/closest.ts";
+import { childOf, declaresField, fieldNames } from "../schema/navigate.ts";
 import { schemaNode, type TSchemaNode, withLabel } from "../schema/node.ts";
 import { joinPath } from "../schema/walk.ts";
 import type { TAvailabilityAnalysis } from "./availability.ts";
@@ -116,6 +117,28 @@ export const typeStep = (
   return { node: withLabel(node, `${target.label}.${what}`), present: availability === "yes" };
 };
 
+/**
+ * A field an open object does not declare: its value could be anything or nothing, which
+ * is almost always a misspelt name, so one error says so instead of two about its type.
+ */
+const undeclared = (
+  typing: TTyping,
+  use: TUse,
+  text: string,
+  field: { readonly segment: string; readonly names: readonly string[] },
+) => {
+  const match = closest(field.segment, field.names);
+  const instead =
+    match === undefined
+      ? `Read one of its declared fields (${field.names.join(", ")})`
+      : `Read "${match}" instead`;
+  return problem(typing, use, {
+    code: "unknown-field",
+    message: match === undefined ? text : `${text} Did you mean "${match}"?`,
+    fix: `${instead}, or read "${field.segment}" with an expression that declares its schema.`,
+  });
+};
+
 /** Types a reference like `steps.createUser.output.email` where `use` reads it. */
 export const typeReference = (typing: TTyping, use: TUse, text: string): TTyped | undefined => {
   const reference = parseReference(text);
@@ -154,6 +177,12 @@ export const typeReference = (typing: TTyping, use: TUse, text: string): TTyped 
         code: "unknown-field",
         message: `${text}: ${label} has no field "${segment}".`,
         fix: `Pick one of its fields.${didYouMean(segment, fieldNames(node))}`,
+      });
+    }
+    if (!isIndexSegment(segment) && !declaresField(node, segment)) {
+      return undeclared(typing, use, `${text}: "${segment}" is not declared by ${label}.`, {
+        segment,
+        names: fieldNames(node),
       });
     }
     label = joinPath(label, segment);

@@ -230,6 +230,10 @@ export const knownKeys = (alt: TObjectAlt): Set<string> => {
 
 const constNode = (value: unknown): TSchemaNode => schemaNode({ const: value });
 
+/** Whether no two items of a list are equal, as `uniqueItems` compares them. */
+const hasDistinctItems = (items: readonly unknown[]): boolean =>
+  items.every((item, i) => items.slice(i + 1).every((other) => !jsonEqual(item, other)));
+
 /** The alternatives that accept exactly `values`; objects and arrays become exact shapes. */
 export const valueAlts = (values: readonly unknown[]): TAlt[] => {
   const booleans: boolean[] = [];
@@ -249,6 +253,7 @@ export const valueAlts = (values: readonly unknown[]): TAlt[] => {
         rest: [FALSE_NODE],
         minItems: value.length,
         maxItems: value.length,
+        unique: hasDistinctItems(value),
       });
     } else if (typeof value === "object") {
       const entries = Object.entries(value as Record<string, unknown>);

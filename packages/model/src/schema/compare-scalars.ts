@@ -10,6 +10,7 @@ import {
   type TStringAlt,
 } from "./alternatives.ts";
 import { describeAlt, describeValues, plural } from "./describe.ts";
+import { formatImplies, formatNoun, formatsExclude } from "./format-relations.ts";
 import { isKnownFormat, isTrivialFormat } from "./formats.ts";
 import { isUniversalPattern } from "./unconstrained.ts";
 import { needs, type TAt, type TWalk, unproven } from "./walk.ts";
@@ -136,11 +137,42 @@ const numberFormatHolds = (source: TNumberAlt, format: string): boolean => {
   return false;
 };
 
-export const compareNumber: TCompareScalar<TNumberAlt> = (source, target, at, walk) => {
+/**
+ * Whether a fraction can pass `multipleOf: divisor` as Ajv tests it (the quotient must be
+ * whole). With a whole divisor only a fraction so close to 0 that the quotient rounds to 0
+ * can (5e-324 / 2 is 0); never with 1, where the quotient is the value itself.
+ */
+const fractionPasses = (source: TNumberAlt, divisor: number): boolean => {
+  if (!Number.isInteger(divisor)) return true;
+  if (divisor === 1) return false;
+  const tiny = divisor * Number.MIN_VALUE;
+  const { min, max } = source;
+  const noPositive =
+    (min !== undefined && min.value >= tiny) || (max !== undefined && max.value <= 0);
+  const noNegative =
+    (max !== undefined && max.value <= -tiny) || (min !== undefined && min.value >= 0);
+  return !(noPositive && noNegative);
+};
+
+/** The source read as integers when its `multipleOf` leaves no fraction. */
+const wholeNumbers = (source: TNumberAlt): TNumberAlt =>
+  !source.integer && source.multipleOf.some((divisor) => !fractionPasses(source, divisor))
+    ? { ...source, integer: true }
+    : source;
+
+const fractionReason = (source: TNumberAlt): string => {
+  const divisor = source.multipleOf.find(Number.isInteger);
+  return divisor === undefined
+    ? "can be a number with a fraction"
+    : `can be a number with a fraction (Ajv counts tiny fractions such as 5e-324 as multiples of ${divisor})`;
+};
+
+export const compareNumber: TCompareScalar<TNumberAlt> = (given, target, at, walk) => {
+  const source = wholeNumbers(given);
   if (valuesSettle(source, target, source.integer ? "other integers" : "other numbers", at, walk))
     return;
   const what = describeAlt(target);
-  if (target.integer && !source.integer) needs(walk, at, what, "can be a number with a fraction");
+  if (target.integer && !source.integer) needs(walk, at, what, fractionReason(source));
   if (!lowerHolds(source, target) && target.min) needs(walk, at, what, past(target.min, "less"));
   if (!upperHolds(source, target) && target.max) needs(walk, at, what, past(target.max, "more"));
   for (const format of target.formats) {
@@ -191,8 +223,17 @@ export const compareString: TCompareScalar<TStringAlt> = (source, target, at, wa
     needs(walk, at, what, `can be longer than ${plural(target.maxLength, "character")}`);
   }
   for (const format of target.formats) {
-    if (!isKnownFormat(format) || isTrivialFormat(format) || source.formats.includes(format))
+    if (
+      !isKnownFormat(format) ||
+      isTrivialFormat(format) ||
+      source.formats.some((own) => formatImplies(own, format))
+    )
       continue;
+    const excluding = source.formats.find((own) => formatsExclude(own, format));
+    if (excluding !== undefined) {
+      needs(walk, at, what, `is ${formatNoun(excluding)}, which is never ${formatNoun(format)}`);
+      continue;
+    }
     const example = counterexample(source, { ...STRING_ALT, formats: [format] });
     if (example !== undefined) {
       needs(

@@ -2,7 +2,14 @@ import type { TAlt } from "./alternatives.ts";
 import { compareArray } from "./compare-arrays.ts";
 import { compareObject } from "./compare-objects.ts";
 import { compareNumber, compareString, finiteValues, valueFits } from "./compare-scalars.ts";
-import { describeAlt, describeAlts, describeKind, describeValues, listOr } from "./describe.ts";
+import {
+  describeAlt,
+  describeAlts,
+  describeKind,
+  describeValue,
+  describeValues,
+  listOr,
+} from "./describe.ts";
 import { nodeKey, stableKey, type TSchemaNode } from "./node.ts";
 import { normalize, type TNormalized, type TNote } from "./normalize.ts";
 import { acceptsAnything } from "./unconstrained.ts";
@@ -165,10 +172,16 @@ const compareAlts = (
       walk,
       at,
       describeAlts(targets),
-      `can be ${listOr([...new Set(mismatched.map(describeKind))])}`,
+      `can be ${listOr([...new Set(mismatched.flatMap(describeMismatch))])}`,
     );
   }
 };
+
+/** What a source alternative of a type the target lacks can be: its values when listed. */
+const describeMismatch = (alt: TAlt): string[] =>
+  (alt.type === "boolean" || alt.type === "number" || alt.type === "string") && alt.values
+    ? alt.values.map(describeValue)
+    : [describeKind(alt)];
 
 const compareAlt = (source: TAlt, target: TAlt, at: TAt, walk: TWalk): void => {
   if (source.type === "boolean" && target.type === "boolean") {

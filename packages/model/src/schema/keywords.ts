@@ -39,7 +39,7 @@ export const ANNOTATIONS = new Set([
 ]);
 
 /** Keywords this module models; every other keyword in a target is a note. */
-const MODELED = new Set([
+export const MODELED_KEYWORDS: ReadonlySet<string> = new Set([
   "type",
   "enum",
   "const",
@@ -253,7 +253,7 @@ export const applyKeywords = (alt: TAlt, schema: TJsonSchemaObject, scope: TKeyw
 export const unmodeledNotes = (schema: TJsonSchemaObject): TNote[] => {
   const notes: TNote[] = [];
   for (const keyword of Object.keys(schema)) {
-    if (ANNOTATIONS.has(keyword) || MODELED.has(keyword)) continue;
+    if (ANNOTATIONS.has(keyword) || MODELED_KEYWORDS.has(keyword)) continue;
     notes.push({ kind: "keyword", keyword });
   }
   if (Array.isArray(schema.items)) notes.push({ kind: "keyword", keyword: "items" });

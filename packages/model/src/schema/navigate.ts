@@ -1,6 +1,7 @@
 import { isIndexSegment } from "../reference.ts";
 import { knownKeys, schemasForKey } from "./alternatives.ts";
 import type { TDocument } from "./document.ts";
+import { compilePattern } from "./formats.ts";
 import { allOfNodes, anyOfNodes, type TSchemaNode } from "./node.ts";
 import { isEmptyNodes, normalize } from "./normalize.ts";
 
@@ -59,6 +60,26 @@ const computeChild = (node: TSchemaNode, segment: string): TChild | undefined =>
     }
   }
   return parts.length === 0 ? undefined : { node: anyOfNodes(parts), present };
+};
+
+/**
+ * Whether some object the schema allows names the field `key`: in `properties`, `required`
+ * or a matching `patternProperties`. An object that declares no fields at all declares every
+ * one, and so does a schema that allows no object.
+ */
+export const declaresField = (node: TSchemaNode, key: string): boolean => {
+  const normalized = normalize(node, "source");
+  if (normalized.unknown) return true;
+  const objects = normalized.alts.filter((alt) => alt.type === "object");
+  return (
+    objects.length === 0 ||
+    objects.some((alt) => {
+      const keys = knownKeys(alt);
+      const patterns = alt.clauses.flatMap((clause) => clause.patterns);
+      if (keys.size === 0 && patterns.length === 0) return true;
+      return keys.has(key) || patterns.some(({ pattern }) => compilePattern(pattern)?.test(key));
+    })
+  );
 };
 
 /** The field names a schema's objects declare, to suggest a fix for a misspelt one. */

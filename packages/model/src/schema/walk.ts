@@ -21,6 +21,25 @@ export const joinPath = (path: string, segment: string): string => {
 };
 
 /**
+ * A place inside a labelled value, for messages. A label that is a noun phrase (Baton's own
+ * start with "the": "the mapping", "the literal value") gets the place in words, `field
+ * "tags" of the literal value`; a label that is a reference ("Create user.output") gets the
+ * path appended, as the reference to that place is written.
+ */
+export const describePlace = (label: string, segments: readonly string[]): string => {
+  if (segments.length === 0) return label;
+  if (!/^the /i.test(label)) return segments.reduce(joinPath, label);
+  const last = segments[segments.length - 1] as string;
+  if (last === "*") return `another field of ${describePlace(label, segments.slice(0, -1))}`;
+  const path = segments.reduce(joinPath, "");
+  if (segments.length === 1 && last === "[]") return `an item of ${label}`;
+  if (segments.length === 1 && last.startsWith("[")) return `item ${last.slice(1, -1)} of ${label}`;
+  return segments.every((segment) => !segment.startsWith("["))
+    ? `field "${path}" of ${label}`
+    : `${label} at ${path}`;
+};
+
+/**
  * Where the comparison stands: the target path and the name of the source value there.
  * Both texts are built only when a problem needs them; most comparisons find none.
  */
@@ -37,8 +56,17 @@ export class At {
     return this.#path;
   }
   get source(): string {
-    this.#source ??= this.label ?? (this.parent ? joinPath(this.parent.source, this.segment) : "");
+    if (this.#source === undefined) {
+      const { label, segments } = this.origin();
+      this.#source = describePlace(label, segments);
+    }
     return this.#source;
+  }
+  /** The nearest label up the chain, and the segments from there to here. */
+  private origin(): { label: string; segments: string[] } {
+    if (this.label !== undefined || !this.parent) return { label: this.label ?? "", segments: [] };
+    const { label, segments } = this.parent.origin();
+    return { label, segments: [...segments, this.segment] };
   }
 }
 export type TAt = At;

@@ -1,5 +1,6 @@
 import { AUDIT_ACTIONS } from "@baton/model";
 import { z } from "zod";
+import { ZInstant } from "../input-bounds.ts";
 import { adminProcedure, router } from "../trpc.ts";
 
 // not strict: infinite queries add their own keys (direction)
@@ -8,8 +9,8 @@ const ZAuditFilter = z.object({
   actorId: z.uuid().optional(),
   /** a run, task, scenario or user id, or an email */
   target: z.string().trim().min(1).max(254).optional(),
-  since: z.coerce.date().optional(),
-  until: z.coerce.date().optional(),
+  since: ZInstant.optional(),
+  until: ZInstant.optional(),
   limit: z.number().int().min(1).max(200).default(50),
   /** the id of the last entry of the previous page */
   cursor: z.string().regex(/^\d+$/).nullish(),

@@ -7,6 +7,7 @@ import { loadRunMonitor } from "../../runs/load-run-monitor.ts";
 import { resolveVersion } from "../../runs/resolve-version.ts";
 import { loadCatalog } from "../../scenarios/load-catalog.ts";
 import { streamEventBatches } from "../event-stream.ts";
+import { ZInstant, ZVersionNumber } from "../input-bounds.ts";
 import { pageArgs, toPage, ZPage } from "../paging.ts";
 import { operateProcedure, readProcedure, router } from "../trpc.ts";
 
@@ -49,7 +50,7 @@ const functionOf = (graph: TFunctionNodes | undefined, nodeId: string): string |
 // The dashboard's filters besides status: its list and its counts per status share them.
 const ZRunScope = z.object({
   scenarioId: z.string().uuid().optional(),
-  since: z.coerce.date().optional(),
+  since: ZInstant.optional(),
 });
 const inScope = (scope: z.infer<typeof ZRunScope>) => ({
   ...(scope.scenarioId ? { scenarioVersion: { scenarioId: scope.scenarioId } } : {}),
@@ -190,7 +191,7 @@ export const runsRouter = router({
       z.object({
         versionId: z.string().uuid().optional(),
         scenario: z.string().min(1).max(200).optional(),
-        version: z.number().int().min(1).optional(),
+        version: ZVersionNumber.optional(),
         input: z.json().default({}),
       }),
     )

@@ -19,6 +19,7 @@ import {
   ZScenarioKey,
   ZVersionKey,
 } from "../../scenarios/scenario-inputs.ts";
+import { ZVersionNumber } from "../input-bounds.ts";
 import { pageArgs, toPage, ZPage } from "../paging.ts";
 import { designProcedure, readProcedure, router } from "../trpc.ts";
 
@@ -86,7 +87,7 @@ export const scenariosRouter = router({
 
   import: designProcedure
     .input(ZImportInput)
-    .mutation(({ ctx, input }) => importScenario(ctx.db.prisma, input)),
+    .mutation(({ ctx, input }) => importScenario(ctx.db.prisma, input, ctx.config.maxJsonDepth)),
 
   export: readProcedure
     .input(ZExportInput)
@@ -97,9 +98,7 @@ export const scenariosRouter = router({
     .input(
       z.strictObject({
         refs: z
-          .array(
-            z.strictObject({ slug: z.string().min(1).max(200), version: z.number().int().min(1) }),
-          )
+          .array(z.strictObject({ slug: z.string().min(1).max(200), version: ZVersionNumber }))
           .max(200),
       }),
     )
