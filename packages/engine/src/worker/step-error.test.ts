@@ -15,7 +15,7 @@ describe("a step's error as stored and sent in events", () => {
       message: "must be a string",
     }));
     const error = toStepError(
-      new ProviderError("invalid_output", "The output breaks its schema.", { issues }),
+      new ProviderError("bad_output", "The output breaks its schema.", { issues }),
       "a",
       1,
     );
@@ -23,7 +23,7 @@ describe("a step's error as stored and sent in events", () => {
       retryable: false,
       cut: expect.stringMatching(/^the details \(\d+\.\d KB\) were too large to keep$/),
     });
-    expect(error.code).toBe("invalid_output");
+    expect(error.code).toBe("bad_output");
   });
 
   it("leaves small errors as they are", () => {
