@@ -86,6 +86,7 @@ export const runCommand = async (file: string, options: { input?: string; inputF
 
   const { services, close } = await openServices(config);
   try {
+    await services.engine.startWorkers();
     const { versionId, version, published } = await publishDefinition(services.db.prisma, scenario);
     console.log(`${scenario.name} v${version}${published ? " (just published)" : ""}`);
     if (published) {
