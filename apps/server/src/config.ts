@@ -21,9 +21,6 @@ const ZBounded = (min: number, max: number, fallback: number) =>
     .max(max, `must be between ${min} and ${max}`)
     .default(fallback);
 
-/** How deep arrays and objects may nest in an input, unless BATON_MAX_JSON_DEPTH says otherwise. */
-export const DEFAULT_MAX_JSON_DEPTH = 64;
-
 const ZEnv = z.object({
   PORT: ZPort.default(4400),
   HOST: z.string().min(1).default("127.0.0.1"),
@@ -84,7 +81,7 @@ const ZEnv = z.object({
     .int("must be a whole number")
     .min(16, "must be at least 16")
     .max(1_000, "must be at most 1000")
-    .default(DEFAULT_MAX_JSON_DEPTH),
+    .default(DEFAULT_ENGINE_LIMITS.jsonDepth),
   BATON_ALLOWED_HOSTS: z
     .string()
     .default("")
@@ -127,8 +124,6 @@ export type TConfig = {
   maxBodyBytes: number;
   /** the most calls one batched API request may hold */
   maxBatch: number;
-  /** how deep arrays and objects may nest in an API or webhook input */
-  maxJsonDepth: number;
   /** host names besides the listening address that requests may name in Host (lower case) */
   allowedHosts: string[];
 };
@@ -160,6 +155,7 @@ export const loadConfig = (env: NodeJS.ProcessEnv = process.env): TConfig => {
       valueBytes: e.BATON_MAX_VALUE_BYTES,
       mapItems: e.BATON_MAX_MAP_ITEMS,
       mapConcurrency: e.BATON_MAX_MAP_CONCURRENCY,
+      jsonDepth: e.BATON_MAX_JSON_DEPTH,
       expressions: {
         timeoutMs: e.BATON_EXPRESSION_TIMEOUT_MS,
         memoryMb: e.BATON_EXPRESSION_MEMORY_MB,
@@ -169,7 +165,6 @@ export const loadConfig = (env: NodeJS.ProcessEnv = process.env): TConfig => {
     },
     maxBodyBytes: e.BATON_MAX_BODY_BYTES,
     maxBatch: e.BATON_MAX_BATCH,
-    maxJsonDepth: e.BATON_MAX_JSON_DEPTH,
     allowedHosts: e.BATON_ALLOWED_HOSTS,
   };
 };

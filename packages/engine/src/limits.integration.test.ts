@@ -116,6 +116,21 @@ describe.each(databases)("limits on $kind", ({ kind }) => {
     });
   });
 
+  it("fails a step whose function returns what cannot be stored, saying where", async () => {
+    const nul = await h.publish(around(fn("odd", "Unstorable", {})));
+    const first = await h.engine.startRun({ versionId: nul, input: {} });
+    expect((await failure(first.runId, "odd")).error).toMatchObject({
+      code: "limit_exceeded",
+      message:
+        'The output of "odd" cannot be kept: output.text contains a NUL character (\\u0000), which Baton cannot store: remove it.',
+    });
+    const deep = await h.publish(around(fn("odd", "Unstorable", { depth: { literal: 100 } })));
+    const second = await h.engine.startRun({ versionId: deep, input: {} });
+    expect((await failure(second.runId, "odd")).error.message).toMatch(
+      /^The output of "odd" cannot be kept: output nests arrays and objects more than 64 levels deep/,
+    );
+  });
+
   it("fails a map over more items than a map takes", async () => {
     const versionId = await h.publish(around(itemsMap(2)));
     const { runId } = await h.engine.startRun({ versionId, input: { xs: [1, 2, 3, 4, 5, 6] } });

@@ -1,4 +1,10 @@
-import { BatonError, DEFAULT_RUN_LIMITS, describeBytes, type TRunLimits } from "@baton/model";
+import {
+  BatonError,
+  DEFAULT_RUN_LIMITS,
+  describeBytes,
+  jsonProblem,
+  type TRunLimits,
+} from "@baton/model";
 import {
   DEFAULT_EXPRESSION_LIMITS,
   type TExpressionLimits,
@@ -34,15 +40,28 @@ export const resolveLimits = (option: TEngineLimitsOption = {}): TEngineLimits =
   expressions: { ...DEFAULT_ENGINE_LIMITS.expressions, ...option.expressions },
 });
 
-/** Refuses a value whose JSON is larger than the limit, saying what it was. */
-export const checkValueSize = (what: string, value: unknown, limitBytes: number): void => {
+/**
+ * Refuses a value a run cannot keep: one whose JSON is larger than the limit, or that
+ * holds what PostgreSQL cannot store (a NUL character, half a surrogate pair) or nests
+ * deeper than the limit. `what` names it ("The output of "Fetch""), `root` its path's start.
+ */
+export const checkValue = (
+  what: string,
+  root: string,
+  value: unknown,
+  limits: Pick<TRunLimits, "valueBytes" | "jsonDepth">,
+): void => {
   if (value === undefined) return;
+  const problem = jsonProblem(value, limits.jsonDepth, root);
+  if (problem) {
+    throw new BatonError("BAD_INPUT", `${what} cannot be kept: ${problem}`, { limit: "value" });
+  }
   const bytes = Buffer.byteLength(JSON.stringify(value) ?? "");
-  if (bytes > limitBytes) {
+  if (bytes > limits.valueBytes) {
     throw new BatonError(
       "BAD_INPUT",
-      `${what} is ${describeBytes(bytes)}; at most ${describeBytes(limitBytes)} is allowed (BATON_MAX_VALUE_BYTES).`,
-      { limit: "valueBytes", bytes, limitBytes },
+      `${what} is ${describeBytes(bytes)}; at most ${describeBytes(limits.valueBytes)} is allowed (BATON_MAX_VALUE_BYTES).`,
+      { limit: "valueBytes", bytes, limitBytes: limits.valueBytes },
     );
   }
 };

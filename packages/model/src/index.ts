@@ -65,6 +65,7 @@ export {
   topologicalOrder,
 } from "./graph.ts";
 export { inferSchema } from "./infer-schema.ts";
+export { jsonProblem } from "./json-problem.ts";
 export {
   isSchemaObject,
   type TJsonSchema,

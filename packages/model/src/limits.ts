@@ -6,12 +6,15 @@ export type TRunLimits = {
   readonly mapItems: number;
   /** most items of one map step running at once */
   readonly mapConcurrency: number;
+  /** how deep arrays and objects may nest in an input or a step's value */
+  readonly jsonDepth: number;
 };
 
 export const DEFAULT_RUN_LIMITS: TRunLimits = {
   valueBytes: 4 * 1024 * 1024,
   mapItems: 10_000,
   mapConcurrency: 100,
+  jsonDepth: 64,
 };
 
 export const describeBytes = (bytes: number): string =>

@@ -74,7 +74,7 @@ export const runCommand = async (file: string, options: { input?: string; inputF
       );
     }),
     file,
-    config.maxJsonDepth,
+    config.limits.jsonDepth,
   );
   if (options.input && options.inputFile)
     throw new BatonError("BAD_INPUT", "give --input or --input-file, not both");

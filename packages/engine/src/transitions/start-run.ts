@@ -2,7 +2,7 @@ import { randomUUID } from "node:crypto";
 import { BatonError } from "@baton/model";
 import { formatIssues, validateAgainstSchema } from "@baton/providers";
 import type { TEngineContext } from "../context.ts";
-import { checkValueSize } from "../limits.ts";
+import { checkValue } from "../limits.ts";
 import type { TStepJob } from "../queue.ts";
 import { json, type TSql } from "../sql.ts";
 import { appendRunEvent, createStepRuns, succeedStep } from "../step-store.ts";
@@ -20,7 +20,7 @@ export type TStartRun = {
 
 /** Rejects an input the scenario's start node does not accept, naming every field. */
 export const checkRunInput = (ctx: TEngineContext, version: TVersion, input: unknown): void => {
-  checkValueSize("The run's input", input, ctx.limits.valueBytes);
+  checkValue("The run's input", "input", input, ctx.limits);
   const schema = version.startNode.kind === "start" ? version.startNode.inputSchema : undefined;
   if (schema === undefined) return;
   const issues = validateAgainstSchema(schema, input);

@@ -14,7 +14,7 @@ import {
 } from "@baton/model";
 import { formatIssues, validateAgainstSchema } from "@baton/providers";
 import type { TEngineContext } from "../context.ts";
-import { checkValueSize } from "../limits.ts";
+import { checkValue } from "../limits.ts";
 import { completeJob, enqueue, STEP_QUEUE, type TStepJob } from "../queue.ts";
 import { iterationIndex, readableSteps } from "../scopes.ts";
 import { EVENT_RETURNING, notifiedCount, notifyEvents } from "../sql.ts";
@@ -297,9 +297,9 @@ const decide = async (
   switch (node.kind) {
     case "function": {
       built.input ??= await stepInput(version, node, context, ctx.evaluate);
-      checkValueSize(`The input of "${node.label}"`, built.input, ctx.limits.valueBytes);
+      checkValue(`The input of "${node.label}"`, "input", built.input, ctx.limits);
       const output = await callFunction(ctx, inflight, node, step, built.input);
-      checkValueSize(`The output of "${node.label}"`, output, ctx.limits.valueBytes);
+      checkValue(`The output of "${node.label}"`, "output", output, ctx.limits);
       return { kind: "succeed", output, input: built.input };
     }
     case "choice": {
@@ -308,7 +308,7 @@ const decide = async (
     }
     case "end": {
       const output = node.output ? await buildInput(node.output, context, ctx.evaluate) : null;
-      checkValueSize(`The output of "${node.label}"`, output, ctx.limits.valueBytes);
+      checkValue(`The output of "${node.label}"`, "output", output, ctx.limits);
       if (node.outputSchema !== undefined) {
         const issues = validateAgainstSchema(node.outputSchema, output);
         if (issues.length) {
@@ -322,7 +322,7 @@ const decide = async (
     }
     case "manual":
       built.input ??= node.input ? await buildInput(node.input, context, ctx.evaluate) : null;
-      checkValueSize(`The input of "${node.label}"`, built.input, ctx.limits.valueBytes);
+      checkValue(`The input of "${node.label}"`, "input", built.input, ctx.limits);
       return { kind: "task", input: built.input };
     case "wait": {
       // the due time is decided once, when the step first parks, and kept as its input
@@ -369,6 +369,7 @@ const decide = async (
         );
       }
       const items = await resolveItems(node, context, ctx.evaluate);
+      checkValue(`The items of "${node.label}"`, "items", items, ctx.limits);
       if (items.length > ctx.limits.mapItems) {
         throw new BatonError(
           "BAD_INPUT",

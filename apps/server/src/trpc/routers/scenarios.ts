@@ -87,7 +87,9 @@ export const scenariosRouter = router({
 
   import: designProcedure
     .input(ZImportInput)
-    .mutation(({ ctx, input }) => importScenario(ctx.db.prisma, input, ctx.config.maxJsonDepth)),
+    .mutation(({ ctx, input }) =>
+      importScenario(ctx.db.prisma, input, ctx.config.limits.jsonDepth),
+    ),
 
   export: readProcedure
     .input(ZExportInput)
