@@ -16,6 +16,7 @@ export const startServer = async (config: TConfig): Promise<TRunningServer> => {
   let url: string;
   try {
     url = await listen(server, config.port, config.host);
+    await opened.services.engine.startWorkers();
   } catch (error) {
     await close();
     throw error;

@@ -19,12 +19,29 @@ describe("loadConfig", () => {
     expect(loadConfig({})).toMatchObject({
       maxBodyBytes: 1_048_576,
       maxBatch: 20,
-      maxJsonDepth: 64,
       allowedHosts: [],
+      limits: { jsonDepth: 64 },
     });
     expect(
       loadConfig({ BATON_ALLOWED_HOSTS: " Baton.Example.com, proxy.internal:8443 ," }).allowedHosts,
     ).toEqual(["baton.example.com", "proxy.internal:8443"]);
+  });
+
+  it("bounds runs, maps, expressions and poison pills unless told otherwise", () => {
+    expect(loadConfig({}).limits).toEqual({
+      valueBytes: 4 * 1024 * 1024,
+      mapItems: 10_000,
+      mapConcurrency: 100,
+      jsonDepth: 64,
+      expressions: { timeoutMs: 1_000, memoryMb: 64, processes: 2 },
+      stepReclaims: 3,
+    });
+    expect(
+      loadConfig({ BATON_EXPRESSION_TIMEOUT_MS: "250", BATON_MAX_MAP_ITEMS: "50" }).limits,
+    ).toMatchObject({ mapItems: 50, expressions: { timeoutMs: 250 } });
+    expect(() => loadConfig({ BATON_MAX_MAP_CONCURRENCY: "5000" })).toThrow(
+      /BATON_MAX_MAP_CONCURRENCY=5000 must be between 1 and 1000/,
+    );
   });
 
   it("treats an empty DATABASE_URL as unset", () => {

@@ -1,5 +1,6 @@
 import path from "node:path";
 import { fileURLToPath } from "node:url";
+import { DEFAULT_ENGINE_LIMITS, type TEngineLimits } from "@baton/engine";
 import { BatonError } from "@baton/model";
 import { z } from "zod";
 
@@ -11,8 +12,14 @@ const ZPort = z.coerce
   .min(0, "must be between 0 and 65535")
   .max(65535, "must be between 0 and 65535");
 
-/** How deep arrays and objects may nest in an input, unless BATON_MAX_JSON_DEPTH says otherwise. */
-export const DEFAULT_MAX_JSON_DEPTH = 64;
+/** A whole number within bounds, as an environment variable. */
+const ZBounded = (min: number, max: number, fallback: number) =>
+  z.coerce
+    .number({ error: "must be a number" })
+    .int("must be a whole number")
+    .min(min, `must be between ${min} and ${max}`)
+    .max(max, `must be between ${min} and ${max}`)
+    .default(fallback);
 
 const ZEnv = z.object({
   PORT: ZPort.default(4400),
@@ -45,6 +52,13 @@ const ZEnv = z.object({
     .optional()
     .transform((v) => v || undefined)
     .pipe(z.string().min(24, "must be at least 24 characters (a long random secret)").optional()),
+  BATON_MAX_VALUE_BYTES: ZBounded(1024, 256 * 1024 * 1024, DEFAULT_ENGINE_LIMITS.valueBytes),
+  BATON_MAX_MAP_ITEMS: ZBounded(1, 1_000_000, DEFAULT_ENGINE_LIMITS.mapItems),
+  BATON_MAX_MAP_CONCURRENCY: ZBounded(1, 1_000, DEFAULT_ENGINE_LIMITS.mapConcurrency),
+  BATON_EXPRESSION_TIMEOUT_MS: ZBounded(10, 600_000, DEFAULT_ENGINE_LIMITS.expressions.timeoutMs),
+  BATON_EXPRESSION_MEMORY_MB: ZBounded(16, 16_384, DEFAULT_ENGINE_LIMITS.expressions.memoryMb),
+  BATON_EXPRESSION_PROCESSES: ZBounded(1, 64, DEFAULT_ENGINE_LIMITS.expressions.processes),
+  BATON_STEP_RECLAIMS: ZBounded(1, 100, DEFAULT_ENGINE_LIMITS.stepReclaims),
   BATON_WEB_DIR: z
     .string()
     .min(1)
@@ -67,7 +81,7 @@ const ZEnv = z.object({
     .int("must be a whole number")
     .min(16, "must be at least 16")
     .max(1_000, "must be at most 1000")
-    .default(DEFAULT_MAX_JSON_DEPTH),
+    .default(DEFAULT_ENGINE_LIMITS.jsonDepth),
   BATON_ALLOWED_HOSTS: z
     .string()
     .default("")
@@ -104,12 +118,12 @@ export type TConfig = {
   catalogRefreshMinutes: number;
   /** the secret webhook callers send (Authorization: Bearer …); webhooks are off without it */
   hookToken: string | undefined;
+  /** bounds of runs, maps, expressions and poison pills */
+  limits: TEngineLimits;
   /** the largest request body the API and the webhook read */
   maxBodyBytes: number;
   /** the most calls one batched API request may hold */
   maxBatch: number;
-  /** how deep arrays and objects may nest in an API or webhook input */
-  maxJsonDepth: number;
   /** host names besides the listening address that requests may name in Host (lower case) */
   allowedHosts: string[];
 };
@@ -137,9 +151,20 @@ export const loadConfig = (env: NodeJS.ProcessEnv = process.env): TConfig => {
     secretKey: e.BATON_SECRET_KEY,
     catalogRefreshMinutes: e.BATON_CATALOG_REFRESH_MINUTES,
     hookToken: e.BATON_HOOK_TOKEN,
+    limits: {
+      valueBytes: e.BATON_MAX_VALUE_BYTES,
+      mapItems: e.BATON_MAX_MAP_ITEMS,
+      mapConcurrency: e.BATON_MAX_MAP_CONCURRENCY,
+      jsonDepth: e.BATON_MAX_JSON_DEPTH,
+      expressions: {
+        timeoutMs: e.BATON_EXPRESSION_TIMEOUT_MS,
+        memoryMb: e.BATON_EXPRESSION_MEMORY_MB,
+        processes: e.BATON_EXPRESSION_PROCESSES,
+      },
+      stepReclaims: e.BATON_STEP_RECLAIMS,
+    },
     maxBodyBytes: e.BATON_MAX_BODY_BYTES,
     maxBatch: e.BATON_MAX_BATCH,
-    maxJsonDepth: e.BATON_MAX_JSON_DEPTH,
     allowedHosts: e.BATON_ALLOWED_HOSTS,
   };
 };

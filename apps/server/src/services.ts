@@ -57,6 +57,9 @@ export const openServices = async (config: TConfig): Promise<TOpenServices> => {
       db,
       providers: sampling.registry,
       concurrency: config.workerConcurrency,
+      limits: config.limits,
+      // the server listens first, so it answers whatever its runs hold (see app.ts)
+      startWorkers: false,
     });
     for (const name of await sealPlaintextHeaders(db.prisma, secrets, (message) =>
       console.warn(`baton: ${message}`),

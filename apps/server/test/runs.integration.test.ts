@@ -68,6 +68,48 @@ describe.each(databases)("runs on the $kind database", ({ kind }) => {
       });
     });
 
+    it("count a map step once in a run's progress, not each of its items", async () => {
+      const designer = (await signedInAs(server, ["designer", "operator"])).client;
+      const at = { x: 0, y: 0 };
+      const imported = await designer.scenarios.import.mutate({
+        json: JSON.stringify({
+          format: "baton.scenario/v1",
+          slug: `map-progress-${kind}`,
+          name: "Map progress",
+          nodes: [
+            { id: "start", kind: "start", label: "Start", position: at },
+            {
+              id: "each",
+              kind: "map",
+              label: "Each",
+              position: at,
+              items: { literal: [1, 2, 3, 4] },
+              body: {
+                nodes: [
+                  { id: "item", kind: "start", label: "Item", position: at },
+                  { id: "itemEnd", kind: "end", label: "Item done", position: at },
+                ],
+                edges: [{ id: "i", kind: "next", source: "item", target: "itemEnd" }],
+              },
+            },
+            { id: "end", kind: "end", label: "End", position: at },
+          ],
+          edges: [
+            { id: "a", kind: "next", source: "start", target: "each" },
+            { id: "b", kind: "next", source: "each", target: "end" },
+          ],
+        }),
+      });
+      const version = await designer.scenarios.publish.mutate({
+        id: imported.id,
+        draftUpdatedAt: imported.draftUpdatedAt,
+      });
+      const { runId } = await designer.runs.start.mutate({ versionId: version.id, input: {} });
+      expect((await waitForRun(runId)).status).toBe("succeeded");
+      const page = await client.runs.list.query({ limit: 10 });
+      expect(page.items.find((r) => r.id === runId)).toMatchObject({ stepsDone: 3, stepsTotal: 3 });
+    });
+
     it("wait for a person on a large order, then finish when the task is approved", async () => {
       const { runId } = await client.runs.start.mutate({
         scenario: "order",

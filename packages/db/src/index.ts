@@ -9,3 +9,4 @@ export {
 } from "./migrations.ts";
 export type { TDatabase, TDatabaseOptions } from "./open-database.ts";
 export { openDatabase } from "./open-database.ts";
+export { inBackground, inForeground } from "./pglite-scheduler.ts";

@@ -8,6 +8,7 @@ import { PrismaPGlite } from "pglite-prisma-adapter";
 import { claimDataDir, makeOwnerOnly } from "./data-dir.ts";
 import { PrismaClient } from "./generated/client.ts";
 import { applyMigrations } from "./migrations.ts";
+import { schedulePGlite } from "./pglite-scheduler.ts";
 import { describePostgresUrl, explainConnectError, parsePostgresUrl } from "./postgres-errors.ts";
 
 export type TDatabaseOptions = {
@@ -86,7 +87,7 @@ const openPGlite = async (dataDir: string, migrate: boolean): Promise<TDatabase>
   const folder = path.resolve(dataDir, "pgdata");
   let pglite: PGlite;
   try {
-    pglite = await PGlite.create(folder);
+    pglite = schedulePGlite(await PGlite.create(folder));
   } catch (error) {
     await release();
     throw new BatonError(

@@ -102,7 +102,8 @@ export type TClaimedRow = Omit<TClaimed, "runInput" | "steps" | "child">;
 
 const CLAIMED_SQL = `CASE WHEN p.status = 'running' THEN jsonb_build_object(
         'id', p.id, 'runId', p."runId", 'nodeId', p."nodeId", 'scope', p.scope,
-        'generation', p.generation, 'attempt', 1, 'input', NULL, 'reclaimed', false) END`;
+        'generation', p.generation, 'attempt', 1, 'input', NULL, 'reclaimed', false,
+        'reclaims', 0) END`;
 
 /**
  * CTEs that store the success of the steps `req` (id, attempt, output, ord; $1 is the ids'

@@ -1,8 +1,10 @@
 import type { TDatabase } from "@baton/db";
+import type { TEvaluateExpression } from "@baton/model";
 import type { ProviderRegistry } from "@baton/providers";
 import type { PgBoss } from "pg-boss";
 import type { TChainStep, TChainStepDone, TClaimedRow, TRunEnd, TRunStart } from "./chain-store.ts";
 import type { TResolvedFunction } from "./functions.ts";
+import type { TEngineLimits } from "./limits.ts";
 import type { TJobSql } from "./queue.ts";
 import type { TSql } from "./sql.ts";
 import type { TSqlClient } from "./sql-client.ts";
@@ -41,4 +43,7 @@ export type TEngineContext = {
   completeLater(jobId: string): void;
   /** default deadline of a function call that names none */
   defaultTimeoutMs: number;
+  limits: TEngineLimits;
+  /** JSONata, bounded in time and memory, off this process's thread */
+  evaluate: TEvaluateExpression;
 };

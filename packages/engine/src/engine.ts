@@ -1,5 +1,5 @@
 import { hostname } from "node:os";
-import type { TDatabase } from "@baton/db";
+import { inBackground, type TDatabase } from "@baton/db";
 import type { ProviderRegistry } from "@baton/providers";
 import { createBatcher } from "./batcher.ts";
 import {
@@ -14,7 +14,9 @@ import {
 } from "./chain-store.ts";
 import type { TEngineContext, TLogger } from "./context.ts";
 import { createEventFeed, type TEventFeed } from "./events/event-feed.ts";
+import { createExpressionSandbox } from "./expressions/expression-sandbox.ts";
 import { createFunctionCache } from "./functions.ts";
+import { resolveLimits, type TEngineLimitsOption } from "./limits.ts";
 import {
   createBoss,
   createJobCompleter,
@@ -28,6 +30,7 @@ import { claimSteps, type TClaim, type TClaimed } from "./step-store.ts";
 import { retryTransient } from "./transaction.ts";
 import { cancelRun } from "./transitions/cancel-run.ts";
 import { decideTask, type TActor } from "./transitions/decide-task.ts";
+import { fillMap } from "./transitions/map-step.ts";
 import { retryFailedSteps, reworkRun, type TRework } from "./transitions/rework-run.ts";
 import { startRun, type TStartRun } from "./transitions/start-run.ts";
 import { createVersionCache } from "./versions.ts";
@@ -45,6 +48,13 @@ export type TEngineOptions = {
    * not run events, and `events.subscribe` throws. Default true.
    */
   events?: boolean;
+  /** bounds of values, maps, expressions and poison pills; defaults in limits.ts */
+  limits?: TEngineLimitsOption;
+  /**
+   * false to create the engine without taking steps yet: a server listens first, so it
+   * answers whatever its runs hold; `startWorkers()` begins. Default true.
+   */
+  startWorkers?: boolean;
 };
 
 export type TEngine = {
@@ -55,6 +65,8 @@ export type TEngine = {
   approveTask(taskId: string, data: unknown, actor: TActor): Promise<void>;
   rejectTask(taskId: string, reason: string, actor: TActor): Promise<void>;
   events: TEventFeed;
+  /** begins taking steps from the queue (once; see TEngineOptions.startWorkers) */
+  startWorkers(): Promise<void>;
   stop(): Promise<void>;
 };
 
@@ -91,7 +103,14 @@ const createInflight = (events: TEventFeed): TInflight & { close(): void } => {
  */
 export const createEngine = async (options: TEngineOptions): Promise<TEngine> => {
   const log = options.log ?? consoleLog;
+  const limits = resolveLimits(options.limits);
+  const sandbox = createExpressionSandbox({
+    ...limits.expressions,
+    maxResultBytes: limits.valueBytes,
+  });
   let stopping = false;
+  /** whether this process takes steps yet (see startWorkers) */
+  let working = false;
   /** chains this process is running, from the queue or started here */
   let running = 0;
   const startedHere = new Set<Promise<void>>();
@@ -114,11 +133,14 @@ export const createEngine = async (options: TEngineOptions): Promise<TEngine> =>
     version: createVersionCache(sql),
     fn: createFunctionCache(sql),
     defaultTimeoutMs: options.defaultTimeoutMs ?? 30_000,
+    limits,
+    evaluate: sandbox.evaluate,
     jobs,
     inline: {
-      available: () => !stopping && running < options.concurrency,
+      available: () => working && !stopping && running < options.concurrency,
       run: (next) => {
-        const chain = runChain(next)
+        // started by a request perhaps, but nobody waits for the steps themselves
+        const chain = inBackground(() => runChain(next))
           .catch((error) =>
             log.error(`step job ${next.job.id} failed; the queue hands it out again later:`, error),
           )
@@ -165,7 +187,9 @@ export const createEngine = async (options: TEngineOptions): Promise<TEngine> =>
     }
   };
 
-  if (options.concurrency > 0) {
+  const startWorkers = async () => {
+    if (working || options.concurrency <= 0) return;
+    working = true;
     // Several small work loops rather than one big batch: a loop fetches again as soon as
     // its own steps are done, instead of waiting for the slowest step of a large batch.
     const loops = Math.min(options.concurrency, 4);
@@ -185,6 +209,8 @@ export const createEngine = async (options: TEngineOptions): Promise<TEngine> =>
             try {
               if (job.data.kind === "expire-task") {
                 await decideTask(ctx, job.data.taskId, { kind: "expire" }, job.id);
+              } else if (job.data.kind === "fill-map") {
+                await fillMap(ctx, job.data);
               } else {
                 await runChain({ job: { id: job.id, data: job.data } });
               }
@@ -197,7 +223,8 @@ export const createEngine = async (options: TEngineOptions): Promise<TEngine> =>
           }),
         ),
     );
-  }
+  };
+  if (options.startWorkers !== false) await startWorkers();
 
   return {
     startRun: (request) => startRun(ctx, request),
@@ -208,6 +235,7 @@ export const createEngine = async (options: TEngineOptions): Promise<TEngine> =>
     rejectTask: (taskId, reason, actor) =>
       decideTask(ctx, taskId, { kind: "reject", actor, reason }),
     events,
+    startWorkers,
     stop: async () => {
       stopping = true;
       await Promise.all(startedHere);
@@ -215,6 +243,7 @@ export const createEngine = async (options: TEngineOptions): Promise<TEngine> =>
       await boss.stop({ graceful: true, timeout: 10_000 });
       inflight.close();
       await events.close();
+      await sandbox.close();
     },
   };
 };

@@ -5,6 +5,7 @@ import {
   end,
   errorEdge,
   fn,
+  mostAtOnce,
   next,
   openHarness,
   start,
@@ -87,18 +88,7 @@ describe.each(databases)("map steps on $kind", ({ kind }) => {
     const pauses = await stepRuns(runId, "pause");
     expect(pauses.map((p) => p.scope)).toEqual(["0", "1", "2", "3", "4"]);
     // never more than two items inside the body at once
-    const edges = pauses.flatMap((p) => [
-      { t: p.startedAt!.getTime(), d: 1 },
-      { t: p.endedAt!.getTime(), d: -1 },
-    ]);
-    edges.sort((a, b) => a.t - b.t || a.d - b.d);
-    let inside = 0;
-    let most = 0;
-    for (const e of edges) {
-      inside += e.d;
-      most = Math.max(most, inside);
-    }
-    expect(most).toBeLessThanOrEqual(2);
+    expect(mostAtOnce(pauses)).toBeLessThanOrEqual(2);
     const [each] = await stepRuns(runId, "each");
     expect(each).toMatchObject({ status: "succeeded", input: [1, 2, 3, 4, 5] });
   });

@@ -15,7 +15,9 @@ export type TJobData =
       /** the map iteration the step runs in (see scopes.ts); absent for the scenario's graph */
       scope?: string;
     }
-  | { kind: "expire-task"; runId: string; taskId: string };
+  | { kind: "expire-task"; runId: string; taskId: string }
+  /** a map step has more items to start than one transaction starts (see map-step.ts) */
+  | { kind: "fill-map"; runId: string; stepRunId: string; versionId: string; nodeId: string };
 
 export type TQueueTx = {
   $queryRawUnsafe<T = unknown>(query: string, ...values: unknown[]): Promise<T>;

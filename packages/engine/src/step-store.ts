@@ -22,6 +22,8 @@ export type TClaimed = {
   input: unknown;
   /** true when a worker died holding this attempt: same attempt, same idempotency key */
   reclaimed: boolean;
+  /** times the step was taken back from another process that stopped while running it */
+  reclaims: number;
   runInput: unknown;
   /** the run executes a subscenario step of another run, which waits for its end */
   child: boolean;
@@ -39,7 +41,9 @@ const CLAIM_STEPS_SQL = `
       ORDER BY id, ord
     ),
     prev AS (
-      SELECT s.id, s.status, req.ord FROM "StepRun" s JOIN req ON req.id = s.id JOIN "Run" r ON r.id = s."runId"
+      SELECT s.id, s.status, req.ord, a."workerId" AS holder
+        FROM "StepRun" s JOIN req ON req.id = s.id JOIN "Run" r ON r.id = s."runId"
+        LEFT JOIN "StepAttempt" a ON a."stepRunId" = s.id AND a.attempt = s.attempt
       WHERE s.id = ANY($1::uuid[]) AND r.status IN ('pending', 'running', 'waiting')
         AND s.status IN ('scheduled', 'retrying', 'running', 'waiting')
       FOR UPDATE OF s
@@ -50,10 +54,13 @@ const CLAIM_STEPS_SQL = `
         attempt = CASE WHEN prev.status = 'running' THEN greatest(s.attempt, 1)
                        WHEN prev.status = 'waiting' THEN s.attempt ELSE s.attempt + 1 END,
         "startedAt" = coalesce(s."startedAt", now()),
-        "updatedAt" = now()
+        "updatedAt" = now(),
+        -- a process taking its own step back (after a database failure) did not stop
+        reclaims = s.reclaims + CASE WHEN prev.status = 'running' AND prev.holder IS DISTINCT FROM $2
+                                     THEN 1 ELSE 0 END
       FROM prev WHERE s.id = prev.id
       RETURNING s.id, s."runId", s."nodeId", s.scope, s.generation, s.attempt, s.input,
-        prev.status = 'running' AS reclaimed, prev.ord
+        prev.status = 'running' AS reclaimed, s.reclaims, prev.ord
     ),
     attempt AS (
       INSERT INTO "StepAttempt" (id, "stepRunId", attempt, status, "idempotencyKey", "workerId")
@@ -63,14 +70,16 @@ const CLAIM_STEPS_SQL = `
       ON CONFLICT ("stepRunId", attempt) DO UPDATE SET "workerId" = excluded."workerId", "startedAt" = now()
     ),
     readable AS (
-      SELECT * FROM unnest($3::int[], $4::text[]) AS k(req, key)
+      SELECT req, split_part(key, '|', 1) AS scope, split_part(key, '|', 2) AS "nodeId"
+        FROM unnest($3::int[], $4::text[]) AS k(req, key)
     ),
-    ${eventsCte("claimed", "'step.started'", `jsonb_build_object('nodeId', "nodeId", 'attempt', attempt, 'scope', scope, 'reclaimed', reclaimed, 'workerId', $2::text)`)}
+    ${eventsCte("claimed", "'step.started'", `jsonb_build_object('nodeId', "nodeId", 'attempt', attempt, 'scope', scope, 'reclaimed', reclaimed, 'reclaims', reclaims, 'workerId', $2::text)`)}
     SELECT c.*, r.input AS "runInput", r."parentStepRunId" IS NOT NULL AS child,
+      -- looked up by (run, node, scope), so a run with thousands of map items costs no more
       (SELECT jsonb_object_agg(p."nodeId", jsonb_build_object('output', p.output, 'error', p.error))
-         FROM "StepRun" p
-        WHERE p."runId" = c."runId" AND p.status IN ('succeeded', 'failed')
-          AND p.scope || '|' || p."nodeId" IN (SELECT key FROM readable WHERE readable.req = c.ord)) AS steps,
+         FROM readable k JOIN "StepRun" p
+           ON p."runId" = c."runId" AND p."nodeId" = k."nodeId" AND p.scope = k.scope
+        WHERE k.req = c.ord AND p.status IN ('succeeded', 'failed')) AS steps,
       ${notifiedCount()} AS notified
     FROM claimed c JOIN "Run" r ON r.id = c."runId"`;
 

@@ -10,7 +10,7 @@ import {
   createProviderRegistry,
   type ProviderRegistry,
 } from "@baton/providers";
-import { createEngine, type TEngine } from "../src/index.ts";
+import { createEngine, type TEngine, type TEngineLimitsOption } from "../src/index.ts";
 
 export const functionsDir = fileURLToPath(new URL("./functions", import.meta.url));
 
@@ -39,7 +39,7 @@ let slugs = 0;
 /** A database, the test functions in its catalog, and an engine with workers on it. */
 export const openHarness = async (
   kind: "pglite" | "postgres",
-  options: { concurrency?: number; serverUrl?: string } = {},
+  options: { concurrency?: number; serverUrl?: string; limits?: TEngineLimitsOption } = {},
 ): Promise<THarness> => {
   const dir = await mkdtemp(path.join(tmpdir(), "baton-engine-"));
   const server = kind === "postgres" ? await createTestDatabase(options.serverUrl) : undefined;
@@ -67,6 +67,7 @@ export const openHarness = async (
     db,
     providers,
     concurrency: options.concurrency ?? 8,
+    ...(options.limits ? { limits: options.limits } : {}),
     defaultTimeoutMs: 5_000,
     log: { info: () => {}, warn: () => {}, error: () => {} },
   });
@@ -194,3 +195,19 @@ export const branch = (source: string, target: string, name: string): TEdge => (
   target,
   branch: name,
 });
+
+/** The most of these step runs that were running at one moment. */
+export const mostAtOnce = (steps: { startedAt: Date | null; endedAt: Date | null }[]): number => {
+  const edges = steps.flatMap((s) => [
+    { t: s.startedAt!.getTime(), d: 1 },
+    { t: s.endedAt!.getTime(), d: -1 },
+  ]);
+  edges.sort((a, b) => a.t - b.t || a.d - b.d);
+  let inside = 0;
+  let most = 0;
+  for (const e of edges) {
+    inside += e.d;
+    most = Math.max(most, inside);
+  }
+  return most;
+};

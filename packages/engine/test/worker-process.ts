@@ -1,6 +1,7 @@
 /**
  * A separate engine worker process for scale-out tests and benchmarks: takes steps from
- * the PostgreSQL queue at DATABASE_URL with CONCURRENCY steps at once until SIGTERM.
+ * the PostgreSQL queue at DATABASE_URL with CONCURRENCY steps at once until SIGTERM, within
+ * the engine limits of LIMITS (JSON), if given.
  */
 import { openDatabase } from "@baton/db";
 import { createLocalProvider, createProviderRegistry } from "@baton/providers";
@@ -16,6 +17,7 @@ const engine = await createEngine({
   db,
   providers,
   concurrency: Number(process.env.CONCURRENCY ?? 16),
+  ...(process.env.LIMITS ? { limits: JSON.parse(process.env.LIMITS) } : {}),
   events: false,
   log: { info: () => {}, warn: () => {}, error: () => {} },
 });

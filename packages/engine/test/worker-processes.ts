@@ -1,13 +1,23 @@
 import { type ChildProcess, spawn } from "node:child_process";
 import { fileURLToPath } from "node:url";
+import type { TEngineLimitsOption } from "../src/index.ts";
 
 const script = fileURLToPath(new URL("./worker-process.ts", import.meta.url));
 
 /** Starts an engine worker in its own process; resolves once it takes work. */
-export const spawnWorker = (databaseUrl: string, concurrency = 16): Promise<ChildProcess> =>
+export const spawnWorker = (
+  databaseUrl: string,
+  concurrency = 16,
+  limits?: TEngineLimitsOption,
+): Promise<ChildProcess> =>
   new Promise((resolve, reject) => {
     const child = spawn(process.execPath, ["--import", "tsx", script], {
-      env: { ...process.env, DATABASE_URL: databaseUrl, CONCURRENCY: String(concurrency) },
+      env: {
+        ...process.env,
+        DATABASE_URL: databaseUrl,
+        CONCURRENCY: String(concurrency),
+        ...(limits ? { LIMITS: JSON.stringify(limits) } : {}),
+      },
       stdio: ["ignore", "pipe", "inherit"],
     });
     child.stdout!.on("data", (chunk: Buffer) => {

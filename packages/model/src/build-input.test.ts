@@ -2,6 +2,7 @@ import { describe, expect, it } from "vitest";
 import { branch, chain, choice, end, fn, onError, scenario, start } from "../test/fixtures.ts";
 import { buildInput, buildNodeInput, resolveSource } from "./build-input.ts";
 import { isBatonError } from "./errors.ts";
+import { evaluateExpression } from "./expression.ts";
 import type { TRunContext } from "./reference.ts";
 
 const context: TRunContext = {
@@ -24,6 +25,7 @@ describe("buildInput", () => {
         note: { ref: "steps.ship.error.message" },
       },
       context,
+      evaluateExpression,
     );
     expect(input).toEqual({
       recipient: "Ann@Example.com",
@@ -43,12 +45,15 @@ describe("buildInput", () => {
           none: { expr: "input.nothing" },
         },
         context,
+        evaluateExpression,
       ),
     ).toEqual({ phone: null });
   });
 
   it("uses the whole value for the key $", async () => {
-    expect(await buildInput({ $: { ref: "steps.createUser.output" } }, context)).toEqual({
+    expect(
+      await buildInput({ $: { ref: "steps.createUser.output" } }, context, evaluateExpression),
+    ).toEqual({
       id: "u1",
       name: "Ann",
       phone: null,
@@ -57,7 +62,7 @@ describe("buildInput", () => {
 
   it("copies literals so a step cannot change the scenario", async () => {
     const literal = { nested: [1] };
-    const input = (await buildInput({ value: { literal } }, context)) as {
+    const input = (await buildInput({ value: { literal } }, context, evaluateExpression)) as {
       value: { nested: number[] };
     };
     input.value.nested.push(2);
@@ -68,6 +73,7 @@ describe("buildInput", () => {
     const input = (await buildInput(
       { "__proto__.polluted": { literal: true } },
       context,
+      evaluateExpression,
     )) as Record<string, unknown>;
     expect(Object.keys(input)).toEqual(["__proto__"]);
     expect(({} as Record<string, unknown>).polluted).toBeUndefined();
@@ -75,17 +81,25 @@ describe("buildInput", () => {
 
   it("enforces a declared expression schema at run time", async () => {
     const source = { expr: "steps.createUser.output.name", schema: { type: "integer" } };
-    const error = await resolveSource(source, context).catch((e: unknown) => e);
+    const error = await resolveSource(source, context, evaluateExpression).catch((e: unknown) => e);
     expect(isBatonError(error) && error.code).toBe("BAD_INPUT");
     expect((error as Error).message).toContain("does not match its declared schema");
     await expect(
-      resolveSource({ expr: "input.nothing", schema: { type: "string" } }, context),
+      resolveSource(
+        { expr: "input.nothing", schema: { type: "string" } },
+        context,
+        evaluateExpression,
+      ),
     ).rejects.toThrow(/nothing/);
   });
 
   it("reports an expression that fails", async () => {
-    await expect(resolveSource({ expr: "$number('x')" }, context)).rejects.toThrow(/failed/);
-    await expect(resolveSource({ expr: "(" }, context)).rejects.toThrow(/not valid JSONata/);
+    await expect(
+      resolveSource({ expr: "$number('x')" }, context, evaluateExpression),
+    ).rejects.toThrow(/failed/);
+    await expect(resolveSource({ expr: "(" }, context, evaluateExpression)).rejects.toThrow(
+      /not valid JSONata/,
+    );
   });
 });
 
@@ -107,17 +121,25 @@ describe("buildNodeInput", () => {
   );
 
   it("follows the same rules as the check", async () => {
-    expect(await buildNodeInput(flow, "start", context)).toEqual(context.input);
-    expect(await buildNodeInput(flow, "start", { ...context, item: 7 })).toBe(7);
-    expect(await buildNodeInput(flow, "createUser", context)).toEqual({ name: "Ann@Example.com" });
-    expect(await buildNodeInput(flow, "notify", context)).toEqual({
+    expect(await buildNodeInput(flow, "start", context, evaluateExpression)).toEqual(context.input);
+    expect(await buildNodeInput(flow, "start", { ...context, item: 7 }, evaluateExpression)).toBe(
+      7,
+    );
+    expect(await buildNodeInput(flow, "createUser", context, evaluateExpression)).toEqual({
+      name: "Ann@Example.com",
+    });
+    expect(await buildNodeInput(flow, "notify", context, evaluateExpression)).toEqual({
       id: "u1",
       name: "Ann",
       phone: null,
     });
-    expect(await buildNodeInput(flow, "end", context)).toEqual({ id: "u1" });
+    expect(await buildNodeInput(flow, "end", context, evaluateExpression)).toEqual({ id: "u1" });
     const failed = { ...context, steps: { createUser: { error: { message: "taken" } } } };
-    expect(await buildNodeInput(flow, "recover", failed)).toEqual({ message: "taken" });
-    await expect(buildNodeInput(flow, "nope", context)).rejects.toThrow(/no node "nope"/);
+    expect(await buildNodeInput(flow, "recover", failed, evaluateExpression)).toEqual({
+      message: "taken",
+    });
+    await expect(buildNodeInput(flow, "nope", context, evaluateExpression)).rejects.toThrow(
+      /no node "nope"/,
+    );
   });
 });

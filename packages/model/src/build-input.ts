@@ -1,5 +1,5 @@
 import { BatonError } from "./errors.ts";
-import { evaluateExpression } from "./expression.ts";
+import type { TEvaluateExpression } from "./expression.ts";
 import { indexGraph, type TGraphIndex, type TGraphLike } from "./graph.ts";
 import { isSchemaObject } from "./json-schema.ts";
 import { resolveReference, type TRunContext } from "./reference.ts";
@@ -10,10 +10,14 @@ import { compileSchema, describeErrors } from "./validator.ts";
  * The value of one mapping source at run time. An expression that declares a schema must
  * produce a value valid for it: that is what lets the static check trust the declaration.
  */
-export const resolveSource = async (source: TSource, context: TRunContext): Promise<unknown> => {
+export const resolveSource = async (
+  source: TSource,
+  context: TRunContext,
+  evaluate: TEvaluateExpression,
+): Promise<unknown> => {
   if ("ref" in source) return resolveReference(source.ref, context);
   if ("literal" in source) return structuredClone(source.literal);
-  const value = await evaluateExpression(source.expr, context);
+  const value = await evaluate(source.expr, context);
   if (source.schema === undefined) return value;
   const compiled = compileSchema(source.schema);
   if (!compiled.ok) {
@@ -48,9 +52,13 @@ const define = (target: Record<string, unknown>, key: string, value: unknown): v
  * objects along a path are always created, and a source that gives nothing leaves its
  * field out. The single key "$" returns its source's value as the whole input.
  */
-export const buildInput = async (mapping: TMapping, context: TRunContext): Promise<unknown> => {
+export const buildInput = async (
+  mapping: TMapping,
+  context: TRunContext,
+  evaluate: TEvaluateExpression,
+): Promise<unknown> => {
   const whole = mapping[WHOLE_INPUT];
-  if (whole) return resolveSource(whole, context);
+  if (whole) return resolveSource(whole, context, evaluate);
   const input: Record<string, unknown> = {};
   for (const [path, source] of Object.entries(mapping)) {
     const segments = path.split(".");
@@ -65,7 +73,7 @@ export const buildInput = async (mapping: TMapping, context: TRunContext): Promi
         parent = created;
       }
     }
-    const value = await resolveSource(source, context);
+    const value = await resolveSource(source, context, evaluate);
     if (value !== undefined) define(parent, leaf, value);
   }
   return input;
@@ -89,13 +97,14 @@ export const buildNodeInput = async (
   graph: TGraphLike | TGraphIndex,
   nodeId: string,
   context: TRunContext,
+  evaluate: TEvaluateExpression,
 ): Promise<unknown> => {
   const index = "outgoing" in graph ? graph : indexGraph(graph);
   const node = index.nodes.get(nodeId);
   if (!node) throw new BatonError("NOT_FOUND", `There is no node "${nodeId}" in this graph.`);
   if (node.kind === "start") return "item" in context ? context.item : context.input;
   const mapping = mappingOf(node);
-  if (mapping) return buildInput(mapping, context);
+  if (mapping) return buildInput(mapping, context, evaluate);
   const incoming = index.incoming.get(nodeId) ?? [];
   const [edge] = incoming;
   if (incoming.length !== 1 || !edge) return undefined;

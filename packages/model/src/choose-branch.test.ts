@@ -1,5 +1,6 @@
 import { describe, expect, it } from "vitest";
 import { chooseBranch, evaluateCondition } from "./choose-branch.ts";
+import { evaluateExpression } from "./expression.ts";
 import type { TRunContext } from "./reference.ts";
 import type { TChoiceNode } from "./scenario.ts";
 
@@ -20,7 +21,7 @@ const choice = (rules: TChoiceNode["rules"], fallback?: string): TChoiceNode => 
 describe("conditions", () => {
   it("evaluates structured comparisons", async () => {
     const holds = (condition: Parameters<typeof evaluateCondition>[0]) =>
-      evaluateCondition(condition, context);
+      evaluateCondition(condition, context, evaluateExpression);
     expect(await holds({ ref: "input.amount", op: "gte", value: 500 })).toBe(true);
     expect(await holds({ ref: "input.amount", op: "lt", value: 500 })).toBe(false);
     expect(await holds({ ref: "input.currency", op: "in", value: ["EUR", "USD"] })).toBe(true);
@@ -33,11 +34,15 @@ describe("conditions", () => {
   });
 
   it("evaluates JSONata conditions by JSONata's truth", async () => {
-    expect(await evaluateCondition("input.amount > 500 and input.currency = 'EUR'", context)).toBe(
-      true,
-    );
-    expect(await evaluateCondition("input.tags", context)).toBe(false);
-    expect(await evaluateCondition("input.nothing", context)).toBe(false);
+    expect(
+      await evaluateCondition(
+        "input.amount > 500 and input.currency = 'EUR'",
+        context,
+        evaluateExpression,
+      ),
+    ).toBe(true);
+    expect(await evaluateCondition("input.tags", context, evaluateExpression)).toBe(false);
+    expect(await evaluateCondition("input.nothing", context, evaluateExpression)).toBe(false);
   });
 
   it("takes the first rule that holds, else the default", async () => {
@@ -46,10 +51,16 @@ describe("conditions", () => {
       { branch: "large", condition: "input.amount >= 500" },
       { branch: "also-large", condition: "true" },
     ];
-    expect(await chooseBranch(choice(rules, "other"), context)).toBe("large");
+    expect(await chooseBranch(choice(rules, "other"), context, evaluateExpression)).toBe("large");
     expect(
-      await chooseBranch(choice([rules[0] as TChoiceNode["rules"][number]], "other"), context),
+      await chooseBranch(
+        choice([rules[0] as TChoiceNode["rules"][number]], "other"),
+        context,
+        evaluateExpression,
+      ),
     ).toBe("other");
-    await expect(chooseBranch(choice([]), context)).rejects.toThrow(/no default branch/);
+    await expect(chooseBranch(choice([]), context, evaluateExpression)).rejects.toThrow(
+      /no default branch/,
+    );
   });
 });

@@ -1,5 +1,5 @@
 import { BatonError } from "./errors.ts";
-import { evaluateExpression } from "./expression.ts";
+import type { TEvaluateExpression } from "./expression.ts";
 import { isSchemaObject, jsonEqual } from "./json-schema.ts";
 import { resolveReference, type TRunContext } from "./reference.ts";
 import type { TChoiceNode, TComparison, TCondition } from "./scenario.ts";
@@ -50,15 +50,20 @@ const holds = (comparison: TComparison, actual: unknown): boolean => {
 export const evaluateCondition = async (
   condition: TCondition,
   context: TRunContext,
+  evaluate: TEvaluateExpression,
 ): Promise<boolean> =>
   typeof condition === "string"
-    ? truthy(await evaluateExpression(condition, context))
+    ? truthy(await evaluate(condition, context))
     : holds(condition, resolveReference(condition.ref, context));
 
 /** The branch a choice takes: the first rule that holds, else the default. */
-export const chooseBranch = async (node: TChoiceNode, context: TRunContext): Promise<string> => {
+export const chooseBranch = async (
+  node: TChoiceNode,
+  context: TRunContext,
+  evaluate: TEvaluateExpression,
+): Promise<string> => {
   for (const rule of node.rules) {
-    if (await evaluateCondition(rule.condition, context)) return rule.branch;
+    if (await evaluateCondition(rule.condition, context, evaluate)) return rule.branch;
   }
   if (node.default === undefined) {
     throw new BatonError(

@@ -39,7 +39,12 @@ export type { TDiagnostic, TDiagnosticCode } from "./check/diagnostic.ts";
 export { chooseBranch, evaluateCondition } from "./choose-branch.ts";
 export { isIsoDuration, parseDuration } from "./duration.ts";
 export * from "./errors.ts";
-export { evaluateExpression } from "./expression.ts";
+export {
+  evaluateExpression,
+  evaluateToJson,
+  expressionFailed,
+  type TEvaluateExpression,
+} from "./expression.ts";
 export { formatDiagnostics } from "./format-diagnostics.ts";
 export {
   ancestors,
@@ -60,12 +65,14 @@ export {
   topologicalOrder,
 } from "./graph.ts";
 export { inferSchema } from "./infer-schema.ts";
+export { jsonProblem } from "./json-problem.ts";
 export {
   isSchemaObject,
   type TJsonSchema,
   type TJsonSchemaObject,
   ZJsonSchema,
 } from "./json-schema.ts";
+export { DEFAULT_RUN_LIMITS, describeBytes, type TRunLimits } from "./limits.ts";
 export { resolveItems } from "./map-items.ts";
 export {
   DECISIONS,

@@ -1,6 +1,7 @@
 import { resolveSource } from "./build-input.ts";
 import { parseDuration } from "./duration.ts";
 import { BatonError } from "./errors.ts";
+import type { TEvaluateExpression } from "./expression.ts";
 import type { TRunContext } from "./reference.ts";
 import type { TWaitNode } from "./scenario.ts";
 
@@ -9,9 +10,10 @@ export const resolveWaitUntil = async (
   node: TWaitNode,
   context: TRunContext,
   now: number,
+  evaluate: TEvaluateExpression,
 ): Promise<number> => {
   if (node.duration !== undefined) return now + parseDuration(node.duration);
-  const until = node.until ? await resolveSource(node.until, context) : undefined;
+  const until = node.until ? await resolveSource(node.until, context, evaluate) : undefined;
   const time = typeof until === "string" ? Date.parse(until) : Number.NaN;
   if (Number.isNaN(time)) {
     throw new BatonError(

@@ -74,7 +74,7 @@ export const runCommand = async (file: string, options: { input?: string; inputF
       );
     }),
     file,
-    config.maxJsonDepth,
+    config.limits.jsonDepth,
   );
   if (options.input && options.inputFile)
     throw new BatonError("BAD_INPUT", "give --input or --input-file, not both");
@@ -86,6 +86,7 @@ export const runCommand = async (file: string, options: { input?: string; inputF
 
   const { services, close } = await openServices(config);
   try {
+    await services.engine.startWorkers();
     const { versionId, version, published } = await publishDefinition(services.db.prisma, scenario);
     console.log(`${scenario.name} v${version}${published ? " (just published)" : ""}`);
     if (published) {

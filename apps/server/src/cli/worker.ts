@@ -32,6 +32,7 @@ export const workerCommand = async (options: { concurrency?: string }): Promise<
       db,
       providers: calls.registry,
       concurrency: config.workerConcurrency,
+      limits: config.limits,
       events: false,
     });
     return { db, providers, calls, engine };

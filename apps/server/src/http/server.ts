@@ -1,4 +1,5 @@
 import { createServer, type IncomingMessage, type Server, type ServerResponse } from "node:http";
+import { inForeground } from "@baton/db";
 import { BatonError } from "@baton/model";
 import { createHTTPHandler } from "@trpc/server/adapters/standalone";
 import { type TRPC_ERROR_CODE_KEY, TRPC_ERROR_CODES_BY_KEY } from "@trpc/server/rpc";
@@ -121,7 +122,7 @@ export const createHttpServer = (services: TAppServices): Server => {
         : url === prefix || url.startsWith(`${prefix}?`),
     ) ?? webRoute;
   const allowed = { listenHost: config.host, allowedHosts: config.allowedHosts };
-  return createServer(async (req: IncomingMessage, res: ServerResponse) => {
+  const serve = async (req: IncomingMessage, res: ServerResponse) => {
     setSecurityHeaders(res);
     const route = routeOf(req.url ?? "/");
     try {
@@ -138,7 +139,9 @@ export const createHttpServer = (services: TAppServices): Server => {
         res.destroy();
       }
     }
-  });
+  };
+  // a person or a caller waits for each request: its statements go before the steps'
+  return createServer((req, res) => inForeground(() => serve(req, res)));
 };
 
 /** Listens, turning the usual failures into one line that says what to do. */

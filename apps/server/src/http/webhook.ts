@@ -1,12 +1,11 @@
 import type { IncomingMessage, ServerResponse } from "node:http";
 import type { TRunEvent } from "@baton/engine";
-import { isBatonError, type TBatonErrorCode } from "@baton/model";
+import { isBatonError, jsonProblem, type TBatonErrorCode } from "@baton/model";
 import { recordAudit } from "../audit/record-audit.ts";
 import type { TConfig } from "../config.ts";
 import { resolveVersion } from "../runs/resolve-version.ts";
 import type { TAppServices } from "../trpc/trpc.ts";
 import { hookRefusal } from "./hook-token.ts";
-import { jsonProblem } from "./json-problem.ts";
 import { readBody } from "./read-body.ts";
 import { HttpRefusal } from "./refusal.ts";
 import { sendJson } from "./send-json.ts";
@@ -46,7 +45,7 @@ const readInput = async (req: IncomingMessage, config: TConfig): Promise<unknown
   } catch {
     throw new HttpRefusal(400, "The body is not JSON: send the run's input as a JSON document.");
   }
-  const problem = jsonProblem(input, config.maxJsonDepth, "body");
+  const problem = jsonProblem(input, config.limits.jsonDepth, "body");
   if (problem) throw new HttpRefusal(400, problem);
   return input;
 };

@@ -1,7 +1,11 @@
-import { BatonError, type TScenario, ZScenario } from "@baton/model";
+import {
+  BatonError,
+  DEFAULT_RUN_LIMITS,
+  jsonProblem,
+  type TScenario,
+  ZScenario,
+} from "@baton/model";
 import { z } from "zod";
-import { DEFAULT_MAX_JSON_DEPTH } from "../config.ts";
-import { jsonProblem } from "../http/json-problem.ts";
 
 /**
  * Reads the text of a baton.scenario/v1 file, saying precisely what is wrong with a bad one,
@@ -10,7 +14,7 @@ import { jsonProblem } from "../http/json-problem.ts";
 export const parseScenarioFile = (
   text: string,
   source = "The file",
-  maxDepth = DEFAULT_MAX_JSON_DEPTH,
+  maxDepth = DEFAULT_RUN_LIMITS.jsonDepth,
 ): TScenario => {
   let json: unknown;
   try {

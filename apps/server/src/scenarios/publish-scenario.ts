@@ -1,5 +1,11 @@
 import type { Prisma, PrismaClient } from "@baton/db";
-import { BatonError, checkScenario, parseScenario, type TDiagnostic } from "@baton/model";
+import {
+  BatonError,
+  checkScenario,
+  parseScenario,
+  type TDiagnostic,
+  type TRunLimits,
+} from "@baton/model";
 import { functionRefs, loadCatalog } from "./load-catalog.ts";
 import { loadScenarioSignatures } from "./load-scenario-signatures.ts";
 import { isUniqueViolation, scenarioNotFound } from "./scenario-errors.ts";
@@ -30,7 +36,7 @@ const refusal = (name: string, errors: readonly TDiagnostic[], all: readonly TDi
 export const publishScenario = async (
   prisma: PrismaClient,
   input: TPublishInput,
-  publishedById: string | null = null,
+  options: { publishedById?: string; limits?: TRunLimits } = {},
 ) => {
   const row = await prisma.scenario.findFirst({
     where: { id: input.id, archivedAt: null },
@@ -46,7 +52,10 @@ export const publishScenario = async (
   const scenario = parseScenario(row.draft);
   const catalog = await loadCatalog(prisma, functionRefs(scenario));
   const scenarios = await loadScenarioSignatures(prisma, scenario);
-  const diagnostics = checkScenario(scenario, catalog, { scenarios });
+  const diagnostics = checkScenario(scenario, catalog, {
+    scenarios,
+    ...(options.limits ? { limits: options.limits } : {}),
+  });
   const errors = diagnostics.filter((d) => d.severity === "error");
   if (errors.length > 0) throw refusal(row.name, errors, diagnostics);
 
@@ -65,7 +74,7 @@ export const publishScenario = async (
           definition: { ...scenario, version } as Prisma.InputJsonValue,
           catalog: catalog as Prisma.InputJsonValue,
           note: input.note,
-          publishedById,
+          publishedById: options.publishedById ?? null,
         },
         select: { id: true, version: true, publishedAt: true, note: true },
       });

@@ -4,6 +4,7 @@ import type { TEngine } from "@baton/engine";
 import {
   hasPermission,
   isBatonError,
+  jsonProblem,
   ROLES_WITH,
   type TBatonErrorCode,
   type TPermission,
@@ -17,7 +18,6 @@ import { crossSiteReason } from "../auth/same-origin.ts";
 import type { TSession } from "../auth/sessions.ts";
 import type { TSecretBox } from "../catalog/secrets/secret-box.ts";
 import type { TConfig } from "../config.ts";
-import { jsonProblem } from "../http/json-problem.ts";
 
 /** What every request can reach: the long-lived services of this process. */
 export type TAppServices = {
@@ -119,7 +119,7 @@ const storableInput = t.middleware(async ({ ctx, getRawInput, next }) => {
   // a body that is no JSON (an empty one, for a procedure without input) is the input
   // parser's to refuse, if the procedure has one: it reads the same failed result
   const raw = await getRawInput().catch(() => undefined);
-  const problem = jsonProblem(raw, ctx.config.maxJsonDepth, "input");
+  const problem = jsonProblem(raw, ctx.config.limits.jsonDepth, "input");
   if (problem) throw new TRPCError({ code: "BAD_REQUEST", message: problem });
   return next();
 });

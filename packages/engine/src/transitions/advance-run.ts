@@ -12,7 +12,7 @@ import {
 } from "../step-store.ts";
 import type { TVersion } from "../versions.ts";
 import { endRun } from "./end-run.ts";
-import { finishIteration } from "./map-step.ts";
+import { endIterationWithoutEnd } from "./map-step.ts";
 
 /** Slack on top of a call's deadline before its job's lease runs out. */
 const LEASE_MARGIN_S = 10;
@@ -145,7 +145,7 @@ export const advanceRun = async (
   const { inline } = await scheduleNodes(ctx, tx, version, runId, schedule, options);
   if (!schedule.length && (await countActiveSteps(tx, runId, scope)) === 0) {
     // Every path ended without reaching an end node (e.g. after an error path): done, no output.
-    if (place.map) await finishIteration(ctx, tx, version, runId, place.map, scope, null);
+    if (place.map) await endIterationWithoutEnd(ctx, tx, version, runId, place.map, scope);
     else await endRun(ctx, tx, runId, "succeeded", { output: null });
   }
   return inline;

@@ -4,11 +4,12 @@ import { formatIssues, validateAgainstSchema } from "@baton/providers";
 import type { TEngineContext } from "../context.ts";
 import { planRework, type TReworkPlan, type TStepRow, type TTarget } from "../flow/rework-plan.ts";
 import { placeDepth, scopeDepth } from "../scopes.ts";
-import { eventsCte, json, notifiedCount, type TSql } from "../sql.ts";
+import { json } from "../sql.ts";
 import { appendRunEvent, lockRun } from "../step-store.ts";
 import { transaction } from "../transaction.ts";
 import type { TVersion } from "../versions.ts";
 import { scheduleNodes } from "./advance-run.ts";
+import { reopenMapStep } from "./map-step.ts";
 import { checkRunInput, startFromStart } from "./start-run.ts";
 
 export type TRework = {
@@ -72,23 +73,6 @@ const checkScope = (version: TVersion, nodeId: string, scope: string) => {
   }
 };
 
-/** A map step waits again for its items, keeping the results of those not redone. */
-const reopenMapStep = (tx: TSql, runId: string, map: TTarget & { input: unknown }) =>
-  tx.$queryRawUnsafe(
-    `WITH created AS (
-       INSERT INTO "StepRun" (id, "runId", "nodeId", scope, generation, status, attempt, input, "scheduledAt", "startedAt", "updatedAt")
-       SELECT gen_random_uuid(), id, $2, $3, generation, 'waiting', 1, $4::jsonb, now(), now(), now()
-       FROM "Run" WHERE id = $1::uuid
-       RETURNING id, "runId", "nodeId", scope
-     ),
-     ${eventsCte("created", "'step.waiting'", `jsonb_build_object('nodeId', "nodeId", 'scope', scope, 'reopened', true)`)}
-     SELECT ${notifiedCount()} AS notified FROM created`,
-    runId,
-    map.nodeId,
-    map.scope,
-    json(map.input),
-  );
-
 /**
  * Reworks a run (see packages/engine/README.md, "Rework"): the chosen steps and
  * everything downstream of them are superseded — kept in history — and run again with
@@ -133,7 +117,7 @@ export const reworkRun = async (
       await checkEditedInput(ctx, tx, version, from[0]!.nodeId, request.input);
     }
     const runInput = whole && request.input !== undefined ? request.input : run.input;
-    if (whole) checkRunInput(version, runInput);
+    if (whole) checkRunInput(ctx, version, runInput);
 
     const rows = await tx.$queryRawUnsafe<TStepRow[]>(
       `SELECT id, "nodeId", scope, status::text AS status, input FROM "StepRun"
@@ -212,7 +196,7 @@ export const reworkRun = async (
     if (whole) {
       await startFromStart(ctx, tx, version, runId, runInput);
     } else {
-      for (const map of plan.reopen) await reopenMapStep(tx, runId, map);
+      for (const map of plan.reopen) await reopenMapStep(tx, version, runId, map);
       const scopes = new Set(plan.rerun.map((t) => t.scope));
       for (const at of scopes) {
         const ids = plan.rerun.filter((t) => t.scope === at).map((t) => t.nodeId);

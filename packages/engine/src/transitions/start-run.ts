@@ -2,6 +2,7 @@ import { randomUUID } from "node:crypto";
 import { BatonError } from "@baton/model";
 import { formatIssues, validateAgainstSchema } from "@baton/providers";
 import type { TEngineContext } from "../context.ts";
+import { checkValue } from "../limits.ts";
 import type { TStepJob } from "../queue.ts";
 import { json, type TSql } from "../sql.ts";
 import { appendRunEvent, createStepRuns, succeedStep } from "../step-store.ts";
@@ -18,7 +19,8 @@ export type TStartRun = {
 };
 
 /** Rejects an input the scenario's start node does not accept, naming every field. */
-export const checkRunInput = (version: TVersion, input: unknown): void => {
+export const checkRunInput = (ctx: TEngineContext, version: TVersion, input: unknown): void => {
+  checkValue("The run's input", "input", input, ctx.limits);
   const schema = version.startNode.kind === "start" ? version.startNode.inputSchema : undefined;
   if (schema === undefined) return;
   const issues = validateAgainstSchema(schema, input);
@@ -45,7 +47,7 @@ export const startRun = async (
   request: TStartRun,
 ): Promise<{ runId: string }> => {
   const version = await ctx.version(request.versionId);
-  checkRunInput(version, request.input);
+  checkRunInput(ctx, version, request.input);
   const inline = ctx.inline.available();
   const targets = chainTargets(version, version.startNode.id, { kind: "succeeded" });
   if (targets && !request.parentStepRunId) {

@@ -14,6 +14,7 @@ import {
 } from "@baton/model";
 import { formatIssues, validateAgainstSchema } from "@baton/providers";
 import type { TEngineContext } from "../context.ts";
+import { checkValue } from "../limits.ts";
 import { completeJob, enqueue, STEP_QUEUE, type TStepJob } from "../queue.ts";
 import { iterationIndex, readableSteps } from "../scopes.ts";
 import { EVENT_RETURNING, notifiedCount, notifyEvents } from "../sql.ts";
@@ -295,16 +296,19 @@ const decide = async (
   const context = runContext(version, node, step);
   switch (node.kind) {
     case "function": {
-      built.input ??= await stepInput(version, node, context);
+      built.input ??= await stepInput(version, node, context, ctx.evaluate);
+      checkValue(`The input of "${node.label}"`, "input", built.input, ctx.limits);
       const output = await callFunction(ctx, inflight, node, step, built.input);
+      checkValue(`The output of "${node.label}"`, "output", output, ctx.limits);
       return { kind: "succeed", output, input: built.input };
     }
     case "choice": {
-      const branch = await chooseBranch(node, context);
+      const branch = await chooseBranch(node, context, ctx.evaluate);
       return { kind: "succeed", output: { branch }, input: null, branch };
     }
     case "end": {
-      const output = node.output ? await buildInput(node.output, context) : null;
+      const output = node.output ? await buildInput(node.output, context, ctx.evaluate) : null;
+      checkValue(`The output of "${node.label}"`, "output", output, ctx.limits);
       if (node.outputSchema !== undefined) {
         const issues = validateAgainstSchema(node.outputSchema, output);
         if (issues.length) {
@@ -317,13 +321,16 @@ const decide = async (
       return { kind: "end", output };
     }
     case "manual":
-      built.input ??= node.input ? await buildInput(node.input, context) : null;
+      built.input ??= node.input ? await buildInput(node.input, context, ctx.evaluate) : null;
+      checkValue(`The input of "${node.label}"`, "input", built.input, ctx.limits);
       return { kind: "task", input: built.input };
     case "wait": {
       // the due time is decided once, when the step first parks, and kept as its input
       const due = (built.input as { until?: string } | undefined)?.until;
       const until =
-        due === undefined ? await resolveWaitUntil(node, context, Date.now()) : Date.parse(due);
+        due === undefined
+          ? await resolveWaitUntil(node, context, Date.now(), ctx.evaluate)
+          : Date.parse(due);
       built.input = { until: new Date(until).toISOString() };
       if (until > Date.now()) return { kind: "wait", until };
       return {
@@ -336,7 +343,7 @@ const decide = async (
       // only reached when a whole run is restarted: the start step re-emits the run's input
       return { kind: "succeed", output: step.runInput, input: step.runInput };
     case "subscenario": {
-      built.input ??= await stepInput(version, node, context);
+      built.input ??= await stepInput(version, node, context, ctx.evaluate);
       const target = await readForStep(
         ctx.db.prisma.scenarioVersion.findFirst({
           where: { scenario: { slug: node.scenario.slug }, version: node.scenario.version },
@@ -350,7 +357,7 @@ const decide = async (
         );
       }
       const child = await readForStep(ctx.version(target.id));
-      checkRunInput(child, built.input);
+      checkRunInput(ctx, child, built.input);
       return { kind: "subscenario", input: built.input, version: child };
     }
     case "map": {
@@ -361,12 +368,31 @@ const decide = async (
           `The body of "${node.label}" needs a start and an end node.`,
         );
       }
-      const items = await resolveItems(node, context);
+      const items = await resolveItems(node, context, ctx.evaluate);
+      checkValue(`The items of "${node.label}"`, "items", items, ctx.limits);
+      if (items.length > ctx.limits.mapItems) {
+        throw new BatonError(
+          "BAD_INPUT",
+          `"${node.label}" got a list of ${items.length.toLocaleString("en")} items; a map takes at most ${ctx.limits.mapItems.toLocaleString("en")} (BATON_MAX_MAP_ITEMS).`,
+          { limit: "mapItems", items: items.length },
+        );
+      }
       if (!items.length) return { kind: "succeed", output: [], input: items };
       return { kind: "map", items };
     }
   }
 };
+
+/**
+ * A step that stopped every process running it (a crash, a kill, a hang past its lease)
+ * would be handed out forever and take each process down in turn; it fails instead.
+ */
+const poisonPill = (node: TNode, reclaims: number) =>
+  new BatonError(
+    "PRECONDITION_FAILED",
+    `"${node.label}" was running in a process that stopped (crashed, was killed or hung) ${reclaims === 1 ? "once" : `${reclaims} times`}, so it is not run again. Find what stops the process, then restart the step.`,
+    { limit: "stepReclaims", reclaims },
+  );
 
 /**
  * Runs one step job from claim to its completion transaction, and returns the step that
@@ -396,6 +422,7 @@ export const handleStep = async (
     step.input === null || step.input === undefined ? {} : { input: step.input };
   let decided: TDecided;
   try {
+    if (step.reclaims >= ctx.limits.stepReclaims) throw poisonPill(node, step.reclaims);
     decided = await decide(ctx, inflight, version, node, step, built);
   } catch (error) {
     if (error instanceof InfrastructureError) throw error;
@@ -424,7 +451,7 @@ export const handleStep = async (
         const done = await succeedStep(tx, step.id, step.attempt, decided.output, null);
         const { map } = version.place(node.id);
         if (done && map) {
-          await finishIteration(ctx, tx, version, step.runId, map, step.scope, decided.output);
+          await finishIteration(ctx, tx, version, step.runId, map, step.scope);
         } else if (done) {
           await endRun(ctx, tx, step.runId, "succeeded", { output: decided.output });
         }

@@ -1,4 +1,4 @@
-import { isBatonError, type TStepError } from "@baton/model";
+import { describeBytes, isBatonError, isSchemaObject, type TStepError } from "@baton/model";
 import { isProviderError } from "@baton/providers";
 
 /**
@@ -20,14 +20,28 @@ export const readForStep = <T>(read: Promise<T>): Promise<T> =>
     throw isBatonError(error) ? error : new InfrastructureError(error);
   });
 
-/**
- * The stored shape of a failed attempt, as `@baton/model` types `steps.<id>.error` for
- * the steps after an error edge: `code` is the classification, `details.retryable` says
- * whether another attempt could help. Provider errors carry their own classification;
- * our own errors (an input that cannot be built, an invalid form) are never retried, and
- * anything unexpected counts as the function's failure.
- */
-export const toStepError = (
+/** A step error is stored with its step, sent in events and shown to every viewer: kept small. */
+export const MAX_ERROR_MESSAGE = 2_048;
+export const MAX_ERROR_DETAILS_BYTES = 8 * 1024;
+
+const bounded = <T extends TStepError & { retryable: boolean }>(error: T): T => {
+  const message =
+    error.message.length > MAX_ERROR_MESSAGE
+      ? `${error.message.slice(0, MAX_ERROR_MESSAGE)}… [cut: ${error.message.length} characters in all]`
+      : error.message;
+  const bytes = error.details === undefined ? 0 : Buffer.byteLength(JSON.stringify(error.details));
+  if (bytes <= MAX_ERROR_DETAILS_BYTES) return { ...error, message };
+  return {
+    ...error,
+    message,
+    details: {
+      retryable: error.retryable,
+      cut: `the details (${describeBytes(bytes)}) were too large to keep`,
+    },
+  };
+};
+
+const classify = (
   error: unknown,
   nodeId: string,
   attempts: number,
@@ -43,9 +57,10 @@ export const toStepError = (
     };
   }
   if (isBatonError(error)) {
+    const overLimit = isSchemaObject(error.details) && "limit" in error.details;
     return {
       message: error.message,
-      code: error.code === "BAD_INPUT" ? "rejected_input" : "engine",
+      code: overLimit ? "limit_exceeded" : error.code === "BAD_INPUT" ? "rejected_input" : "engine",
       nodeId,
       attempts,
       ...(error.details === undefined ? {} : { details: error.details }),
@@ -60,3 +75,17 @@ export const toStepError = (
     retryable: false,
   };
 };
+
+/**
+ * The stored shape of a failed attempt, as `@baton/model` types `steps.<id>.error` for
+ * the steps after an error edge: `code` is the classification, `details.retryable` says
+ * whether another attempt could help. Provider errors carry their own classification;
+ * our own errors (an input that cannot be built, an invalid form, a value or an expression
+ * over its limit: `limit_exceeded`) are never retried, and
+ * anything unexpected counts as the function's failure.
+ */
+export const toStepError = (
+  error: unknown,
+  nodeId: string,
+  attempts: number,
+): TStepError & { retryable: boolean } => bounded(classify(error, nodeId, attempts));

@@ -1,4 +1,10 @@
-import { BatonError, buildNodeInput, type TNode, type TRunContext } from "@baton/model";
+import {
+  BatonError,
+  buildNodeInput,
+  type TEvaluateExpression,
+  type TNode,
+  type TRunContext,
+} from "@baton/model";
 import type { TVersion } from "../versions.ts";
 
 /**
@@ -10,6 +16,7 @@ export const stepInput = async (
   version: TVersion,
   node: TNode,
   context: TRunContext,
+  evaluate: TEvaluateExpression,
 ): Promise<unknown> => {
   const mapping = "input" in node ? node.input : undefined;
   const place = version.place(node.id);
@@ -20,5 +27,5 @@ export const stepInput = async (
       `Step "${node.label}" has ${sources} incoming edges and no input mapping, so its input is ambiguous; map its fields.`,
     );
   }
-  return buildNodeInput(place.index, node.id, context);
+  return buildNodeInput(place.index, node.id, context, evaluate);
 };

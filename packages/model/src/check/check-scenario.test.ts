@@ -218,6 +218,25 @@ describe("checkScenario: mappings", () => {
     ]);
   });
 
+  it("warns about a recursion that never ends", () => {
+    const diagnostics = checkScenario(
+      afterUser(
+        fn("count", "test/Count", {
+          tag: expr("($f := function($n){ $f($n + 1) }; $f(0))", { type: "string" }),
+        }),
+      ),
+      catalog,
+    );
+    expect(diagnostics).toMatchObject([
+      {
+        severity: "warning",
+        code: "unbounded-recursion",
+        path: "input.tag",
+        message: expect.stringContaining("$f in the expression"),
+      },
+    ]);
+  });
+
   it("trusts an expression's declared schema", () => {
     const node = fn("count", "test/Count", {
       tag: expr("$uppercase(input.userId)", { type: "string" }),

@@ -2,6 +2,7 @@ import type { TCatalog, TScenarioSignature } from "../catalog.ts";
 import { BatonError } from "../errors.ts";
 import { listNodes } from "../graph.ts";
 import type { TJsonSchema } from "../json-schema.ts";
+import { DEFAULT_RUN_LIMITS, type TRunLimits } from "../limits.ts";
 import { type TScenario, ZScenario } from "../scenario.ts";
 import { materialize } from "../schema/materialize.ts";
 import { inlineSchemaNode, type TSchemaNode } from "../schema/node.ts";
@@ -16,6 +17,8 @@ import { checkStructure } from "./structure.ts";
 export type TCheckOptions = {
   /** Published scenarios by `slug@version`, to check subscenario nodes against. */
   readonly scenarios?: Readonly<Record<string, TScenarioSignature>>;
+  /** the server's limits; the defaults otherwise */
+  readonly limits?: Pick<TRunLimits, "mapConcurrency">;
 };
 
 export type TScenarioAnalysis = {
@@ -204,7 +207,8 @@ export const analyzeScenario = (
   };
   for (const node of scenario.nodes) typing.scopes.set(node.id, scope);
   const scenarios = options.scenarios ? { scenarios: options.scenarios } : {};
-  typeGraph(typing, { catalog, known, ...scenarios }, structure, scope);
+  const mapConcurrency = (options.limits ?? DEFAULT_RUN_LIMITS).mapConcurrency;
+  typeGraph(typing, { catalog, known, mapConcurrency, ...scenarios }, structure, scope);
   const schemaOf = (nodes: ReadonlyMap<string, TSchemaNode>) => (nodeId: string) => {
     const node = nodes.get(nodeId);
     return node ? materialize(node) : undefined;

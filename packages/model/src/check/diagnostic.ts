@@ -28,6 +28,7 @@ export type TDiagnosticCode =
   | "unknown-field"
   | "invalid-reference"
   | "invalid-expression"
+  | "unbounded-recursion"
   | "choice-without-default"
   | "missing-branch-edge"
   | "duplicate-branch-edge"
@@ -35,7 +36,8 @@ export type TDiagnosticCode =
   | "impossible-condition"
   | "invalid-form"
   | "no-assignees"
-  | "map-not-array";
+  | "map-not-array"
+  | "over-limit";
 
 /**
  * One finding of the scenario check. `code` is stable for tools; `message` is a sentence

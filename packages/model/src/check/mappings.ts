@@ -1,4 +1,4 @@
-import { expressionReads, parseExpression } from "../expression.ts";
+import { expressionReads, parseExpression, unboundedRecursion } from "../expression.ts";
 import type { TJsonSchema } from "../json-schema.ts";
 import { type TMapping, type TSource, WHOLE_INPUT } from "../scenario.ts";
 import { compare, type TProblem } from "../schema/compare.ts";
@@ -69,6 +69,16 @@ export const typeExpression = (
         message: `The expression "${shorten(expr)}" reads "${root}", which only exists inside a map body.`,
       });
     }
+  }
+  for (const name of unboundedRecursion(parsed.expression)) {
+    typing.report({
+      severity: "warning",
+      code: "unbounded-recursion",
+      nodeId: use.node.id,
+      path: use.path,
+      message: `The function $${name} in the expression "${shorten(expr)}" calls itself whatever its arguments, so it never ends: the step fails when the expression reaches its time limit.`,
+      fix: `Let $${name} stop on a condition, e.g. \`$n > 10 ? $n : $${name}($n + 1)\`.`,
+    });
   }
   if (reads.dynamic) {
     typing.report({

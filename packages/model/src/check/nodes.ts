@@ -30,6 +30,7 @@ export type TTypingOptions = {
   readonly catalog: TCatalog;
   readonly scenarios?: Readonly<Record<string, TScenarioSignature>>;
   readonly known: ReadonlySet<string>;
+  readonly mapConcurrency: number;
 };
 
 const ARRAY_NODE = schemaNode({ type: "array" });
@@ -283,6 +284,16 @@ const typeMap = (
   node: TMapNode,
 ): TSchemaNode => {
   const use = { node, scope, path: "items" };
+  if (node.concurrency !== undefined && node.concurrency > options.mapConcurrency) {
+    typing.report({
+      severity: "error",
+      code: "over-limit",
+      nodeId: node.id,
+      path: "concurrency",
+      message: `${node.label} runs ${node.concurrency} items at once; this server runs at most ${options.mapConcurrency} items of a map at once.`,
+      fix: `Lower its concurrency to ${options.mapConcurrency} or less (the server's limit is BATON_MAX_MAP_CONCURRENCY).`,
+    });
+  }
   const items = typeSource(typing, use, node.items);
   checkFits(typing, use, items.node, ARRAY_NODE, {
     code: "map-not-array",

@@ -81,10 +81,12 @@ export const runsRouter = router({
         ...pageArgs(input),
       });
       const page = toPage(rows, input.limit);
+      // the steps of the scenario's own graph, as stepsTotal counts them, not a map's items
       const done = await prisma.stepRun.groupBy({
         by: ["runId"],
         where: {
           runId: { in: page.items.map((r) => r.id) },
+          scope: "",
           status: { in: ["succeeded", "skipped"] },
         },
         _count: { _all: true },

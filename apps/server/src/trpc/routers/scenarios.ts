@@ -64,7 +64,10 @@ export const scenariosRouter = router({
 
   /** Refused with PRECONDITION_FAILED (diagnostics in the error's details) when the check fails. */
   publish: designProcedure.input(ZPublishInput).mutation(async ({ ctx, input }) => {
-    const published = await publishScenario(ctx.db.prisma, input, ctx.user.id);
+    const published = await publishScenario(ctx.db.prisma, input, {
+      publishedById: ctx.user.id,
+      limits: ctx.config.limits,
+    });
     await recordAudit(ctx.db.prisma, {
       actorId: ctx.user.id,
       action: "scenario.publish",
@@ -84,7 +87,9 @@ export const scenariosRouter = router({
 
   import: designProcedure
     .input(ZImportInput)
-    .mutation(({ ctx, input }) => importScenario(ctx.db.prisma, input, ctx.config.maxJsonDepth)),
+    .mutation(({ ctx, input }) =>
+      importScenario(ctx.db.prisma, input, ctx.config.limits.jsonDepth),
+    ),
 
   export: readProcedure
     .input(ZExportInput)
