@@ -1,5 +1,4 @@
 import { BatonError } from "@baton/model";
-import { builtInProviders } from "./built-in.ts";
 import {
   errorMessage,
   isProviderError,
@@ -48,10 +47,11 @@ export type ProviderRegistry = {
   close(): Promise<void>;
 };
 
-/** A registry of the given providers; by default, all built-in ones. */
-export function createProviderRegistry(
-  providers: Provider[] = builtInProviders(),
-): ProviderRegistry {
+/**
+ * A registry of the given providers (`builtInProviders()` for all Baton ships). It imports
+ * none itself, so code that needs one provider loads only that one's libraries.
+ */
+export function createProviderRegistry(providers: Provider[]): ProviderRegistry {
   const byKind = new Map<string, Provider>();
 
   const get = (kind: string): Provider => {
