@@ -6,6 +6,6 @@ export {
   type TEngineLimits,
   type TEngineLimitsOption,
 } from "./limits.ts";
-export type { TActor } from "./transitions/decide-task.ts";
-export type { TRework } from "./transitions/rework-run.ts";
-export type { TStartRun } from "./transitions/start-run.ts";
+export type { TActor } from "./runs/decide-task.ts";
+export type { TRework } from "./runs/rework-run.ts";
+export type { TStartRun } from "./runs/start-run.ts";

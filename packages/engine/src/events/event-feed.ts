@@ -1,6 +1,6 @@
 import type { TDatabase } from "@baton/db";
 import pg from "pg";
-import { CANCEL_CHANNEL, EVENTS_CHANNEL, type TSql } from "../sql.ts";
+import { CANCEL_CHANNEL, EVENTS_CHANNEL, type TSql } from "../store/sql.ts";
 
 export type TRunEvent = {
   id: string;

@@ -1,6 +1,9 @@
+import type { TClaimed } from "./claims.ts";
 import type { TJobSql } from "./queue.ts";
+import { endRunCtes } from "./runs.ts";
 import { EVENT_RETURNING, json, notifiedCount, notifyEvents, type TSql } from "./sql.ts";
-import { endRunCtes, type TClaimed, type TCreated } from "./step-store.ts";
+import type { TCreated } from "./step-runs.ts";
+import { idempotencyKeySql } from "./vocabulary.ts";
 
 /**
  * The hot path's statements: each does one transition of a plain chain — a run starts, a
@@ -61,7 +64,7 @@ const successorCtes = (first: number, worker: string) => `
     ),
     attempt_new AS (
       INSERT INTO "StepAttempt" (id, "stepRunId", attempt, status, "idempotencyKey", "workerId")
-      SELECT gen_random_uuid(), id, 1, 'running', "runId" || ':' || "nodeId" || ':' || generation || ':1', ${worker}
+      SELECT gen_random_uuid(), id, 1, 'running', ${idempotencyKeySql("1")}, ${worker}
       FROM placed WHERE status = 'running'
     ),
     job_payload AS (
@@ -353,7 +356,7 @@ const RUN_ENDS_SQL = `
         jsonb_build_object('output', output, 'error', NULL, 'actorId', NULL), 1
         FROM ended
       UNION ALL
-      SELECT "runId", id, 'step.cancelled', jsonb_build_object('nodeId', "nodeId"), 2 FROM stopped
+      SELECT "runId", id, 'step.cancelled', jsonb_build_object('nodeId', "nodeId", 'scope', scope), 2 FROM stopped
     ),
     ev AS (
       INSERT INTO "RunEvent" ("runId", "stepRunId", type, data)
