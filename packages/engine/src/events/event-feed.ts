@@ -1,5 +1,6 @@
 import type { TDatabase } from "@baton/db";
 import pg from "pg";
+import { readEventRanges } from "../store/events.ts";
 import { CANCEL_CHANNEL, EVENTS_CHANNEL, type TSql } from "../store/sql.ts";
 
 export type TRunEvent = {
@@ -111,18 +112,6 @@ export const createEventFeed = async (
 
   const wanted = (runId: string) => listeners.has(runId) || listeners.has(null);
 
-  /** Reads the events of range notices, in one statement. */
-  const read = (notices: Extract<TNotice, { runId: string }>[]) =>
-    sql.$queryRawUnsafe<TRunEvent[]>(
-      `SELECT e.id::text AS id, e."runId", e."stepRunId", e.type, e.data, e."actorId", e."createdAt"
-         FROM unnest($1::uuid[], $2::bigint[], $3::bigint[]) AS w(run, lo, hi)
-         JOIN "RunEvent" e ON e."runId" = w.run AND e.id BETWEEN w.lo AND w.hi
-        ORDER BY e.id`,
-      notices.map((n) => n.runId),
-      notices.map((n) => n.from.toString()),
-      notices.map((n) => n.to.toString()),
-    );
-
   /** Hands out notices in the order they came; consecutive range notices share one read. */
   const drain = async () => {
     while (pending.length) {
@@ -134,7 +123,7 @@ export const createEventFeed = async (
           if (wanted(notice.runId)) ranges.push(notice);
           continue;
         }
-        if (ranges.length) for (const e of await read(ranges)) dispatch(e);
+        if (ranges.length) for (const e of await readEventRanges(sql, ranges)) dispatch(e);
         ranges = [];
         if (notice) for (const e of notice.events) if (wanted(e.runId)) dispatch(e);
       }
