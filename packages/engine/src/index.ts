@@ -1,5 +1,5 @@
 export { createEngine, type TEngine, type TEngineOptions } from "./engine.ts";
-export type { TEventFeed, TRunEvent } from "./events/event-feed.ts";
+export type { TEventFeed } from "./events/event-feed.ts";
 export { ExpressionLimitError } from "./expressions/expression-sandbox.ts";
 export {
   DEFAULT_ENGINE_LIMITS,

@@ -4,7 +4,7 @@ import path from "node:path";
 import { fileURLToPath } from "node:url";
 import { openDatabase, type Prisma, type TDatabase } from "@baton/db";
 import { createTestDatabase } from "@baton/db/testing";
-import type { TScenario } from "@baton/model";
+import { type TScenario, ZRunEventData } from "@baton/model";
 import {
   createLocalProvider,
   createProviderRegistry,
@@ -127,10 +127,18 @@ export const openHarness = async (
       }, timeoutMs),
     close: async () => {
       await engine.stop();
+      // every event a test made the engine write must be one of the run events of @baton/model
+      const events = await db.prisma.runEvent.findMany({ select: { type: true, data: true } });
+      const unknown = events.filter((event) => !ZRunEventData.safeParse(event).success);
       await providers.close();
       await db.close();
       await server?.drop();
       await rm(dir, { recursive: true, force: true });
+      if (unknown.length) {
+        throw new Error(
+          `the engine wrote events the run-event union lacks: ${JSON.stringify(unknown.slice(0, 5))}`,
+        );
+      }
     },
   };
 };

@@ -75,6 +75,14 @@ export {
 export { DEFAULT_RUN_LIMITS, describeBytes, type TRunLimits } from "./limits.ts";
 export { resolveItems } from "./map-items.ts";
 export {
+  isRunEnd,
+  RUN_ENDED_TYPES,
+  type TRunEvent,
+  type TRunEventData,
+  type TRunEventType,
+  ZRunEventData,
+} from "./run-events.ts";
+export {
   DECISIONS,
   EMPTY_FORM,
   INDEX_SCHEMA,

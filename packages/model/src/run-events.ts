@@ -62,10 +62,7 @@ export const ZRunEventData = z.discriminatedUnion("type", [
       reopened: z.literal(true).optional(),
     }),
   }),
-  z.object({
-    type: z.literal("step.cancelled"),
-    data: z.object({ nodeId: z.string(), scope: z.string().optional() }),
-  }),
+  z.object({ type: z.literal("step.cancelled"), data: ZStep }),
   z.object({
     type: z.literal("step.superseded"),
     data: ZStep.extend({ generation: z.number().int() }),

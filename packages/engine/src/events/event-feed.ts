@@ -1,17 +1,8 @@
 import type { TDatabase } from "@baton/db";
+import type { TRunEvent } from "@baton/model";
 import pg from "pg";
 import { readEventRanges } from "../store/events.ts";
 import { CANCEL_CHANNEL, EVENTS_CHANNEL, type TSql } from "../store/sql.ts";
-
-export type TRunEvent = {
-  id: string;
-  runId: string;
-  stepRunId: string | null;
-  type: string;
-  data: unknown;
-  actorId: string | null;
-  createdAt: Date;
-};
 
 export type TEventListener = (event: TRunEvent) => void;
 
@@ -26,7 +17,7 @@ export type TEventFeed = {
 /** A run's events as notified: inline when they fit the payload, else ids to read. */
 type TNotice = { events: TRunEvent[] } | { runId: string; from: bigint; to: bigint };
 
-type TInlineEvent = Omit<TRunEvent, "createdAt"> & { createdAt: string };
+type TInlineEvent = TRunEvent<string>;
 
 const parseNotice = (payload: string): TNotice | undefined => {
   if (payload.startsWith("[")) {
@@ -123,7 +114,10 @@ export const createEventFeed = async (
           if (wanted(notice.runId)) ranges.push(notice);
           continue;
         }
-        if (ranges.length) for (const e of await readEventRanges(sql, ranges)) dispatch(e);
+        if (ranges.length) {
+          // the store wrote them, by the run-event union (checked in every engine test)
+          for (const e of await readEventRanges(sql, ranges)) dispatch(e as TRunEvent);
+        }
         ranges = [];
         if (notice) for (const e of notice.events) if (wanted(e.runId)) dispatch(e);
       }
