@@ -94,9 +94,12 @@ export {
   type TStepResult,
 } from "./reference.ts";
 export {
+  DEFAULT_RETRY_ON,
   DEFAULT_RETRY_POLICY,
   resolveRetryPolicy,
+  retriesFailure,
   retryDelayMs,
+  type TClassifiedFailure,
   type TResolvedRetryPolicy,
 } from "./retry.ts";
 export * from "./scenario.ts";
