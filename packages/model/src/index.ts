@@ -103,4 +103,5 @@ export {
   type TResolvedRetryPolicy,
 } from "./retry.ts";
 export * from "./scenario.ts";
+export { dereference } from "./schema/dereference.ts";
 export { resolveWaitUntil } from "./wait-until.ts";
