@@ -3,7 +3,8 @@ import { analyzeScenario, type TCatalog, type TScenario } from "@baton/model";
 import { createHttpProvider } from "@baton/providers";
 import { beforeAll, describe, expect, it } from "vitest";
 import { toCanvas } from "../canvas/to-canvas.ts";
-import { schemaFields } from "../schema/schema-fields.ts";
+import { describeType, schemaFields } from "../schema/schema-fields.ts";
+import { mappingRows } from "./mapping-edit.ts";
 import { referenceCandidates } from "./reference-candidates.ts";
 import { upstreamSources } from "./upstream-sources.ts";
 
@@ -84,5 +85,20 @@ describe("fields of an OpenAPI function with components", () => {
       ["X-Request-Source", false],
       ["note", false],
     ]);
+  });
+
+  it("types the mapping editor's rows of a flat input through its components", () => {
+    const rows = mappingRows(catalog["orders/setLine"]?.inputSchema, undefined, new Set());
+    expect(rows.map((row) => [row.path, row.schema && describeType(row.schema, row.root)])).toEqual(
+      [
+        ["orderId", "string (uuid)"],
+        ["path_sku", "string"],
+        ["sku", "string"],
+        ["quantity", "integer"],
+      ],
+    );
+    const create = mappingRows(catalog["orders/createOrder"]?.inputSchema, undefined, new Set());
+    const lines = create.find((row) => row.path === "lines");
+    expect(lines?.schema && describeType(lines.schema, lines.root)).toBe("array of object");
   });
 });
