@@ -1,3 +1,5 @@
+import { offeredForm } from "../lib/offered-form.ts";
+
 /** One line of a schema shown as a type tree. */
 export type TTypeNode = {
   name: string;
@@ -90,13 +92,17 @@ const toNode = (
   if (!isObject(value)) {
     return { name, type: value === false ? "never" : "any", required, notes: [], children: [] };
   }
-  const schema = resolveRef(value, root);
+  const offered = offeredForm(resolveRef(value, root));
+  const schema = isObject(offered.schema) ? offered.schema : value;
   return {
     name,
     type: typeName(schema, root, depth),
     required,
     ...(typeof schema.description === "string" ? { description: schema.description } : {}),
-    notes: notesOf(schema),
+    notes: [
+      ...notesOf(schema),
+      ...offered.older.map((form) => `also accepts: ${form} (deprecated)`),
+    ],
     children: childrenOf(schema, root, depth),
   };
 };
