@@ -47,6 +47,22 @@ describe("taking the input of a step", () => {
     expect(Object.keys(schema.$defs as object)).toEqual(["Line", "Money"]);
   });
 
+  it("takes a closed input as closed into a start without fields, and keeps a start's own", () => {
+    const closed = {
+      type: "object",
+      properties: { a: { type: "string" } },
+      additionalProperties: false,
+    };
+    const empty = { type: "object", properties: {}, additionalProperties: true };
+    expect(adoptStepInput(empty, closed).schema).toMatchObject({ additionalProperties: false });
+    const open = {
+      type: "object",
+      properties: { b: { type: "string" } },
+      additionalProperties: true,
+    };
+    expect(adoptStepInput(open, closed).schema).toMatchObject({ additionalProperties: true });
+  });
+
   it("keeps the fields the start already has, and their mappings' types", () => {
     const start = {
       type: "object",

@@ -1,5 +1,5 @@
 import { isSchemaObject, type TJsonSchema, type TJsonSchemaObject } from "@baton/model";
-import { schemaFields } from "../schema/schema-fields.ts";
+import { objectSchemaOf, schemaFields } from "../schema/schema-fields.ts";
 
 export type TAdopted = {
   readonly schema: TJsonSchemaObject;
@@ -53,6 +53,7 @@ const renameRefs = (value: unknown, names: ReadonlyMap<string, string>): unknown
 /**
  * A step's input fields added to the scenario input, typed as the step declares them:
  * fields the start already has stay as they were (mappings reading them keep working),
+ * and a start without fields takes the step's input as closed or open as it is,
  * and the definitions the new fields refer to come along under `$defs` (renamed when the
  * start has a different one of that name), so no field loses its type.
  */
@@ -62,6 +63,7 @@ export const adoptStepInput = (
 ): TAdopted => {
   const base: TJsonSchemaObject = isSchemaObject(start) ? start : { type: "object" };
   const properties = isRecord(base.properties) ? { ...base.properties } : {};
+  const isEmpty = Object.keys(properties).length === 0;
   const required = new Set(
     Array.isArray(base.required) ? base.required.filter((r) => typeof r === "string") : [],
   );
@@ -92,10 +94,15 @@ export const adoptStepInput = (
     if (field.required) required.add(field.name);
   }
 
-  const { required: _required, $defs: _defs, ...rest } = base;
+  // A start without fields of its own takes the step's input as it is, closed or open.
+  const { required: _required, $defs: _defs, additionalProperties, ...rest } = base;
+  const closedness = isEmpty
+    ? objectSchemaOf(stepInput)?.additionalProperties
+    : additionalProperties;
   return {
     schema: {
       ...rest,
+      ...(closedness === undefined ? {} : { additionalProperties: closedness }),
       type: "object",
       properties,
       ...(required.size > 0 ? { required: [...required] } : {}),
