@@ -82,3 +82,35 @@ describe("an input that offers one form and accepts a deprecated one", () => {
     ]);
   });
 });
+
+describe("an output composed of components", () => {
+  it("reads an allOf of $refs as one object with every part's fields", () => {
+    const tree = toTypeTree({
+      $ref: "#/$defs/Quote",
+      $defs: {
+        Request: {
+          type: "object",
+          required: ["customerId"],
+          properties: { customerId: { type: "string" } },
+        },
+        Money: { type: "object", properties: { amountCents: { type: "integer" } } },
+        Quote: {
+          allOf: [
+            { $ref: "#/$defs/Request" },
+            {
+              type: "object",
+              required: ["total"],
+              properties: { total: { $ref: "#/$defs/Money" } },
+            },
+          ],
+        },
+      },
+    });
+    expect(tree.type).toBe("object");
+    expect(tree.children.map((c) => [c.name, c.type, c.required])).toEqual([
+      ["customerId", "string", true],
+      ["total", "object", true],
+    ]);
+    expect(tree.children[1]?.children.map((c) => c.name)).toEqual(["amountCents"]);
+  });
+});
