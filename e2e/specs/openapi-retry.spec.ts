@@ -211,7 +211,7 @@ test("an OpenAPI service with $ref components: typed fields, flat input, a 500 r
   const inputType = page.getByRole("region", { name: "Input type" });
   await expect(inputType).toContainText("customerId");
   await expect(inputType).toContainText("currency");
-  await expect(inputType).toContainText("also accepts: Older form with the body under `body`");
+  await expect(inputType).toContainText('also accepts: Older form with the body under "body"');
   await expect(page.getByRole("region", { name: "Output type" })).toContainText("amountCents");
   await screenshots(page, "openapi-function");
 
@@ -256,6 +256,7 @@ test("an OpenAPI service with $ref components: typed fields, flat input, a 500 r
   await statuses.fill("500");
   await expect(retryOn.getByRole("alert")).toHaveCount(0);
   await expect(page.getByRole("status").filter({ hasText: "Draft saved" })).toBeVisible();
+  await retryOn.evaluate((element) => element.scrollIntoView({ block: "center" }));
   await screenshots(page, "openapi-retry-policy");
   await expect
     .poll(async () => (await draftOf(request)).draft.nodes[1])

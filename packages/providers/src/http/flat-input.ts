@@ -189,7 +189,7 @@ export function shapeInput(
     ],
     false,
     {
-      title: "Older form with the body under `body`",
+      title: 'Older form with the body under "body"',
       description:
         "Accepted for scenarios saved before HTTP functions took their body fields flat.",
       deprecated: true,
