@@ -1,7 +1,12 @@
+import { ZErrorClass } from "@baton/model";
 import { describe, expect, it } from "vitest";
-import { joinRetryOn, parseStatuses, splitRetryOn } from "./retry-on.ts";
+import { ERROR_CLASSES, joinRetryOn, parseStatuses, splitRetryOn } from "./retry-on.ts";
 
 describe("the retry editor's retryOn", () => {
+  it("offers every error class the scenario format knows", () => {
+    expect(ERROR_CLASSES.map((c) => c.value).sort()).toEqual([...ZErrorClass.options].sort());
+  });
+
   it("shows the default classes when the policy leaves retryOn out", () => {
     expect(splitRetryOn(undefined)).toEqual({
       classes: new Set(["timeout", "throttled", "unavailable"]),
