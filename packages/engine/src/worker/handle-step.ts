@@ -8,6 +8,7 @@ import {
   resolveItems,
   resolveRetryPolicy,
   resolveWaitUntil,
+  retriesFailure,
   retryDelayMs,
   type TNode,
   type TRunContext,
@@ -113,7 +114,8 @@ const succeed = async (
 };
 
 /**
- * Records a failed attempt. A retryable error with attempts left schedules the next
+ * Records a failed attempt. A failure the step's retry policy retries (`retryOn`: the
+ * provider's classification or the HTTP status), with attempts left, schedules the next
  * attempt after its backoff; otherwise the step fails for good and the run follows the
  * step's error edge, or fails and waits for rework.
  */
@@ -127,9 +129,10 @@ const fail = (
   input: unknown,
 ) =>
   sqlTransaction(ctx, async (tx) => {
-    const { retryable, ...error } = failure;
+    const { classified, ...error } = failure;
     const policy = resolveRetryPolicy(node.kind === "function" ? node.retry : { maxAttempts: 1 });
-    if (retryable && step.attempt < policy.maxAttempts) {
+    const retried = classified !== undefined && retriesFailure(policy, classified);
+    if (retried && step.attempt < policy.maxAttempts) {
       const delayMs = retryDelayMs(policy, step.attempt);
       const done = await failStep(tx, step.id, step.attempt, error, "retrying", { delayMs }, input);
       if (done) {
