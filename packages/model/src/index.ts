@@ -102,10 +102,14 @@ export {
   type TStepResult,
 } from "./reference.ts";
 export {
+  DEFAULT_RETRY_ON,
   DEFAULT_RETRY_POLICY,
   resolveRetryPolicy,
+  retriesFailure,
   retryDelayMs,
+  type TClassifiedFailure,
   type TResolvedRetryPolicy,
 } from "./retry.ts";
 export * from "./scenario.ts";
+export { dereference } from "./schema/dereference.ts";
 export { resolveWaitUntil } from "./wait-until.ts";

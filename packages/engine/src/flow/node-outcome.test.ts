@@ -15,7 +15,12 @@ describe("what a node's execution leads to", () => {
   });
 
   it("tries a retryable failure again while the policy has attempts left, after a backoff", () => {
-    const failed = { kind: "failed" as const, error, retryable: true, input: { a: 1 } };
+    const failed = {
+      kind: "failed" as const,
+      error,
+      classified: { classification: "timeout" },
+      input: { a: 1 },
+    };
     const [retry] = onNodeOutcome(call, at, step(1), failed);
     expect(retry).toMatchObject({ kind: "retry-step", error, input: { a: 1 } });
     expect((retry as { delayMs: number }).delayMs).toBeGreaterThanOrEqual(0);
@@ -23,13 +28,19 @@ describe("what a node's execution leads to", () => {
     expect(onNodeOutcome(call, at, step(3), failed)).toEqual([
       { kind: "fail-step", at, step: step(3), error, input: { a: 1 } },
     ]);
-    expect(onNodeOutcome(call, at, step(1), { ...failed, retryable: false })[0]?.kind).toBe(
-      "fail-step",
-    );
+    const unlisted = { ...failed, classified: { classification: "function_error", status: 500 } };
+    expect(onNodeOutcome(call, at, step(1), unlisted)[0]?.kind).toBe("fail-step");
+    const { classified: _engine, ...ours } = failed;
+    expect(onNodeOutcome(call, at, step(1), ours)[0]?.kind).toBe("fail-step");
   });
 
   it("never retries a manual step, and parks what waits", () => {
-    const failed = { kind: "failed" as const, error, retryable: true, input: null };
+    const failed = {
+      kind: "failed" as const,
+      error,
+      classified: { classification: "timeout" },
+      input: null,
+    };
     expect(onNodeOutcome(manual("ok"), at, step(1), failed)[0]?.kind).toBe("fail-step");
     expect(
       onNodeOutcome(manual("ok"), at, step(1), { kind: "task", input: {}, dueAt: null }),

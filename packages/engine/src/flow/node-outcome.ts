@@ -1,18 +1,27 @@
-import { resolveRetryPolicy, retryDelayMs, type TNode, type TStepError } from "@baton/model";
+import {
+  resolveRetryPolicy,
+  retriesFailure,
+  retryDelayMs,
+  type TClassifiedFailure,
+  type TNode,
+  type TStepError,
+} from "@baton/model";
 import type { TAt, TEffect, TStepRef } from "./effects.ts";
 
 /** What executing a node came to (`worker/execute-node.ts`), before anything is stored. */
 export type TNodeOutcome =
   | { kind: "succeeded"; output: unknown; input: unknown; branch?: string }
-  | { kind: "failed"; error: TStepError; retryable: boolean; input: unknown }
+  /** `classified`: a provider's classification of the failure, with the HTTP status it answered */
+  | { kind: "failed"; error: TStepError; classified?: TClassifiedFailure; input: unknown }
   | { kind: "task"; input: unknown; dueAt: Date | null }
   | { kind: "wait"; until: Date }
   | { kind: "subscenario"; input: unknown; versionId: string }
   | { kind: "map"; items: unknown[] };
 
 /**
- * What a node's execution leads to. A failure the provider calls retryable, with attempts
- * left in the step's policy, is tried again after its backoff; any other fails the step.
+ * What a node's execution leads to. A failure the step's retry policy retries (`retryOn`:
+ * the provider's classification or the HTTP status), with attempts left, is tried again
+ * after its backoff; any other fails the step (the engine's own failures are never retried).
  * A map over an empty list succeeds at once with `[]`.
  */
 export const onNodeOutcome = (
@@ -35,7 +44,8 @@ export const onNodeOutcome = (
       ];
     case "failed": {
       const policy = resolveRetryPolicy(node.kind === "function" ? node.retry : { maxAttempts: 1 });
-      if (outcome.retryable && step.attempt < policy.maxAttempts) {
+      const retried = outcome.classified && retriesFailure(policy, outcome.classified);
+      if (retried && step.attempt < policy.maxAttempts) {
         const delayMs = retryDelayMs(policy, step.attempt);
         return [
           { kind: "retry-step", at, step, error: outcome.error, input: outcome.input, delayMs },

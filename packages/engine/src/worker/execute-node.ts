@@ -201,7 +201,12 @@ export const executeNode = async (
     return await run(ctx, inflight, version, node, step, built);
   } catch (error) {
     if (error instanceof InfrastructureError) throw error;
-    const { retryable, ...failure } = toStepError(error, node.id, step.attempt);
-    return { kind: "failed", error: failure, retryable, input: built.input ?? null };
+    const { classified, ...failure } = toStepError(error, node.id, step.attempt);
+    return {
+      kind: "failed",
+      error: failure,
+      ...(classified ? { classified } : {}),
+      input: built.input ?? null,
+    };
   }
 };
