@@ -1,4 +1,4 @@
-import { eventsCte, notifiedCount, type TSql } from "./sql.ts";
+import { attemptData, eventsCte, notifiedCount, type TSql } from "./sql.ts";
 import { ACTIVE_RUN, idempotencyKeySql } from "./vocabulary.ts";
 
 export type TClaimed = {
@@ -62,7 +62,7 @@ const CLAIM_STEPS_SQL = `
       SELECT req, split_part(key, '|', 1) AS scope, split_part(key, '|', 2) AS "nodeId"
         FROM unnest($3::int[], $4::text[]) AS k(req, key)
     ),
-    ${eventsCte("claimed", "'step.started'", `jsonb_build_object('nodeId', "nodeId", 'attempt', attempt, 'scope', scope, 'reclaimed', reclaimed, 'reclaims', reclaims, 'workerId', $2::text)`)}
+    ${eventsCte("claimed", "'step.started'", `${attemptData()} || jsonb_build_object('reclaimed', reclaimed, 'reclaims', reclaims, 'workerId', $2::text)`)}
     SELECT c.*, r.input AS "runInput", r."parentStepRunId" IS NOT NULL AS child,
       -- looked up by (run, node, scope), so a run with thousands of map items costs no more
       (SELECT jsonb_object_agg(p."nodeId", jsonb_build_object('output', p.output, 'error', p.error))

@@ -1,5 +1,5 @@
 import { iterationIndex, iterationsPattern } from "../scopes.ts";
-import { eventsCte, json, notifiedCount, type TSql } from "./sql.ts";
+import { eventsCte, json, notifiedCount, stepData, type TSql } from "./sql.ts";
 
 /**
  * A map step's progress lives on its own step run: its list is its input, and it counts
@@ -161,7 +161,7 @@ export const reopenMapStep = (
        FROM "Run" WHERE id = $1::uuid
        RETURNING id, "runId", "nodeId", scope
      ),
-     ${eventsCte("created", "'step.waiting'", `jsonb_build_object('nodeId', "nodeId", 'scope', scope, 'reopened', true)`)}
+     ${eventsCte("created", "'step.waiting'", `${stepData()} || jsonb_build_object('reopened', true)`)}
      SELECT ${notifiedCount()} AS notified FROM created`,
     at.runId,
     map.nodeId,

@@ -1,5 +1,5 @@
 import type { TStepRow, TTarget } from "../flow/rework-plan.ts";
-import { EVENT_RETURNING, json, notifiedCount, notifyEvents, type TSql } from "./sql.ts";
+import { EVENT_RETURNING, json, notifiedCount, notifyEvents, stepData, type TSql } from "./sql.ts";
 
 /** What a rework reads of its run, once the run is locked. */
 export const runForRework = async (sql: TSql, runId: string) => {
@@ -42,7 +42,7 @@ export const supersedeSteps = (sql: TSql, stepRunIds: string[]) =>
      ev AS (
        INSERT INTO "RunEvent" ("runId", "stepRunId", type, data)
        SELECT "runId", id, 'step.superseded',
-         jsonb_build_object('nodeId', "nodeId", 'scope', scope, 'generation', generation)
+         ${stepData()} || jsonb_build_object('generation', generation)
        FROM gone
        ${EVENT_RETURNING}
      ),

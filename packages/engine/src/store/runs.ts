@@ -5,6 +5,7 @@ import {
   json,
   notifiedCount,
   notifyEvents,
+  stepData,
   type TSql,
 } from "./sql.ts";
 import { attemptsStopped } from "./step-runs.ts";
@@ -70,7 +71,7 @@ export const finishRun = async (
       SELECT pg_notify('${CANCEL_CHANNEL}', "runId"::text) FROM ended WHERE $2 = 'cancelled'
     ),
     ${eventsCte("ended", "'run.' || $2", `jsonb_build_object('output', $3::jsonb, 'error', $4::jsonb, 'actorId', $5::text)`)},
-    ${eventsCte("stopped", "'step.cancelled'", `jsonb_build_object('nodeId', "nodeId", 'scope', scope)`, "ev2")}
+    ${eventsCte("stopped", "'step.cancelled'", `${stepData()}`, "ev2")}
     SELECT ${notifiedCount("ev")} + ${notifiedCount("ev2")} + (SELECT count(*) FROM cancel_notified) AS notified
     FROM ended`,
     runId,

@@ -1,5 +1,14 @@
 import type { TNodeState } from "../flow/advance.ts";
-import { EVENT_RETURNING, eventsCte, json, notifiedCount, notifyEvents, type TSql } from "./sql.ts";
+import {
+  attemptData,
+  EVENT_RETURNING,
+  eventsCte,
+  json,
+  notifiedCount,
+  notifyEvents,
+  stepData,
+  type TSql,
+} from "./sql.ts";
 import { ACTIVE_STEP } from "./vocabulary.ts";
 
 type TFinished = { runId: string; nodeId: string; scope: string };
@@ -25,7 +34,7 @@ export const succeedStep = async (
       UPDATE "StepAttempt" a SET status = 'succeeded', "endedAt" = now()
       FROM done WHERE a."stepRunId" = done.id AND a.attempt = done.attempt
     ),
-    ${eventsCte("done", "$4", `jsonb_build_object('nodeId', "nodeId", 'attempt', attempt, 'scope', scope)`)}
+    ${eventsCte("done", "$4", `${attemptData()}`)}
     SELECT "runId", "nodeId", scope, ${notifiedCount()} AS notified FROM done`,
     stepRunId,
     attempt,
@@ -62,7 +71,7 @@ export const failStep = async (
       UPDATE "StepAttempt" a SET status = 'failed', error = $3::jsonb, "endedAt" = now()
       FROM done WHERE a."stepRunId" = done.id AND a.attempt = done.attempt
     ),
-    ${eventsCte("done", "'step.' || $4", `jsonb_build_object('nodeId', "nodeId", 'attempt', attempt, 'scope', scope, 'error', $3::jsonb) || $5::jsonb`)}
+    ${eventsCte("done", "'step.' || $4", `${attemptData()} || jsonb_build_object('error', $3::jsonb) || $5::jsonb`)}
     SELECT "runId", "nodeId", scope, ${notifiedCount()} AS notified FROM done`,
     stepRunId,
     attempt,
@@ -89,7 +98,7 @@ export const parkStep = async (
       WHERE id = $1::uuid AND attempt = $2 AND status = 'running'
       RETURNING id, "runId", "nodeId", scope
     ),
-    ${eventsCte("done", "'step.waiting'", `jsonb_build_object('nodeId', "nodeId", 'scope', scope) || $4::jsonb`)}
+    ${eventsCte("done", "'step.waiting'", `${stepData()} || $4::jsonb`)}
     SELECT ${notifiedCount()} AS notified FROM done`,
     stepRunId,
     attempt,
@@ -123,7 +132,7 @@ export const createStepRuns = async (
       ON CONFLICT ("runId", "nodeId", scope, generation) DO NOTHING
       RETURNING id, "runId", "nodeId", scope
     ),
-    ${eventsCte("created", "'step.' || $3", `jsonb_build_object('nodeId', "nodeId", 'scope', scope)`)}
+    ${eventsCte("created", "'step.' || $3", `${stepData()}`)}
     SELECT id, "nodeId", ${notifiedCount()} AS notified FROM created`,
     at.runId,
     nodeIds,
@@ -194,7 +203,7 @@ export const cancelScopes = (sql: TSql, runId: string, mapScope: string) =>
       UPDATE "ManualTask" t SET status = 'cancelled'
       FROM stopped WHERE t."stepRunId" = stopped.id AND t.status = 'open'
     ),
-    ${eventsCte("stopped", "'step.cancelled'", `jsonb_build_object('nodeId', "nodeId", 'scope', scope)`)}
+    ${eventsCte("stopped", "'step.cancelled'", `${stepData()}`)}
     SELECT ${notifiedCount()} AS notified`,
     runId,
     mapScope === "" ? "^[0-9]+(/|$)" : `^${mapScope}/[0-9]+(/|$)`,
@@ -223,11 +232,11 @@ export const insertDoneStart = async (
     ),
     events AS (
       SELECT "runId", id, 'step.scheduled' AS type,
-        jsonb_build_object('nodeId', "nodeId", 'scope', scope) AS data, 0 AS ord
+        ${stepData()} AS data, 0 AS ord
         FROM created
       UNION ALL
       SELECT "runId", id, 'step.succeeded',
-        jsonb_build_object('nodeId', "nodeId", 'attempt', attempt, 'scope', scope), 1
+        ${attemptData()}, 1
         FROM created
     ),
     ev AS (
