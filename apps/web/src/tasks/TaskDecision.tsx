@@ -1,6 +1,6 @@
 import { CheckCircle2, CircleSlash, XCircle } from "lucide-react";
 import { formatDateTime } from "../lib/format.ts";
-import { JsonTree } from "../monitor/JsonTree.tsx";
+import { ReadableValue } from "./ReadableValue.tsx";
 
 /** A task that is no longer open: who decided what, when, and why. */
 export function TaskDecision({
@@ -48,7 +48,7 @@ export function TaskDecision({
       </div>
       {reason && <p className="text-sm">Reason: {reason}</p>}
       {status === "approved" && decision !== null && (
-        <JsonTree value={decision} label="Submitted data" />
+        <ReadableValue value={decision} label="Submitted data" />
       )}
       {status === "cancelled" && (
         <p className="text-xs">The run was cancelled or reworked before anyone decided.</p>
