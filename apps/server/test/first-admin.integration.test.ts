@@ -6,6 +6,7 @@ import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { largeOrderInput } from "../../../examples/inputs.ts";
 import { startServer, type TRunningServer } from "../src/app.ts";
 import { loadConfig } from "../src/config.ts";
+import type { AppRouter } from "../src/index.ts";
 import { addUser, FIRST_ADMIN_ROLES } from "../src/users/create-user.ts";
 import { clientWithCookie, PASSWORD, signIn, type TClient } from "./auth-client.ts";
 
@@ -54,7 +55,7 @@ const refusal = async (promise: Promise<unknown>) => {
     (e: unknown) => e,
   );
   expect(error).toBeInstanceOf(TRPCClientError);
-  return error as TRPCClientError<never>;
+  return error as TRPCClientError<AppRouter>;
 };
 
 describe("the first administrator", () => {
