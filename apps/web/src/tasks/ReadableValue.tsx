@@ -15,16 +15,23 @@ function Readable({ value }: { value: TReadable }) {
         <span className={MUTED}>no fields</span>
       ) : (
         <dl className="grid grid-cols-[minmax(7rem,max-content)_minmax(0,1fr)] gap-x-4 gap-y-1.5">
-          {value.fields.map((field) => (
-            <div key={field.key} className="contents">
-              <dt className="text-zinc-500 dark:text-zinc-400" title={field.key}>
-                {field.label}
-              </dt>
-              <dd className="min-w-0">
-                <Readable value={field.value} />
-              </dd>
-            </div>
-          ))}
+          {value.fields.map((field) => {
+            // a table takes the whole width, under its label
+            const wide = field.value.kind === "table";
+            return (
+              <div key={field.key} className="contents">
+                <dt
+                  className={`text-zinc-500 dark:text-zinc-400 ${wide ? "col-span-2" : ""}`}
+                  title={field.key}
+                >
+                  {field.label}
+                </dt>
+                <dd className={`min-w-0 ${wide ? "col-span-2" : ""}`}>
+                  <Readable value={field.value} />
+                </dd>
+              </div>
+            );
+          })}
         </dl>
       );
     case "table":
@@ -34,7 +41,12 @@ function Readable({ value }: { value: TReadable }) {
             <thead className="bg-zinc-50 text-zinc-500 dark:bg-zinc-800/50 dark:text-zinc-400">
               <tr>
                 {value.columns.map((c) => (
-                  <th key={c.key} scope="col" className="px-2 py-1 font-medium" title={c.key}>
+                  <th
+                    key={c.key}
+                    scope="col"
+                    className="whitespace-nowrap px-2 py-1 font-medium"
+                    title={c.key}
+                  >
                     {c.label}
                   </th>
                 ))}
@@ -45,7 +57,10 @@ function Readable({ value }: { value: TReadable }) {
                 // biome-ignore lint/suspicious/noArrayIndexKey: rows of a value have no ids
                 <tr key={r}>
                   {row.map((cell, c) => (
-                    <td key={value.columns[c]!.key} className="px-2 py-1 tabular-nums">
+                    <td
+                      key={value.columns[c]!.key}
+                      className="whitespace-nowrap px-2 py-1 tabular-nums"
+                    >
                       {cell}
                     </td>
                   ))}

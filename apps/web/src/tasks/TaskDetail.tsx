@@ -118,13 +118,20 @@ export function TaskDetail({ taskId }: { taskId: string }) {
           </div>
         </dl>
       </header>
-      <div className="grid gap-6 p-6 lg:grid-cols-[minmax(0,1fr)_minmax(0,26rem)]">
+      {/* read top to bottom: what to check, the data to check, the decision */}
+      <div className="max-w-4xl p-6">
         <div className="space-y-5">
           <PanelSection title="Instructions">
             <div className="rounded-lg border border-zinc-200 bg-white px-4 py-3 dark:border-zinc-800 dark:bg-zinc-900">
               <Instructions text={t.instructions} />
             </div>
           </PanelSection>
+          <TaskData
+            title="Data the step received"
+            value={t.input}
+            label="Task input"
+            empty="The step received no data"
+          />
           {open && !t.actionable ? (
             <PanelSection title="Decision">
               <NotYourTask
@@ -194,12 +201,6 @@ export function TaskDetail({ taskId }: { taskId: string }) {
             />
           )}
         </div>
-        <TaskData
-          title="Data the step received"
-          value={t.input}
-          label="Task input"
-          empty="The step received no data"
-        />
       </div>
     </>
   );
