@@ -174,7 +174,7 @@ function AuditList() {
                           <Link
                             to={phrase.link.href}
                             title={phrase.link.title}
-                            className="hover:underline"
+                            className="text-indigo-700 hover:underline dark:text-indigo-300"
                           >
                             {phrase.text}
                           </Link>

@@ -116,11 +116,12 @@ function ArrayFieldTemplate(props: ArrayFieldTemplateProps) {
 function ArrayFieldItemTemplate(props: ArrayFieldItemTemplateProps) {
   const { children, buttonsProps, hasToolbar, registry, schema, uiSchema } = props;
   const Buttons = getTemplate("ArrayFieldItemButtonsTemplate", registry, getUiOptions(uiSchema));
-  // an item with fields of its own is framed, so its fields read as one item
+  // an item with fields of its own is framed, so its fields read as one item; a plain value
+  // needs no "Tags-1" label on screen (the list names it), only for screen readers
   const framed = schema.type === "object" || schema.properties !== undefined;
   return (
     <div
-      className={`flex items-start gap-2 ${framed ? "rounded-md border border-zinc-200 p-2.5 dark:border-zinc-800" : ""}`}
+      className={`flex items-start gap-2 ${framed ? "rounded-md border border-zinc-200 p-2.5 dark:border-zinc-800" : "[&_label]:sr-only"}`}
     >
       <div className="min-w-0 flex-1">{children}</div>
       {hasToolbar && (
