@@ -28,7 +28,10 @@ describe("the audit trail", () => {
       id: order.id,
       draftUpdatedAt: order.draftUpdatedAt,
     });
-    const { runId } = await admin.runs.start.mutate({ scenario: "order", input: largeOrderInput() });
+    const { runId } = await admin.runs.start.mutate({
+      scenario: "order",
+      input: largeOrderInput(),
+    });
     let taskId: string | undefined;
     for (const deadline = Date.now() + 30_000; !taskId && Date.now() < deadline; ) {
       const open = await admin.tasks.list.query({ status: "open" });
