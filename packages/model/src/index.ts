@@ -3,6 +3,7 @@ export {
   mayDecide,
   PERMISSIONS,
   ROLES_WITH,
+  roleToDecide,
   type TDecider,
   type TPermission,
 } from "./access.ts";
