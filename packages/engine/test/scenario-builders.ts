@@ -62,4 +62,3 @@ export const branch = (source: string, target: string, name: string): TEdge => (
   target,
   branch: name,
 });
-

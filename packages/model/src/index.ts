@@ -76,14 +76,6 @@ export {
 export { DEFAULT_RUN_LIMITS, describeBytes, type TRunLimits } from "./limits.ts";
 export { resolveItems } from "./map-items.ts";
 export {
-  isRunEnd,
-  RUN_ENDED_TYPES,
-  type TRunEvent,
-  type TRunEventData,
-  type TRunEventType,
-  ZRunEventData,
-} from "./run-events.ts";
-export {
   DECISIONS,
   EMPTY_FORM,
   INDEX_SCHEMA,
@@ -111,6 +103,21 @@ export {
   type TClassifiedFailure,
   type TResolvedRetryPolicy,
 } from "./retry.ts";
+export {
+  isRunEnd,
+  RUN_ENDED_TYPES,
+  type TRunEvent,
+  type TRunEventData,
+  type TRunEventType,
+  ZRunEventData,
+} from "./run-events.ts";
 export * from "./scenario.ts";
 export { dereference } from "./schema/dereference.ts";
+export {
+  AJV_VALUE_OPTIONS,
+  formatIssues,
+  schemaProblems,
+  type TSchemaIssue,
+  validateValue,
+} from "./validate-value.ts";
 export { resolveWaitUntil } from "./wait-until.ts";

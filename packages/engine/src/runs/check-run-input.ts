@@ -1,5 +1,4 @@
-import { BatonError } from "@baton/model";
-import { formatIssues, validateAgainstSchema } from "@baton/providers";
+import { BatonError, formatIssues, validateValue } from "@baton/model";
 import type { TEngineContext } from "../context.ts";
 import { checkValue } from "../limits.ts";
 import type { TVersion } from "../versions.ts";
@@ -9,7 +8,7 @@ export const checkRunInput = (ctx: TEngineContext, version: TVersion, input: unk
   checkValue("The run's input", "input", input, ctx.limits);
   const schema = version.startNode.kind === "start" ? version.startNode.inputSchema : undefined;
   if (schema === undefined) return;
-  const issues = validateAgainstSchema(schema, input);
+  const issues = validateValue(schema, input);
   if (issues.length) {
     throw new BatonError(
       "BAD_INPUT",

@@ -1,11 +1,13 @@
 import {
   BatonError,
+  formatIssues,
   mayDecide,
   type TAssignees,
   type TManualOutput,
   type TRole,
+  validateValue,
 } from "@baton/model";
-import { formatIssues, type JsonSchema, validateAgainstSchema } from "@baton/providers";
+import type { JsonSchema } from "@baton/providers";
 import { applyEffects } from "../apply/apply-effects.ts";
 import type { TEngineContext } from "../context.ts";
 import { onTaskDecided } from "../flow/decide.ts";
@@ -27,7 +29,7 @@ const describeAssignees = ({ roles = [], users = [] }: Partial<TAssignees>) =>
   [...roles.map((r) => `the ${r} role`), ...users].join(" or ") || "approvers";
 
 const checkForm = (task: TTaskRow, data: unknown) => {
-  const issues = validateAgainstSchema(task.formSchema as JsonSchema, data);
+  const issues = validateValue(task.formSchema as JsonSchema, data);
   if (issues.length) {
     throw new BatonError("BAD_INPUT", `The form is not filled in right: ${formatIssues(issues)}`, {
       issues,

@@ -1,5 +1,4 @@
-import { BatonError, type TMapNode } from "@baton/model";
-import { formatIssues, validateAgainstSchema } from "@baton/providers";
+import { BatonError, formatIssues, type TMapNode, validateValue } from "@baton/model";
 import { applyEffects } from "../apply/apply-effects.ts";
 import type { TEngineContext } from "../context.ts";
 import type { TEffect } from "../flow/effects.ts";
@@ -48,7 +47,7 @@ const checkEditedInput = async (
     );
   }
   const { fn } = await ctx.fn(node.function, tx);
-  const issues = validateAgainstSchema(fn.inputSchema, input);
+  const issues = validateValue(fn.inputSchema, input);
   if (issues.length) {
     throw new BatonError(
       "BAD_INPUT",

@@ -2,13 +2,14 @@ import {
   BatonError,
   buildInput,
   chooseBranch,
+  formatIssues,
   parseDuration,
   resolveItems,
   resolveWaitUntil,
   type TNode,
   type TRunContext,
+  validateValue,
 } from "@baton/model";
-import { formatIssues, validateAgainstSchema } from "@baton/providers";
 import type { TEngineContext } from "../context.ts";
 import type { TNodeOutcome } from "../flow/node-outcome.ts";
 import { checkValue } from "../limits.ts";
@@ -120,7 +121,7 @@ const run = async (
       const output = node.output ? await buildInput(node.output, context, ctx.evaluate) : null;
       checkValue(`The output of "${node.label}"`, "output", output, ctx.limits);
       if (node.outputSchema !== undefined) {
-        const issues = validateAgainstSchema(node.outputSchema, output);
+        const issues = validateValue(node.outputSchema, output);
         if (issues.length) {
           throw new BatonError(
             "BAD_INPUT",
