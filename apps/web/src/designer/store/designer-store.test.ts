@@ -112,6 +112,37 @@ describe("designer store", () => {
     expect(store.getState().nodes[0]?.position).toEqual({ x: 0, y: 0 });
   });
 
+  it("makes arrow-key moves undoable, held keys folding into one step", () => {
+    const store = loaded();
+    // React Flow moves the selection on arrow keys with plain position changes, no drag
+    for (const x of [16, 32, 48]) {
+      store.getState().onNodesChange([{ type: "position", id: "start", position: { x, y: 0 } }]);
+    }
+    expect(store.getState().nodes[0]?.position).toEqual({ x: 48, y: 0 });
+    store.getState().undo();
+    expect(store.getState().nodes[0]?.position).toEqual({ x: 0, y: 0 });
+    expect(store.getState().history.past).toHaveLength(0);
+  });
+
+  it("records the end of a drag, which React Flow reports as a plain move, only once", () => {
+    const store = loaded();
+    store.getState().beginDrag();
+    store
+      .getState()
+      .onNodesChange([
+        { type: "position", id: "start", position: { x: 10, y: 0 }, dragging: true },
+      ]);
+    store
+      .getState()
+      .onNodesChange([
+        { type: "position", id: "start", position: { x: 10, y: 0 }, dragging: false },
+      ]);
+    expect(store.getState().history.past).toHaveLength(1);
+    // a click on a node reports where it already is: nothing to undo
+    store.getState().onNodesChange([{ type: "position", id: "start", position: { x: 10, y: 0 } }]);
+    expect(store.getState().history.past).toHaveLength(1);
+  });
+
   it("folds typing into one field into one undo step", () => {
     const store = loaded();
     for (const label of ["C", "Cr", "Cre"]) {

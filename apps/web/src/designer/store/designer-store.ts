@@ -5,6 +5,7 @@ import {
   type Connection,
   type EdgeChange,
   type NodeChange,
+  type NodePositionChange,
   type XYPosition,
 } from "@xyflow/react";
 import { createStore } from "zustand/vanilla";
@@ -91,6 +92,22 @@ export const edgeFromConnection = (connection: Connection, id: string): TCanvasE
   return toCanvasEdge(edge);
 };
 
+/** The nodes `changes` put somewhere else than where they are. */
+const movedIds = (nodes: readonly TCanvasNode[], changes: readonly NodeChange<TCanvasNode>[]) => {
+  const moves = changes.filter(
+    (c): c is NodePositionChange & { position: XYPosition } =>
+      c.type === "position" && c.position !== undefined,
+  );
+  if (moves.length === 0) return [];
+  const at = new Map(nodes.map((n) => [n.id, n.position]));
+  return moves
+    .filter((c) => {
+      const from = at.get(c.id);
+      return from !== undefined && (from.x !== c.position.x || from.y !== c.position.y);
+    })
+    .map((c) => c.id);
+};
+
 const uniqueEdgeId = (source: string, target: string, taken: ReadonlySet<string>) =>
   uniqueStepId(`${source}-${target}`, taken);
 
@@ -106,6 +123,16 @@ export const createDesignerStore = () =>
     /** Remember the state before an edit, for undo. */
     const remember = () => set({ history: record(get().history, snapshot()), lastEdit: undefined });
     const changed = () => ({ revision: get().revision + 1 });
+    /** Like remember, but moves of the same steps in a quick row (a held arrow key) are one edit. */
+    const rememberMove = (ids: readonly string[]) => {
+      const key = `move:${[...ids].sort().join(",")}`;
+      const now = Date.now();
+      const { lastEdit } = get();
+      if (lastEdit?.key !== key || now - lastEdit.at >= COALESCE_MS) remember();
+      set({ lastEdit: { key, at: now } });
+    };
+    // Between beginDrag and the drag's last move, which React Flow reports without `dragging`.
+    let dragging = false;
     // React Flow reports one deletion as separate edge and node changes, in either order;
     // those of one tick form one undo step.
     let removing = false;
@@ -154,6 +181,12 @@ export const createDesignerStore = () =>
           changes.flatMap((c) => (c.type === "remove" && present.has(c.id) ? [c.id] : [])),
         );
         if (removed.size > 0) rememberRemoval();
+        // Outside a drag, a move comes from the arrow keys; a drag was remembered as it began.
+        if (!dragging) {
+          const moved = movedIds(nodes, changes);
+          if (moved.length > 0) rememberMove(moved);
+        }
+        if (changes.some((c) => c.type === "position" && !c.dragging)) dragging = false;
         const saveworthy = changes.some((c) => c.type !== "select" && c.type !== "dimensions");
         set({
           nodes: applyNodeChanges(changes, nodes),
@@ -174,7 +207,10 @@ export const createDesignerStore = () =>
         set({ edges: applyEdgeChanges(changes, edges), ...(saveworthy ? changed() : {}) });
       },
 
-      beginDrag: remember,
+      beginDrag: () => {
+        remember();
+        dragging = true;
+      },
 
       connect: (connection) => {
         if (connection.source === connection.target) return undefined;
