@@ -221,6 +221,93 @@ describe("designer store", () => {
   });
 });
 
+describe("adding a step from the keyboard", () => {
+  const startToEnd = () => {
+    const store = createDesignerStore();
+    store.getState().load({
+      ...everyKindScenario(),
+      nodes: [
+        { id: "start", kind: "start", label: "Start", position: { x: 0, y: 0 } },
+        { id: "end", kind: "end", label: "End", position: { x: 320, y: 0 } },
+      ],
+      edges: [{ id: "e1", kind: "next", source: "start", target: "end" }],
+    });
+    return store;
+  };
+  const validate = {
+    kind: "function",
+    ref: "examples/ValidateEmail",
+    name: "ValidateEmail",
+  } as const;
+  const edgesOf = (store: ReturnType<typeof startToEnd>) =>
+    scenarioOf(store).edges.map(
+      (e) => `${e.source}-${e.kind === "branch" ? e.branch : e.kind}->${e.target}`,
+    );
+
+  it("puts it after the selected step, clear of the others, and wires it in between", () => {
+    const store = startToEnd();
+    store.getState().select(["start"]);
+    const id = store.getState().addStepAfterSelection(validate, { x: 999, y: 999 });
+    const node = store.getState().nodes.find((n) => n.id === id);
+    // beside the start, where the end is, so below it
+    expect(node?.position).toEqual({ x: 304, y: 128 });
+    expect(node?.selected).toBe(true);
+    expect(edgesOf(store)).toEqual(["start-next->validateEmail", "validateEmail-next->end"]);
+    expect(
+      store
+        .getState()
+        .nodes.filter((n) => n.selected)
+        .map((n) => n.id),
+    ).toEqual([id]);
+    store.getState().undo();
+    expect(edgesOf(store)).toEqual(["start-next->end"]);
+    expect(store.getState().nodes.map((n) => n.id)).toEqual(["start", "end"]);
+  });
+
+  it("chains: each step added goes after the one added before", () => {
+    const store = startToEnd();
+    store.getState().select(["start"]);
+    store.getState().addStepAfterSelection(validate, { x: 0, y: 0 });
+    store.getState().addStepAfterSelection({ kind: "wait" }, { x: 0, y: 0 });
+    expect(edgesOf(store)).toEqual([
+      "start-next->validateEmail",
+      "validateEmail-next->wait",
+      "wait-next->end",
+    ]);
+  });
+
+  it("wires a choice's first branch that leads nowhere yet", () => {
+    const store = loaded();
+    store.getState().updateStep("route", (s) =>
+      s.kind === "choice"
+        ? {
+            ...s,
+            rules: [...s.rules, { branch: "new", condition: { ref: "input", op: "exists" } }],
+          }
+        : s,
+    );
+    store.getState().select(["route"]);
+    const id = store.getState().addStepAfterSelection({ kind: "wait" }, { x: 0, y: 0 });
+    expect(scenarioOf(store).edges).toContainEqual(
+      expect.objectContaining({ kind: "branch", branch: "new", source: "route", target: id }),
+    );
+  });
+
+  it("adds an end after a step without moving the step's other edges", () => {
+    const store = startToEnd();
+    store.getState().select(["start"]);
+    store.getState().addStepAfterSelection({ kind: "end" }, { x: 0, y: 0 });
+    expect(edgesOf(store)).toEqual(["start-next->end", "start-next->end2"]);
+  });
+
+  it("with nothing selected, puts it at the free spot nearest the one given, unwired", () => {
+    const store = startToEnd();
+    const id = store.getState().addStepAfterSelection(validate, { x: 10, y: 10 });
+    expect(store.getState().nodes.find((n) => n.id === id)?.position).toEqual({ x: 10, y: 128 });
+    expect(edgesOf(store)).toEqual(["start-next->end"]);
+  });
+});
+
 describe("replacing the scenario", () => {
   it("swaps the graph in one undo step and keeps this scenario's slug", () => {
     const store = loaded();

@@ -12,14 +12,18 @@ import { createStore } from "zustand/vanilla";
 import {
   branchOfHandle,
   ERROR_HANDLE,
+  NEXT_HANDLE,
   TARGET_HANDLE,
   type TCanvasEdge,
   type TCanvasNode,
   type TScenarioMeta,
   type TStep,
 } from "../canvas/canvas-types.ts";
+import { boxOf, DEFAULT_NODE_SIZE } from "../canvas/node-size.ts";
+import { compactHandles } from "../canvas/nodes/compact-handles.ts";
 import { toCanvas, toCanvasEdge } from "../canvas/to-canvas.ts";
 import { composeGraph, composeScenario, type TFrame } from "./compose-scenario.ts";
+import { freeSpot } from "./free-spot.ts";
 import { emptyHistory, record, redo, type THistory, undo } from "./history.ts";
 import { locateNode } from "./locate-node.ts";
 import { CONTROL_LABELS, newStep, type TNewStep } from "./new-step.ts";
@@ -53,6 +57,12 @@ export type TDesignerState = {
   beginDrag(): void;
   connect(connection: Connection): string | undefined;
   addStep(spec: TNewStep, position: XYPosition): string;
+  /**
+   * The keyboard's drop: after the one selected step, wired from its next (or first unwired
+   * branch) and in between it and where that led; with no step selected, at the free spot
+   * nearest `fallback`. Selected once added, so adding again builds a chain.
+   */
+  addStepAfterSelection(spec: TNewStep, fallback: XYPosition): string;
   updateStep(id: string, recipe: (step: TStep) => TStep, coalesceKey?: string): void;
   renameBranch(id: string, from: string, to: string): void;
   setMeta(patch: Partial<TScenarioMeta>): void;
@@ -106,6 +116,16 @@ const movedIds = (nodes: readonly TCanvasNode[], changes: readonly NodeChange<TC
       return from !== undefined && (from.x !== c.position.x || from.y !== c.position.y);
     })
     .map((c) => c.id);
+};
+
+// Between a step and one added after it from the keyboard.
+const STEP_GAP = 80;
+
+/** Where a step added after `step` is wired from: its next, else its first branch to nowhere. */
+const handleToWire = (step: TStep, edges: readonly TCanvasEdge[]): string | undefined => {
+  const outputs = compactHandles(step).outputs.map((h) => h.id);
+  if (outputs.includes(NEXT_HANDLE)) return NEXT_HANDLE;
+  return outputs.find((h) => !edges.some((e) => e.source === step.id && e.sourceHandle === h));
 };
 
 const uniqueEdgeId = (source: string, target: string, taken: ReadonlySet<string>) =>
@@ -251,6 +271,44 @@ export const createDesignerStore = () =>
         } as TCanvasNode;
         set({
           nodes: [...nodes.map((n) => (n.selected ? { ...n, selected: false } : n)), node],
+          ...changed(),
+        });
+        return id;
+      },
+
+      addStepAfterSelection: (spec, fallback) => {
+        const { nodes, edges } = get();
+        const selected = nodes.filter((n) => n.selected);
+        const anchor = selected.length === 1 ? selected[0] : undefined;
+        const boxes = nodes.map(boxOf);
+        const at = anchor
+          ? { x: boxOf(anchor).x + boxOf(anchor).width + STEP_GAP, y: anchor.position.y }
+          : fallback;
+        const id = get().addStep(spec, freeSpot(at, DEFAULT_NODE_SIZE, boxes));
+        const handle = anchor && handleToWire(anchor.data.step, edges);
+        if (!anchor || !handle) return id;
+        const added = get().nodes.find((n) => n.id === id)!;
+        const taken = new Set(edges.map((e) => e.id));
+        const edgeTo = (source: string, sourceHandle: string, target: string) => {
+          const edgeId = uniqueEdgeId(source, target, taken);
+          taken.add(edgeId);
+          return edgeFromConnection(
+            { source, sourceHandle, target, targetHandle: TARGET_HANDLE },
+            edgeId,
+          );
+        };
+        const wired = edgeTo(anchor.id, handle, id);
+        const leadsOn = compactHandles(added.data.step).outputs.some((h) => h.id === NEXT_HANDLE);
+        const onward = edges.filter((e) => e.source === anchor.id && e.sourceHandle === handle);
+        const between = leadsOn && onward.length === 1 ? onward[0] : undefined;
+        // addStep remembered the state before; the wiring is part of the same edit
+        set({
+          edges: between
+            ? [
+                ...edges.map((e) => (e === between ? wired : e)),
+                edgeTo(id, NEXT_HANDLE, between.target),
+              ]
+            : [...edges, wired],
           ...changed(),
         });
         return id;
