@@ -103,6 +103,21 @@ export {
   type TClassifiedFailure,
   type TResolvedRetryPolicy,
 } from "./retry.ts";
+export {
+  isRunEnd,
+  RUN_ENDED_TYPES,
+  type TRunEvent,
+  type TRunEventData,
+  type TRunEventType,
+  ZRunEventData,
+} from "./run-events.ts";
 export * from "./scenario.ts";
 export { dereference } from "./schema/dereference.ts";
+export {
+  AJV_VALUE_OPTIONS,
+  formatIssues,
+  schemaProblems,
+  type TSchemaIssue,
+  validateValue,
+} from "./validate-value.ts";
 export { resolveWaitUntil } from "./wait-until.ts";

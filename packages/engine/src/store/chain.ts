@@ -1,6 +1,17 @@
+import type { TClaimed } from "./claims.ts";
 import type { TJobSql } from "./queue.ts";
-import { EVENT_RETURNING, json, notifiedCount, notifyEvents, type TSql } from "./sql.ts";
-import { endRunCtes, type TClaimed, type TCreated } from "./step-store.ts";
+import { endRunCtes } from "./runs.ts";
+import {
+  attemptData,
+  EVENT_RETURNING,
+  json,
+  notifiedCount,
+  notifyEvents,
+  stepData,
+  type TSql,
+} from "./sql.ts";
+import type { TCreated } from "./step-runs.ts";
+import { idempotencyKeySql } from "./vocabulary.ts";
 
 /**
  * The hot path's statements: each does one transition of a plain chain — a run starts, a
@@ -61,7 +72,7 @@ const successorCtes = (first: number, worker: string) => `
     ),
     attempt_new AS (
       INSERT INTO "StepAttempt" (id, "stepRunId", attempt, status, "idempotencyKey", "workerId")
-      SELECT gen_random_uuid(), id, 1, 'running', "runId" || ':' || "nodeId" || ':' || generation || ':1', ${worker}
+      SELECT gen_random_uuid(), id, 1, 'running', ${idempotencyKeySql("1")}, ${worker}
       FROM placed WHERE status = 'running'
     ),
     job_payload AS (
@@ -76,12 +87,11 @@ const successorCtes = (first: number, worker: string) => `
 
 /** The events of `placed`, for an `events` CTE's UNION (after the caller's own, by `ord`). */
 const successorEvents = (worker: string) => `
-      SELECT "runId", id, 'step.scheduled', jsonb_build_object('nodeId', "nodeId", 'scope', scope),
+      SELECT "runId", id, 'step.scheduled', ${stepData()},
         NULL::uuid, req, 10
         FROM placed
       UNION ALL
-      SELECT "runId", id, 'step.started', jsonb_build_object('nodeId', "nodeId", 'attempt', 1,
-          'scope', scope, 'reclaimed', false, 'workerId', ${worker}::text), NULL::uuid, req, 11
+      SELECT "runId", id, 'step.started', ${attemptData("1")} || jsonb_build_object('reclaimed', false, 'workerId', ${worker}::text), NULL::uuid, req, 11
         FROM placed WHERE status = 'running'`;
 
 /** Writes the jobs and the events of `events` ("runId", id, type, data, actor, req, ord), then notifies both. */
@@ -152,7 +162,7 @@ const chainStepsSql = perJobSql(
     ${successorCtes(5, "$13")},
     events AS (
       SELECT "runId", id, 'step.succeeded' AS type,
-        jsonb_build_object('nodeId', "nodeId", 'attempt', attempt, 'scope', scope) AS data,
+        ${attemptData()} AS data,
         NULL::uuid AS actor, ord AS req, 0 AS ord
         FROM done
       UNION ALL ${successorEvents("$13")}
@@ -276,11 +286,11 @@ const startedRunsSql = perJobSql(
         started_by AS actor, ord::int AS req, 0 AS ord
         FROM req
       UNION ALL
-      SELECT "runId", id, 'step.scheduled', jsonb_build_object('nodeId', "nodeId", 'scope', scope),
+      SELECT "runId", id, 'step.scheduled', ${stepData()},
         NULL::uuid, ord, 1
         FROM done
       UNION ALL
-      SELECT "runId", id, 'step.succeeded', jsonb_build_object('nodeId', "nodeId", 'attempt', 1, 'scope', scope),
+      SELECT "runId", id, 'step.succeeded', ${attemptData("1")},
         NULL::uuid, ord, 2
         FROM done
       UNION ALL ${successorEvents("$17")}
@@ -346,14 +356,14 @@ const RUN_ENDS_SQL = `
     ${endRunCtes(`SELECT "runId", output, NULL::jsonb AS error FROM done`, "'succeeded'", "s.id IN (SELECT id FROM done)")},
     events AS (
       SELECT "runId", id, 'step.succeeded' AS type,
-        jsonb_build_object('nodeId', "nodeId", 'attempt', attempt, 'scope', scope) AS data, 0 AS ord
+        ${attemptData()} AS data, 0 AS ord
         FROM done
       UNION ALL
       SELECT "runId", NULL, 'run.succeeded',
         jsonb_build_object('output', output, 'error', NULL, 'actorId', NULL), 1
         FROM ended
       UNION ALL
-      SELECT "runId", id, 'step.cancelled', jsonb_build_object('nodeId', "nodeId"), 2 FROM stopped
+      SELECT "runId", id, 'step.cancelled', ${stepData()}, 2 FROM stopped
     ),
     ev AS (
       INSERT INTO "RunEvent" ("runId", "stepRunId", type, data)

@@ -1,16 +1,22 @@
-import type { Prisma } from "@baton/db";
-import { BatonError } from "@baton/model";
-import { formatIssues, validateAgainstSchema } from "@baton/providers";
+import { BatonError, formatIssues, type TMapNode, validateValue } from "@baton/model";
+import { applyEffects } from "../apply/apply-effects.ts";
 import type { TEngineContext } from "../context.ts";
-import { planRework, type TReworkPlan, type TStepRow, type TTarget } from "../flow/rework-plan.ts";
+import type { TEffect } from "../flow/effects.ts";
+import { planRework, type TReworkPlan, type TTarget } from "../flow/rework-plan.ts";
 import { placeDepth, scopeDepth } from "../scopes.ts";
-import { json } from "../sql.ts";
-import { appendRunEvent, lockRun } from "../step-store.ts";
-import { transaction } from "../transaction.ts";
+import { reopenMapStep } from "../store/maps.ts";
+import {
+  currentSteps,
+  failedSteps,
+  restartRun,
+  runForRework,
+  supersedeSteps,
+} from "../store/rework.ts";
+import { appendRunEvent, lockRun } from "../store/runs.ts";
+import type { TSql } from "../store/sql.ts";
+import { sqlTransaction } from "../store/transaction.ts";
 import type { TVersion } from "../versions.ts";
-import { scheduleNodes } from "./advance-run.ts";
-import { reopenMapStep } from "./map-step.ts";
-import { checkRunInput, startFromStart } from "./start-run.ts";
+import { checkRunInput } from "./check-run-input.ts";
 
 export type TRework = {
   /** restart from these nodes; none means the whole run from its start */
@@ -28,7 +34,7 @@ export type TRework = {
 
 const checkEditedInput = async (
   ctx: TEngineContext,
-  tx: Prisma.TransactionClient,
+  tx: TSql,
   version: TVersion,
   nodeId: string,
   input: unknown,
@@ -41,14 +47,12 @@ const checkEditedInput = async (
     );
   }
   const { fn } = await ctx.fn(node.function, tx);
-  const issues = validateAgainstSchema(fn.inputSchema, input);
+  const issues = validateValue(fn.inputSchema, input);
   if (issues.length) {
     throw new BatonError(
       "BAD_INPUT",
       `The edited input does not match ${fn.name}'s input schema: ${formatIssues(issues)}`,
-      {
-        issues,
-      },
+      { issues },
     );
   }
 };
@@ -73,6 +77,29 @@ const checkScope = (version: TVersion, nodeId: string, scope: string) => {
   }
 };
 
+/** Refuses a newer version that lacks steps whose results the rework would keep. */
+const checkKeptSteps = (
+  version: TVersion,
+  rows: Awaited<ReturnType<typeof currentSteps>>,
+  plan: TReworkPlan,
+) => {
+  const superseded = new Set(plan.supersede);
+  const gone = [
+    ...new Set(
+      rows
+        .filter((r) => !superseded.has(r.id) && ["succeeded", "skipped"].includes(r.status))
+        .map((r) => r.nodeId)
+        .filter((id) => !version.hasNode(id)),
+    ),
+  ];
+  if (gone.length) {
+    throw new BatonError(
+      "PRECONDITION_FAILED",
+      `Version ${version.version} no longer has the steps ${gone.join(", ")} whose results the rework would keep; restart the whole run instead.`,
+    );
+  }
+};
+
 /**
  * Reworks a run (see packages/engine/README.md, "Rework"): the chosen steps and
  * everything downstream of them are superseded — kept in history — and run again with
@@ -85,19 +112,11 @@ export const reworkRun = async (
   runId: string,
   request: TRework,
 ): Promise<{ generation: number }> =>
-  transaction(ctx, async (tx) => {
-    const locked = await lockRun(tx, runId);
-    if (!locked) throw new BatonError("NOT_FOUND", `No run ${runId}.`);
-    const run = await tx.run.findUniqueOrThrow({
-      where: { id: runId },
-      select: {
-        scenarioVersionId: true,
-        input: true,
-        scenarioVersion: { select: { scenarioId: true } },
-      },
-    });
-    const version = await ctx.version(request.versionId ?? run.scenarioVersionId, tx);
-    if (version.scenarioId !== run.scenarioVersion.scenarioId) {
+  sqlTransaction(ctx, async (tx) => {
+    if (!(await lockRun(tx, runId))) throw new BatonError("NOT_FOUND", `No run ${runId}.`);
+    const run = (await runForRework(tx, runId))!;
+    const version = await ctx.version(request.versionId ?? run.versionId, tx);
+    if (version.scenarioId !== run.scenarioId) {
       throw new BatonError(
         "BAD_INPUT",
         "A run can only be reworked on a version of its own scenario.",
@@ -109,21 +128,18 @@ export const reworkRun = async (
     const whole = !from.length;
     for (const target of from) checkScope(version, target.nodeId, target.scope);
     if (request.input !== undefined && !whole) {
-      if (from.length !== 1)
+      if (from.length !== 1) {
         throw new BatonError(
           "BAD_INPUT",
           "An edited input needs exactly one step to restart from.",
         );
+      }
       await checkEditedInput(ctx, tx, version, from[0]!.nodeId, request.input);
     }
     const runInput = whole && request.input !== undefined ? request.input : run.input;
     if (whole) checkRunInput(ctx, version, runInput);
 
-    const rows = await tx.$queryRawUnsafe<TStepRow[]>(
-      `SELECT id, "nodeId", scope, status::text AS status, input FROM "StepRun"
-        WHERE "runId" = $1::uuid AND status <> 'superseded'`,
-      runId,
-    );
+    const rows = await currentSteps(tx, runId);
     let plan: TReworkPlan = { supersede: rows.map((r) => r.id), rerun: [], reopen: [] };
     if (!whole) {
       // steps that never finished because the run stopped run again too, unless already redone
@@ -133,52 +149,15 @@ export const reworkRun = async (
         .filter((r) => version.hasNode(r.nodeId));
       plan = planRework(version, rows, [...from, ...unfinished]);
     }
+    if (request.versionId) checkKeptSteps(version, rows, plan);
 
-    if (request.versionId) {
-      const superseded = new Set(plan.supersede);
-      const gone = [
-        ...new Set(
-          rows
-            .filter((r) => !superseded.has(r.id) && ["succeeded", "skipped"].includes(r.status))
-            .map((r) => r.nodeId)
-            .filter((id) => !version.hasNode(id)),
-        ),
-      ];
-      if (gone.length) {
-        throw new BatonError(
-          "PRECONDITION_FAILED",
-          `Version ${version.version} no longer has the steps ${gone.join(", ")} whose results the rework would keep; restart the whole run instead.`,
-        );
-      }
-    }
-
-    await tx.$queryRawUnsafe(
-      `WITH gone AS (
-         UPDATE "StepRun" SET status = 'superseded', "updatedAt" = now()
-         WHERE id = ANY($1::uuid[]) AND status <> 'superseded'
-         RETURNING id, "runId", "nodeId", scope, generation
-       ),
-       tasks AS (
-         UPDATE "ManualTask" t SET status = 'cancelled' FROM gone WHERE t."stepRunId" = gone.id AND t.status = 'open'
-       ),
-       ev AS (
-         INSERT INTO "RunEvent" ("runId", "stepRunId", type, data)
-         SELECT "runId", id, 'step.superseded', jsonb_build_object('nodeId', "nodeId", 'scope', scope, 'generation', generation) FROM gone
-         RETURNING id
-       )
-       SELECT count(*)::int AS n FROM ev`,
-      plan.supersede,
-    );
-    const [{ generation }] = (await tx.$queryRawUnsafe<{ generation: number }[]>(
-      `UPDATE "Run" SET status = 'running', generation = generation + 1, output = NULL, error = NULL,
-         "endedAt" = NULL, "updatedAt" = now(), "scenarioVersionId" = $2::uuid, input = $3::jsonb,
-         "stepsTotal" = $4
-       WHERE id = $1::uuid RETURNING generation`,
+    await supersedeSteps(tx, plan.supersede);
+    const generation = await restartRun(
+      tx,
       runId,
-      version.id,
-      json(runInput),
-      version.scenario.nodes.length,
-    )) as [{ generation: number }];
+      { id: version.id, nodes: version.scenario.nodes.length },
+      runInput,
+    );
     await appendRunEvent(
       tx,
       runId,
@@ -193,37 +172,41 @@ export const reworkRun = async (
       },
       request.actorId,
     );
+    const at = (scope: string) => ({ runId, versionId: version.id, scope });
     if (whole) {
-      await startFromStart(ctx, tx, version, runId, runInput);
-    } else {
-      for (const map of plan.reopen) await reopenMapStep(tx, version, runId, map);
-      const scopes = new Set(plan.rerun.map((t) => t.scope));
-      for (const at of scopes) {
-        const ids = plan.rerun.filter((t) => t.scope === at).map((t) => t.nodeId);
-        const { created } = await scheduleNodes(ctx, tx, version, runId, ids, { scope: at });
-        const edited = created.find((c) => c.nodeId === from[0]?.nodeId && at === from[0]?.scope);
-        if (request.input !== undefined && edited) {
-          await tx.$queryRawUnsafe(
-            `UPDATE "StepRun" SET input = $2::jsonb WHERE id = $1::uuid`,
-            edited.id,
-            json(request.input),
-          );
-        }
-      }
+      await applyEffects(ctx, tx, [
+        { kind: "start-graph", at: at(""), startNodeId: version.startNode.id, input: runInput },
+      ]);
+      return { generation };
     }
+    for (const map of plan.reopen) {
+      const body = (version.node(map.nodeId) as TMapNode).body.nodes;
+      const place = version.place(body[0]!.id);
+      await reopenMapStep(
+        tx,
+        at(map.scope),
+        { nodeId: map.nodeId, startNodeId: place.start!.id, endNodeId: place.end!.id },
+        map.input,
+      );
+    }
+    const effects: TEffect[] = [...new Set(plan.rerun.map((t) => t.scope))].map((scope) => {
+      const edited = request.input !== undefined && from[0]?.scope === scope;
+      return {
+        kind: "schedule",
+        at: at(scope),
+        nodeIds: plan.rerun.filter((t) => t.scope === scope).map((t) => t.nodeId),
+        ...(edited ? { inputs: { [from[0]!.nodeId]: request.input } } : {}),
+      };
+    });
+    await applyEffects(ctx, tx, effects);
     return { generation };
   });
 
 /** Runs every failed step again (and what follows them), keeping everything else. */
 export const retryFailedSteps = async (ctx: TEngineContext, runId: string, actorId?: string) => {
-  const failed = await ctx.db.prisma.stepRun.findMany({
-    where: { runId, status: "failed" },
-    select: { nodeId: true, scope: true },
-  });
-  if (!failed.length)
+  const failed = await failedSteps(ctx.sql, runId);
+  if (!failed.length) {
     throw new BatonError("PRECONDITION_FAILED", "The run has no failed step to retry.");
-  return reworkRun(ctx, runId, {
-    fromSteps: failed.map((f) => ({ nodeId: f.nodeId, scope: f.scope })),
-    ...(actorId ? { actorId } : {}),
-  });
+  }
+  return reworkRun(ctx, runId, { fromSteps: failed, ...(actorId ? { actorId } : {}) });
 };

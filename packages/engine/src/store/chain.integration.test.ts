@@ -1,10 +1,10 @@
 import { randomUUID } from "node:crypto";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
-import { databases, end, fn, next, openHarness, start, type THarness } from "../test/harness.ts";
-import { succeedChainSteps } from "./chain-store.ts";
+import { databases, end, fn, next, openHarness, start, type THarness } from "../../test/harness.ts";
+import { succeedChainSteps } from "./chain.ts";
+import { claimSteps } from "./claims.ts";
 import { createBoss, createJobSql, type TJobSql } from "./queue.ts";
 import { createSqlClient, type TSqlClient } from "./sql-client.ts";
-import { claimSteps } from "./step-store.ts";
 
 const chain = {
   nodes: [start(), fn("a", "Noop", {}), fn("b", "Noop", {}), end()],

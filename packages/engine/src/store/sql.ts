@@ -46,3 +46,12 @@ export const eventsCte = (source: string, typeSql: string, dataSql: string, name
 
 /** Events are only sent when something selects from their notify CTE. */
 export const notifiedCount = (name = "ev") => `(SELECT count(*) FROM ${name}_notified)`;
+
+/**
+ * The data of a step's event as SQL over a step run's columns, in the shape the run-event
+ * union of @baton/model gives it: `stepData` for the step, `attemptData` with its attempt
+ * (an SQL expression), both extended with `|| jsonb_build_object(…)` where an event says more.
+ */
+export const stepData = () => `jsonb_build_object('nodeId', "nodeId", 'scope', scope)`;
+export const attemptData = (attempt = "attempt") =>
+  `jsonb_build_object('nodeId', "nodeId", 'attempt', ${attempt}, 'scope', scope)`;

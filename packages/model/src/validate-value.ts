@@ -1,16 +1,22 @@
-import { BatonError } from "@baton/model";
 import Ajv2020, { type ErrorObject, type ValidateFunction } from "ajv/dist/2020.js";
 import addFormats from "ajv-formats";
-import type { JsonSchema } from "../types.ts";
+import { BatonError } from "./errors.ts";
+import type { TJsonSchema } from "./json-schema.ts";
+import { AJV_OPTIONS } from "./validator.ts";
 
 /** One reason a value breaks a schema: a JSON Pointer into the value, and what is wrong there. */
-export type SchemaIssue = { path: string; message: string };
+export type TSchemaIssue = { path: string; message: string };
 
 const draft2020 = "https://json-schema.org/draft/2020-12/schema";
 
-// strict: false because real-world schemas (OpenAPI, hand-written) carry keywords such as
-// `example` that Ajv's strict mode rejects although they do not affect validation.
-const ajv = new Ajv2020({ allErrors: true, strict: false });
+/**
+ * How Baton judges a value by a schema it did not write (a provider's, a function's, a
+ * form's): the settings of its own validator, but lenient about unknown keywords, which
+ * real-world schemas (OpenAPI, hand-written) carry (`example`) without changing what is valid.
+ */
+export const AJV_VALUE_OPTIONS = { ...AJV_OPTIONS, strict: false } as const;
+
+const ajv = new Ajv2020(AJV_VALUE_OPTIONS);
 addFormats(ajv);
 
 const byObject = new WeakMap<object, ValidateFunction>();
@@ -19,7 +25,7 @@ const byText = new Map<string, ValidateFunction>();
 const textCacheLimit = 1_000;
 
 /** Older drafts' `$schema` makes Ajv2020 refuse the schema; their keywords mostly carry over. */
-function normalize(schema: JsonSchema): JsonSchema {
+function normalize(schema: TJsonSchema): TJsonSchema {
   if (typeof schema === "boolean" || schema.$schema === undefined || schema.$schema === draft2020) {
     return schema;
   }
@@ -27,7 +33,7 @@ function normalize(schema: JsonSchema): JsonSchema {
   return rest;
 }
 
-function compile(schema: JsonSchema): ValidateFunction {
+function compile(schema: TJsonSchema): ValidateFunction {
   const cached = typeof schema === "object" ? byObject.get(schema) : undefined;
   if (cached) return cached;
   const text = JSON.stringify(schema);
@@ -53,7 +59,7 @@ function compile(schema: JsonSchema): ValidateFunction {
 const pointerSegment = (segment: string): string =>
   segment.replaceAll("~", "~0").replaceAll("/", "~1");
 
-function toIssue(error: ErrorObject): SchemaIssue {
+function toIssue(error: ErrorObject): TSchemaIssue {
   const path = error.instancePath;
   const params = error.params as Record<string, unknown>;
   if (error.keyword === "required") {
@@ -80,11 +86,11 @@ function toIssue(error: ErrorObject): SchemaIssue {
  * issue, path-addressed; an empty list means valid. Throws `BatonError` BAD_INPUT when
  * the schema itself is invalid.
  */
-export function validateAgainstSchema(schema: JsonSchema, value: unknown): SchemaIssue[] {
+export function validateValue(schema: TJsonSchema, value: unknown): TSchemaIssue[] {
   const validate = compile(schema);
   if (validate(value)) return [];
   const seen = new Set<string>();
-  const issues: SchemaIssue[] = [];
+  const issues: TSchemaIssue[] = [];
   for (const error of validate.errors ?? []) {
     const issue = toIssue(error);
     const key = `${issue.path}\u0000${issue.message}`;
@@ -96,7 +102,7 @@ export function validateAgainstSchema(schema: JsonSchema, value: unknown): Schem
 }
 
 /** Why a schema cannot be used, or an empty list when Ajv compiles it. */
-export function checkSchema(schema: JsonSchema): string[] {
+export function schemaProblems(schema: TJsonSchema): string[] {
   try {
     compile(schema);
     return [];
@@ -105,5 +111,5 @@ export function checkSchema(schema: JsonSchema): string[] {
   }
 }
 
-export const formatIssues = (issues: SchemaIssue[]): string =>
+export const formatIssues = (issues: TSchemaIssue[]): string =>
   issues.map((issue) => `${issue.path} ${issue.message}`).join("; ");

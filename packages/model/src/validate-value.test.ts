@@ -1,5 +1,5 @@
 import { describe, expect, it } from "vitest";
-import { checkSchema, formatIssues, validateAgainstSchema } from "./validate.ts";
+import { formatIssues, schemaProblems, validateValue } from "./validate-value.ts";
 
 const user = {
   $schema: "https://json-schema.org/draft/2020-12/schema",
@@ -15,22 +15,22 @@ const user = {
   additionalProperties: false,
 } as const;
 
-describe("validateAgainstSchema", () => {
+describe("validateValue", () => {
   // Ajv 8.20 skips `contains` here unless allErrors is on; this pins the setting.
   it("checks `contains` on an array shorter than its `prefixItems`", () => {
     const tuple = { prefixItems: [true, { type: "number" }], contains: { type: "number" } };
-    expect(validateAgainstSchema(tuple, [null])).not.toEqual([]);
-    expect(validateAgainstSchema(tuple, [1])).toEqual([]);
+    expect(validateValue(tuple, [null])).not.toEqual([]);
+    expect(validateValue(tuple, [1])).toEqual([]);
   });
 
   it("accepts a valid value", () => {
     expect(
-      validateAgainstSchema(user, { email: "a@b.co", id: "0b6a3a8e-1f0c-4d2a-9c1e-2f3a4b5c6d7e" }),
+      validateValue(user, { email: "a@b.co", id: "0b6a3a8e-1f0c-4d2a-9c1e-2f3a4b5c6d7e" }),
     ).toEqual([]);
   });
 
   it("reports every issue with a JSON Pointer to where it is", () => {
-    const issues = validateAgainstSchema(user, {
+    const issues = validateValue(user, {
       email: "nope",
       role: "owner",
       tags: ["ok", "toolong"],
@@ -51,32 +51,32 @@ describe("validateAgainstSchema", () => {
   });
 
   it("addresses the root as /", () => {
-    expect(validateAgainstSchema({ type: "object" }, 3)).toEqual([
+    expect(validateValue({ type: "object" }, 3)).toEqual([
       { path: "/", message: "must be object" },
     ]);
   });
 
   it("reuses a compiled schema given again as a different object", () => {
     const schema = () => ({ type: "string", format: "date-time" });
-    expect(validateAgainstSchema(schema(), "2026-11-21T10:00:00Z")).toEqual([]);
-    expect(validateAgainstSchema(schema(), "yesterday")).toHaveLength(1);
+    expect(validateValue(schema(), "2026-11-21T10:00:00Z")).toEqual([]);
+    expect(validateValue(schema(), "yesterday")).toHaveLength(1);
   });
 
   it("accepts draft-07 schemas by dropping their $schema", () => {
     const draft7 = { $schema: "http://json-schema.org/draft-07/schema#", type: "integer" };
-    expect(validateAgainstSchema(draft7, 1)).toEqual([]);
-    expect(validateAgainstSchema(draft7, "1")).toHaveLength(1);
+    expect(validateValue(draft7, 1)).toEqual([]);
+    expect(validateValue(draft7, "1")).toHaveLength(1);
   });
 
   it("accepts boolean schemas", () => {
-    expect(validateAgainstSchema(true, { anything: 1 })).toEqual([]);
-    expect(validateAgainstSchema(false, 1)).toHaveLength(1);
+    expect(validateValue(true, { anything: 1 })).toEqual([]);
+    expect(validateValue(false, 1)).toHaveLength(1);
   });
 
   it("throws a BAD_INPUT BatonError for an invalid schema", () => {
-    expect(() => validateAgainstSchema({ type: "strnig" }, "x")).toThrow(/not a valid JSON Schema/);
-    expect(checkSchema({ type: "strnig" })[0]).toMatch(/not a valid JSON Schema/);
-    expect(checkSchema({ type: "string" })).toEqual([]);
+    expect(() => validateValue({ type: "strnig" }, "x")).toThrow(/not a valid JSON Schema/);
+    expect(schemaProblems({ type: "strnig" })[0]).toMatch(/not a valid JSON Schema/);
+    expect(schemaProblems({ type: "string" })).toEqual([]);
   });
 
   it("formats issues as one line", () => {

@@ -16,8 +16,15 @@ export type TJobData =
       scope?: string;
     }
   | { kind: "expire-task"; runId: string; taskId: string }
-  /** a map step has more items to start than one transaction starts (see map-step.ts) */
-  | { kind: "fill-map"; runId: string; stepRunId: string; versionId: string; nodeId: string };
+  /** a map step has more items to start than one transaction starts (see flow/decide.ts) */
+  | {
+      kind: "start-items";
+      runId: string;
+      versionId: string;
+      scope: string;
+      stepRunId: string;
+      nodeId: string;
+    };
 
 export type TQueueTx = {
   $queryRawUnsafe<T = unknown>(query: string, ...values: unknown[]): Promise<T>;

@@ -1,5 +1,5 @@
 import type { Prisma } from "@baton/db";
-import type { TEngineContext } from "./context.ts";
+import type { TEngineContext } from "../context.ts";
 import type { TSql } from "./sql.ts";
 
 const TRIES = 4;
