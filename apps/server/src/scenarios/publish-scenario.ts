@@ -3,9 +3,11 @@ import {
   BatonError,
   checkScenario,
   parseScenario,
+  type TAudit,
   type TDiagnostic,
   type TRunLimits,
 } from "@baton/model";
+import { recordAudit } from "../audit/record-audit.ts";
 import { functionRefs, loadCatalog } from "./load-catalog.ts";
 import { loadScenarioSignatures } from "./load-scenario-signatures.ts";
 import { isUniqueViolation, scenarioNotFound } from "./scenario-errors.ts";
@@ -36,7 +38,11 @@ const refusal = (name: string, errors: readonly TDiagnostic[], all: readonly TDi
 export const publishScenario = async (
   prisma: PrismaClient,
   input: TPublishInput,
-  options: { publishedById?: string; limits?: TRunLimits } = {},
+  options: {
+    publishedById?: string;
+    limits?: TRunLimits;
+    audit?: TAudit<{ scenarioId: string; versionId: string; version: number }>;
+  } = {},
 ) => {
   const row = await prisma.scenario.findFirst({
     where: { id: input.id, archivedAt: null },
@@ -67,7 +73,7 @@ export const publishScenario = async (
         select: { version: true },
       });
       const version = (latest?.version ?? 0) + 1;
-      return tx.scenarioVersion.create({
+      const created = await tx.scenarioVersion.create({
         data: {
           scenarioId: row.id,
           version,
@@ -78,6 +84,11 @@ export const publishScenario = async (
         },
         select: { id: true, version: true, publishedAt: true, note: true },
       });
+      await recordAudit(
+        tx,
+        options.audit?.({ scenarioId: row.id, versionId: created.id, version }),
+      );
+      return created;
     });
     return { ...published, warnings: diagnostics };
   } catch (error) {

@@ -1,9 +1,11 @@
 import { randomUUID } from "node:crypto";
+import type { TAudit } from "@baton/model";
 import { applyEffects } from "../apply/apply-effects.ts";
 import { startFastForm } from "../apply/fast-path.ts";
 import { leaseSeconds } from "../apply/leases.ts";
 import type { TEngineContext } from "../context.ts";
 import type { TEffect } from "../flow/effects.ts";
+import { insertAuditEntry } from "../store/audit.ts";
 import { sqlTransaction } from "../store/transaction.ts";
 import { checkRunInput } from "./check-run-input.ts";
 
@@ -12,6 +14,7 @@ export type TStartRun = {
   input: unknown;
   trigger?: string;
   startedById?: string | undefined;
+  audit?: TAudit<{ runId: string }> | undefined;
 };
 
 /**
@@ -19,7 +22,8 @@ export type TStartRun = {
  * jobs of the steps after it, all or nothing. When this process has a free worker, it runs
  * the first step at once instead of waiting for the queue to hand it out (its job is held
  * back, as in a chain). When the start leads into a plain chain, all of that is one
- * statement, which claims that first step too.
+ * statement, which claims that first step too. The audit entry the caller asks for is
+ * written with the run, or not at all.
  */
 export const startRun = async (
   ctx: TEngineContext,
@@ -37,11 +41,14 @@ export const startRun = async (
     trigger: request.trigger ?? "api",
     startedById: request.startedById,
   };
+  const audit = request.audit?.({ runId });
   const targets = startFastForm(version, create);
   if (!targets) {
-    const { inline: job } = await sqlTransaction(ctx, (tx) =>
-      applyEffects(ctx, tx, [create], inline ? { inline: { runId } } : {}),
-    );
+    const { inline: job } = await sqlTransaction(ctx, async (tx) => {
+      const applied = await applyEffects(ctx, tx, [create], inline ? { inline: { runId } } : {});
+      if (audit) await insertAuditEntry(tx, audit);
+      return applied;
+    });
     if (job) ctx.inline.run({ job });
     return { runId };
   }
@@ -64,6 +71,7 @@ export const startRun = async (
     jobIds,
     leases,
     hold: inline,
+    audit,
   });
   if (claimed) {
     ctx.inline.run({
