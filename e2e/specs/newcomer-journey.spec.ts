@@ -322,6 +322,19 @@ test("a newcomer builds, publishes twice, runs, approves, reworks and re-imports
   await select(page, "Function", "Create invoice");
   await mapByDrag(page, "steps.createQuote.output.id", "quoteId");
   await mapByDrag(page, "steps.createQuote.output.total", "total");
+  // what the approver checks: with nothing mapped they would see no data at all
+  await select(page, "Approval", "Approval");
+  const approval = inspectorOf(page);
+  await approval.getByRole("button", { name: "Shown to the person" }).click();
+  await expect(approval.getByText("Nothing mapped: the person sees no data.")).toBeVisible();
+  for (const [field, reference] of [
+    ["customer", "input.customerId"],
+    ["total", "steps.createQuote.output.total"],
+  ] as const) {
+    await approval.getByRole("textbox", { name: "New input field" }).fill(field);
+    await approval.getByRole("button", { name: "Add", exact: true }).click();
+    await mapByDrag(page, reference, field);
+  }
   await select(page, "Choice", "Large quote?");
   const rule = inspectorOf(page).getByRole("group", { name: "Rule 1" });
   await rule
@@ -369,6 +382,7 @@ test("a newcomer builds, publishes twice, runs, approves, reworks and re-imports
     .getByRole("link", { name: "Approve a large quote" })
     .click();
   await expect(page.getByRole("heading", { name: "Approve a large quote" })).toBeVisible();
+  await expect(page.getByRole("region", { name: "Task input", exact: true })).toContainText("c-42");
   await page.getByRole("button", { name: "Approve", exact: true }).click();
   await expect(page.getByRole("region", { name: "Decision" })).toContainText(`by ${ADMIN.name}`);
   await page.getByRole("link", { name: "Open run" }).click();
