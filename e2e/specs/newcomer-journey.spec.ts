@@ -39,14 +39,14 @@ const openapi = (url: string) => ({
   info: { title: "Sales", version: "1.0.0" },
   servers: [{ url }],
   paths: {
-    "/quotes": operation("createQuote", "Price a quantity for a customer", "QuoteRequest", "Quote"),
+    "/quotes": operation("priceQuote", "Price a quantity for a customer", "QuoteRequest", "Quote"),
     "/credit-checks": operation(
       "checkCredit",
       "Check a customer's credit for an amount",
       "CreditCheckRequest",
       "CreditCheck",
     ),
-    "/invoices": operation("createInvoice", "Invoice a quote", "InvoiceRequest", "Invoice"),
+    "/invoices": operation("issueInvoice", "Invoice a quote", "InvoiceRequest", "Invoice"),
   },
   components: {
     schemas: {
@@ -249,7 +249,7 @@ test("a newcomer builds, publishes twice, runs, approves, reworks and re-imports
   await dialog.getByRole("button", { name: "Add", exact: true }).click();
   await expect(dialog).toBeHidden();
   const refreshed = page.getByRole("region", { name: "Refresh of sales" });
-  for (const fn of ["createQuote", "checkCredit", "createInvoice"]) {
+  for (const fn of ["priceQuote", "checkCredit", "issueInvoice"]) {
     await expect(refreshed).toContainText(`sales/${fn}`);
   }
 
@@ -267,21 +267,21 @@ test("a newcomer builds, publishes twice, runs, approves, reworks and re-imports
   await expect(edge(page, "start", "end")).toHaveCount(0);
 
   // on the left of the canvas, where the inspector that opens on each drop leaves them be
-  await dropFromPalette(page, "createQuote", 0.25, 0.2);
+  await dropFromPalette(page, "priceQuote", 0.25, 0.2);
   await dropFromPalette(page, "checkCredit", 0.5, 0.2);
   await dropFromPalette(page, "Choice", 0.12, 0.82);
   await dropFromPalette(page, "Approval", 0.36, 0.82);
-  await dropFromPalette(page, "createInvoice", 0.6, 0.82);
-  const quote = stepNode(page, "Function", "Create quote");
+  await dropFromPalette(page, "issueInvoice", 0.6, 0.82);
+  const quote = stepNode(page, "Function", "Price quote");
   await expect(quote).toBeVisible();
   await expect(stepNode(page, "Function", "Check credit")).toBeVisible();
-  await expect(stepNode(page, "Function", "Create invoice")).toBeVisible();
+  await expect(stepNode(page, "Function", "Issue invoice")).toBeVisible();
 
   // The scenario takes what a quote takes: typed fields, flat.
   await select(page, "Start", "Start");
   await inspectorOf(page)
     .getByLabel("Add the input fields of a step")
-    .selectOption({ label: "createQuote" });
+    .selectOption({ label: "priceQuote" });
   await expect(inspectorOf(page).getByText("customerId")).toBeVisible();
 
   // The choice sends large quotes to a person.
@@ -297,31 +297,31 @@ test("a newcomer builds, publishes twice, runs, approves, reworks and re-imports
 
   await deselect(page);
   await page.getByRole("button", { name: "Fit view" }).click();
-  await connect(page, "Start next", "Create quote input");
-  await connect(page, "Create quote next", "Check credit input");
+  await connect(page, "Start next", "Price quote input");
+  await connect(page, "Price quote next", "Check credit input");
   await connect(page, "Check credit next", "Large quote? input");
   await connect(page, "Large quote? branch review", "Approval input");
-  await connect(page, "Large quote? branch auto", "Create invoice input");
-  await connect(page, "Approval next", "Create invoice input");
-  await connect(page, "Create invoice next", "End input");
+  await connect(page, "Large quote? branch auto", "Issue invoice input");
+  await connect(page, "Approval next", "Issue invoice input");
+  await connect(page, "Issue invoice next", "End input");
   await expect(edge(page, "choice", "approval")).toBeVisible();
-  await expect(edge(page, "createInvoice", "end")).toBeVisible();
+  await expect(edge(page, "issueInvoice", "end")).toBeVisible();
 
   // Fields mapped from Available data: the start's flat input, the quote's typed output.
-  await select(page, "Function", "Create quote");
+  await select(page, "Function", "Price quote");
   await mapByDrag(page, "input.customerId", "customerId");
   await mapByDrag(page, "input.quantity", "quantity");
   await select(page, "Function", "Check credit");
   await mapByDrag(page, "input.customerId", "customerId");
   const data = inspectorOf(page).getByRole("list", { name: "Available data" });
-  await data.getByRole("button", { name: "Expand steps.createQuote.output.total" }).click();
+  await data.getByRole("button", { name: "Expand steps.priceQuote.output.total" }).click();
   await expect(
-    data.getByRole("button", { name: "steps.createQuote.output.total.amountCents" }),
+    data.getByRole("button", { name: "steps.priceQuote.output.total.amountCents" }),
   ).toContainText("integer");
-  await mapByDrag(page, "steps.createQuote.output.total.amountCents", "amountCents");
-  await select(page, "Function", "Create invoice");
-  await mapByDrag(page, "steps.createQuote.output.id", "quoteId");
-  await mapByDrag(page, "steps.createQuote.output.total", "total");
+  await mapByDrag(page, "steps.priceQuote.output.total.amountCents", "amountCents");
+  await select(page, "Function", "Issue invoice");
+  await mapByDrag(page, "steps.priceQuote.output.id", "quoteId");
+  await mapByDrag(page, "steps.priceQuote.output.total", "total");
   // what the approver checks: with nothing mapped they would see no data at all
   await select(page, "Approval", "Approval");
   const approval = inspectorOf(page);
@@ -329,7 +329,7 @@ test("a newcomer builds, publishes twice, runs, approves, reworks and re-imports
   await expect(approval.getByText("Nothing mapped: the person sees no data.")).toBeVisible();
   for (const [field, reference] of [
     ["customer", "input.customerId"],
-    ["total", "steps.createQuote.output.total"],
+    ["total", "steps.priceQuote.output.total"],
   ] as const) {
     await approval.getByRole("textbox", { name: "New input field" }).fill(field);
     await approval.getByRole("button", { name: "Add", exact: true }).click();
@@ -337,12 +337,8 @@ test("a newcomer builds, publishes twice, runs, approves, reworks and re-imports
   }
   await select(page, "Choice", "Large quote?");
   const rule = inspectorOf(page).getByRole("group", { name: "Rule 1" });
-  await rule
-    .getByRole("combobox", { name: "Rule 1 reference" })
-    .fill("createQuote.output.total.am");
-  await page
-    .getByRole("option", { name: /steps\.createQuote\.output\.total\.amountCents/ })
-    .click();
+  await rule.getByRole("combobox", { name: "Rule 1 reference" }).fill("priceQuote.output.total.am");
+  await page.getByRole("option", { name: /steps\.priceQuote\.output\.total\.amountCents/ }).click();
   await rule.getByLabel("Rule 1 operator").selectOption("gte");
   await rule.getByLabel("Rule 1 value").fill("10000");
 
@@ -388,7 +384,7 @@ test("a newcomer builds, publishes twice, runs, approves, reworks and re-imports
   await page.getByRole("link", { name: "Open run" }).click();
   await expect(page).toHaveURL((address) => address.href.startsWith(runUrl));
   await expect(runStatus(page)).toHaveText("succeeded");
-  await expect(runStep(page, "Create invoice")).toHaveAttribute("data-state", "succeeded");
+  await expect(runStep(page, "Issue invoice")).toHaveAttribute("data-state", "succeeded");
   await screenshots(page, "2-approved-run");
 
   // 6. The bureau fails for one customer: the 500 is retried, then the run fails and says so.
@@ -418,7 +414,7 @@ test("a newcomer builds, publishes twice, runs, approves, reworks and re-imports
   await restart.getByRole("button", { name: "Restart" }).click();
   await expect(restart).toBeHidden();
   await expect(runStatus(page)).toHaveText("succeeded");
-  await expect(runStep(page, "Create invoice")).toHaveAttribute("data-state", "succeeded");
+  await expect(runStep(page, "Issue invoice")).toHaveAttribute("data-state", "succeeded");
   await expect(panel.getByRole("list", { name: "Runs of this step" })).toContainText("superseded");
   await screenshots(page, "4-reworked-run");
 
