@@ -239,6 +239,9 @@ test("a newcomer builds, publishes twice, runs, approves, reworks and re-imports
 
   // 1. Their service, added as a connection: its three operations become functions.
   await page.goto("/catalog");
+  // signed in as the first administrator, who holds every role
+  await expect(page.getByText(ADMIN.name)).toBeVisible();
+  await expect(page.getByText("admin, designer, operator, approver")).toBeAttached();
   await page.getByRole("button", { name: "Add connection" }).click();
   const dialog = page.getByRole("dialog", { name: "Add a connection" });
   await dialog.getByLabel("Provider").selectOption("http");
