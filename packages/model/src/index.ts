@@ -106,9 +106,12 @@ export {
 export {
   isRunEnd,
   RUN_ENDED_TYPES,
+  stepOfEvent,
+  storedRunEvent,
   type TRunEvent,
   type TRunEventData,
   type TRunEventType,
+  type TStepEventData,
   ZRunEventData,
 } from "./run-events.ts";
 export * from "./scenario.ts";

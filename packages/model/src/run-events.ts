@@ -92,3 +92,26 @@ export const isRunEnd = (
   event: TRunEventData,
 ): event is Extract<TRunEventData, { type: (typeof RUN_ENDED_TYPES)[number] }> =>
   (RUN_ENDED_TYPES as readonly string[]).includes(event.type);
+
+/** Events about one step or the task it opened: they name it by node (and map item). */
+export type TStepEventData = Extract<TRunEventData, { data: { nodeId: string } }>;
+
+/** The step an event is about, with its map item ("" outside maps); none for a run's own. */
+export const stepOfEvent = (event: TRunEventData): { nodeId: string; scope: string } | undefined =>
+  "nodeId" in event.data
+    ? { nodeId: event.data.nodeId, scope: "scope" in event.data ? event.data.scope : "" }
+    : undefined;
+
+/**
+ * A stored event row as the event it is. The engine writes only events of the union (its
+ * tests check every one they write), so a row is read as one without parsing it again.
+ */
+export const storedRunEvent = (row: {
+  id: bigint | string;
+  runId: string;
+  stepRunId: string | null;
+  type: string;
+  data: unknown;
+  actorId: string | null;
+  createdAt: Date;
+}): TRunEvent => ({ ...row, id: row.id.toString() }) as TRunEvent;

@@ -1,3 +1,4 @@
+import { stepOfEvent } from "@baton/model";
 import { memo } from "react";
 import { eventSummary, eventTitle, isBusyWait, type TNameStep } from "./event-summary.ts";
 import type { TRunEvent } from "./run-types.ts";
@@ -27,11 +28,6 @@ const clock = (iso: string) => {
   return `${TIME.format(d)}.${String(d.getMilliseconds()).padStart(3, "0")}`;
 };
 
-const nodeIdOf = (event: TRunEvent): string | undefined => {
-  const nodeId = (event.data as { nodeId?: unknown } | null)?.nodeId;
-  return typeof nodeId === "string" ? nodeId : undefined;
-};
-
 /**
  * One event: exact time, what happened and what it adds (the step by its label when
  * `nameStep` is given). Rows never change, so each renders once.
@@ -45,7 +41,7 @@ export const EventRow = memo(function EventRow({
   nameStep: TNameStep | undefined;
   kindOf: TNameStep;
 }) {
-  const nodeId = nodeIdOf(event);
+  const nodeId = stepOfEvent(event)?.nodeId;
   const kind = nodeId ? kindOf(nodeId)?.kind : undefined;
   const verb = isBusyWait(event, kind) ? "started" : (event.type.split(".")[1] ?? "");
   const summary = eventSummary(event, nameStep);

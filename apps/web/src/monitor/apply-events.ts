@@ -1,39 +1,37 @@
+import { stepOfEvent } from "@baton/model";
 import type { TRunDetail, TRunEvent, TStepAttempt, TStepRun } from "./run-types.ts";
-
-type TEventData = {
-  nodeId?: unknown;
-  attempt?: unknown;
-  error?: unknown;
-  output?: unknown;
-  generation?: unknown;
-  scope?: unknown;
-};
-
-const dataOf = (event: TRunEvent): TEventData =>
-  typeof event.data === "object" && event.data !== null ? (event.data as TEventData) : {};
 
 const at = (iso: string): number => Date.parse(iso);
 
 type TStepPatch = Partial<Omit<TStepRun, "attempts" | "task">>;
 
-const STEP_PATCHES: Record<string, (event: TRunEvent, step: TStepRun) => TStepPatch> = {
-  "step.scheduled": (e) => ({ status: "scheduled", scheduledAt: e.createdAt, endedAt: null }),
-  "step.skipped": (e) => ({ status: "skipped", endedAt: e.createdAt }),
-  "step.started": (e, s) => ({
-    status: "running",
-    attempt: numberOr(dataOf(e).attempt, s.attempt),
-    startedAt: s.startedAt ?? e.createdAt,
-  }),
-  "step.waiting": () => ({ status: "waiting" }),
-  "step.succeeded": (e) => ({ status: "succeeded", error: null, endedAt: e.createdAt }),
-  "step.failed": (e) => ({
-    status: "failed",
-    error: jsonOf(dataOf(e).error),
-    endedAt: e.createdAt,
-  }),
-  "step.retrying": (e) => ({ status: "retrying", error: jsonOf(dataOf(e).error) }),
-  "step.cancelled": (e) => ({ status: "cancelled", endedAt: e.createdAt }),
-  "step.superseded": () => ({ status: "superseded" }),
+const errorOf = (error: unknown): TStepRun["error"] =>
+  error === undefined ? null : (error as TStepRun["error"]);
+
+/** What a step event says of its step now; nothing for other events. */
+const stepPatch = (e: TRunEvent, s: TStepRun): TStepPatch | undefined => {
+  switch (e.type) {
+    case "step.scheduled":
+      return { status: "scheduled", scheduledAt: e.createdAt, endedAt: null };
+    case "step.skipped":
+      return { status: "skipped", endedAt: e.createdAt };
+    case "step.started":
+      return { status: "running", attempt: e.data.attempt, startedAt: s.startedAt ?? e.createdAt };
+    case "step.waiting":
+      return { status: "waiting" };
+    case "step.succeeded":
+      return { status: "succeeded", error: null, endedAt: e.createdAt };
+    case "step.failed":
+      return { status: "failed", error: errorOf(e.data.error), endedAt: e.createdAt };
+    case "step.retrying":
+      return { status: "retrying", error: errorOf(e.data.error) };
+    case "step.cancelled":
+      return { status: "cancelled", endedAt: e.createdAt };
+    case "step.superseded":
+      return { status: "superseded" };
+    default:
+      return undefined;
+  }
 };
 
 const ATTEMPT_ENDS: Record<string, TStepAttempt["status"]> = {
@@ -48,19 +46,15 @@ const TASK_DECISIONS: Record<string, NonNullable<TStepRun["task"]>["status"]> = 
   "task.expired": "expired",
 };
 
-function numberOr(value: unknown, fallback: number): number {
-  return typeof value === "number" ? value : fallback;
-}
-
-function jsonOf(value: unknown): TStepRun["error"] {
-  return value === undefined ? null : (value as TStepRun["error"]);
-}
-
-const placeholderStep = (run: TRunDetail, event: TRunEvent, nodeId: string): TStepRun => ({
+const placeholderStep = (
+  run: TRunDetail,
+  event: TRunEvent,
+  { nodeId, scope }: { nodeId: string; scope: string },
+): TStepRun => ({
   id: event.stepRunId ?? "",
   nodeId,
   // a body step of a map belongs to its item, never to the graph's own nodes
-  scope: typeof dataOf(event).scope === "string" ? (dataOf(event).scope as string) : "",
+  scope,
   generation: run.generation,
   status: "pending",
   attempt: 0,
@@ -75,7 +69,7 @@ const placeholderStep = (run: TRunDetail, event: TRunEvent, nodeId: string): TSt
 });
 
 const withAttempt = (step: TStepRun, event: TRunEvent): TStepAttempt[] => {
-  const number = numberOr(dataOf(event).attempt, step.attempt);
+  const number = "attempt" in event.data ? event.data.attempt : step.attempt;
   if (event.type === "step.started") {
     const rest = step.attempts.filter((a) => a.attempt !== number);
     const started: TStepAttempt = {
@@ -95,7 +89,7 @@ const withAttempt = (step: TStepRun, event: TRunEvent): TStepAttempt[] => {
           ...a,
           status: ended,
           endedAt: event.createdAt,
-          error: ended === "failed" ? jsonOf(dataOf(event).error) : a.error,
+          error: ended === "failed" && "error" in event.data ? errorOf(event.data.error) : a.error,
         }
       : a,
   );
@@ -108,17 +102,17 @@ const applyStepEvent = (
   event: TRunEvent,
 ): boolean => {
   const index = positions.get(event.stepRunId ?? "") ?? -1;
-  const nodeId = dataOf(event).nodeId;
-  if (index < 0 && typeof nodeId !== "string") return false;
-  const step = index >= 0 ? steps[index]! : placeholderStep(run, event, nodeId as string);
+  const about = stepOfEvent(event);
+  if (index < 0 && !about) return false;
+  const step = index >= 0 ? steps[index]! : placeholderStep(run, event, about!);
   // Stored events replay from the start of the run; the snapshot may already be newer.
   if (at(event.createdAt) < at(step.updatedAt)) return false;
   const decision = TASK_DECISIONS[event.type];
-  const patch = STEP_PATCHES[event.type];
+  const patch = stepPatch(event, step);
   if (!patch && !decision) return false;
   const next: TStepRun = {
     ...step,
-    ...(patch ? patch(event, step) : {}),
+    ...patch,
     attempts: withAttempt(step, event),
     task:
       decision && step.task
@@ -131,26 +125,38 @@ const applyStepEvent = (
   return true;
 };
 
-const RUN_PATCHES: Record<string, (event: TRunEvent, run: TRunDetail) => Partial<TRunDetail>> = {
-  "run.started": (e, r) => ({ status: "running", startedAt: r.startedAt ?? e.createdAt }),
-  "run.succeeded": (e) => ({
-    status: "succeeded",
-    output: jsonOf(dataOf(e).output),
-    error: null,
-    endedAt: e.createdAt,
-  }),
-  "run.failed": (e) => ({ status: "failed", error: jsonOf(dataOf(e).error), endedAt: e.createdAt }),
-  "run.cancelled": (e) => ({ status: "cancelled", endedAt: e.createdAt }),
-  // a run pauses while a person decides, and goes on once nobody is asked any more
-  "run.waiting": () => ({ status: "waiting" }),
-  "run.running": () => ({ status: "running" }),
-  "run.restarted": (e, r) => ({
-    status: "running",
-    generation: numberOr(dataOf(e).generation, r.generation + 1),
-    output: null,
-    error: null,
-    endedAt: null,
-  }),
+/** What a run event says of the run now; nothing for other events. */
+const runPatch = (e: TRunEvent, r: TRunDetail): Partial<TRunDetail> | undefined => {
+  switch (e.type) {
+    case "run.started":
+      return { status: "running", startedAt: r.startedAt ?? e.createdAt };
+    case "run.succeeded":
+      return {
+        status: "succeeded",
+        output: errorOf(e.data.output),
+        error: null,
+        endedAt: e.createdAt,
+      };
+    case "run.failed":
+      return { status: "failed", error: errorOf(e.data.error), endedAt: e.createdAt };
+    case "run.cancelled":
+      return { status: "cancelled", endedAt: e.createdAt };
+    // a run pauses while a person decides, and goes on once nobody is asked any more
+    case "run.waiting":
+      return { status: "waiting" };
+    case "run.running":
+      return { status: "running" };
+    case "run.restarted":
+      return {
+        status: "running",
+        generation: e.data.generation,
+        output: null,
+        error: null,
+        endedAt: null,
+      };
+    default:
+      return undefined;
+  }
 };
 
 /**
@@ -167,10 +173,10 @@ export const applyEvents = (snapshot: TRunDetail, events: readonly TRunEvent[]):
   const positions = new Map(steps.map((s, i) => [s.id, i]));
   for (const event of events) {
     if (event.runId !== snapshot.id) continue;
-    const runPatch = RUN_PATCHES[event.type];
-    if (runPatch) {
+    const patch = runPatch(event, run);
+    if (patch) {
       if (at(event.createdAt) >= at(run.updatedAt)) {
-        run = { ...run, ...runPatch(event, run), updatedAt: event.createdAt };
+        run = { ...run, ...patch, updatedAt: event.createdAt };
         changed = true;
       }
       continue;

@@ -1,13 +1,10 @@
-import type { TNodeKind } from "@baton/model";
+import { stepOfEvent, type TNodeKind, type TRunEventType } from "@baton/model";
 import type { TRunEvent } from "./run-types.ts";
 import { readStepError } from "./step-error.ts";
 
 /** A step of the run's scenario as events name it. */
 export type TStepName = { label: string; kind: TNodeKind };
 export type TNameStep = (nodeId: string) => TStepName | undefined;
-
-const record = (value: unknown): Record<string, unknown> =>
-  typeof value === "object" && value !== null ? (value as Record<string, unknown>) : {};
 
 /** A map item's scope in words: "2" → "item 2", "1/0" → "item 1 › item 0". */
 export const itemPhrase = (scope: string): string =>
@@ -16,7 +13,8 @@ export const itemPhrase = (scope: string): string =>
     .map((index) => `item ${index}`)
     .join(" › ");
 
-const TITLES: Record<string, string> = {
+// every event of the union has its words: a new event without them fails the typecheck
+const TITLES: Record<TRunEventType, string> = {
   "run.started": "run started",
   "run.succeeded": "run succeeded",
   "run.failed": "run failed",
@@ -49,8 +47,8 @@ const WAITING: Partial<Record<TNodeKind, string>> = {
 
 /** What an event says happened, in words: "succeeded", "running its items", "run started". */
 export const eventTitle = (event: TRunEvent, kind?: TNodeKind): string => {
-  if (event.type === "step.waiting" && kind) return WAITING[kind] ?? TITLES[event.type]!;
-  return TITLES[event.type] ?? event.type;
+  if (event.type === "step.waiting" && kind) return WAITING[kind] ?? TITLES[event.type];
+  return TITLES[event.type];
 };
 
 /** Whether the event reads as work going on rather than a wait (a map's or subscenario's). */
@@ -62,27 +60,27 @@ export const isBusyWait = (event: TRunEvent, kind?: TNodeKind): boolean =>
  * and map item, the attempt, the error, the restart.
  */
 export const eventSummary = (event: TRunEvent, nameStep?: TNameStep): string => {
-  const data = record(event.data);
   const parts: string[] = [];
-  const nodeId = typeof data.nodeId === "string" ? data.nodeId : undefined;
-  if (nodeId && nameStep) parts.push(nameStep(nodeId)?.label ?? nodeId);
-  if (typeof data.scope === "string" && data.scope) parts.push(itemPhrase(data.scope));
-  if (typeof data.attempt === "number" && data.attempt > 1) parts.push(`attempt ${data.attempt}`);
-  if (typeof data.items === "number") {
-    parts.push(`${data.items} item${data.items === 1 ? "" : "s"}`);
+  const step = stepOfEvent(event);
+  if (step && nameStep) parts.push(nameStep(step.nodeId)?.label ?? step.nodeId);
+  if (step?.scope) parts.push(itemPhrase(step.scope));
+  if ("attempt" in event.data && event.data.attempt > 1)
+    parts.push(`attempt ${event.data.attempt}`);
+  if (event.type === "step.waiting" && event.data.items !== undefined) {
+    parts.push(`${event.data.items} item${event.data.items === 1 ? "" : "s"}`);
   }
-  if (data.reclaimed === true) parts.push("taken over from a stopped worker");
-  if (event.type === "run.started" && typeof data.trigger === "string") {
-    parts.push(`from ${data.trigger}`);
+  if (event.type === "step.started" && event.data.reclaimed) {
+    parts.push("taken over from a stopped worker");
   }
+  if (event.type === "run.started") parts.push(`from ${event.data.trigger}`);
   if (event.type === "run.restarted") {
-    const from = Array.isArray(data.fromNodeIds)
-      ? data.fromNodeIds.map((id) => nameStep?.(String(id))?.label ?? String(id)).join(", ")
+    const from = event.data.fromNodeIds
+      ? event.data.fromNodeIds.map((id) => nameStep?.(id)?.label ?? id).join(", ")
       : "start";
     parts.push(`from ${from}`);
-    if (data.editedInput === true) parts.push("with an edited input");
+    if (event.data.editedInput) parts.push("with an edited input");
   }
-  const error = readStepError(data.error);
+  const error = readStepError("error" in event.data ? event.data.error : undefined);
   if (error) parts.push(error.code ? `${error.code}: ${error.message}` : error.message);
   return parts.join(" · ");
 };

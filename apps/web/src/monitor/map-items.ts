@@ -119,9 +119,10 @@ export const itemCountOf = (
   for (let i = events.length - 1; i >= 0; i--) {
     const event = events[i]!;
     if (event.type !== "step.waiting") continue;
-    const data = event.data as { nodeId?: unknown; scope?: unknown; items?: unknown } | null;
-    if (data?.nodeId === nodeId && (data.scope ?? "") === scope && typeof data.items === "number")
+    const { data } = event;
+    if (data.nodeId === nodeId && data.scope === scope && data.items !== undefined) {
       return data.items;
+    }
   }
   return undefined;
 };

@@ -1,3 +1,4 @@
+import type { TRunEvent as TStoredRunEvent } from "@baton/model";
 import type { AppRouter } from "@baton/server";
 import type { inferRouterOutputs } from "@trpc/server";
 
@@ -15,12 +16,5 @@ export type TStepDetail = TOutputs["runs"]["stepRun"];
 export type TRunSummary = TOutputs["runs"]["list"]["items"][number];
 export type TRunStatus = TRunDetail["status"];
 
-/** One run event as the monitor keeps it (the subscriptions send ids as strings, dates as ISO text). */
-export type TRunEvent = {
-  id: string;
-  runId: string;
-  stepRunId: string | null;
-  type: string;
-  data: unknown;
-  createdAt: string;
-};
+/** One run event as the monitor keeps it: the union of `@baton/model`, its date as ISO text. */
+export type TRunEvent = TStoredRunEvent<string>;

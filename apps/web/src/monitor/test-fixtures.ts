@@ -1,3 +1,4 @@
+import { type TRunEventType, ZRunEventData } from "@baton/model";
 import type { TRunDetail, TRunEvent, TStepAttempt, TStepRun } from "./run-types.ts";
 
 const RUN_ID = "00000000-0000-4000-8000-000000000001";
@@ -58,8 +59,36 @@ export const runDetail = (stepRuns: TStepRun[], overrides: Partial<TRunDetail> =
   }) as TRunDetail;
 
 let nextId = 1;
+/** What a test leaves out of an event's data: a first attempt, outside any map. */
+const usual = (type: TRunEventType): Record<string, unknown> => {
+  if (type === "run.started") return { versionId: "v1", version: 1, trigger: "ui" };
+  if (type === "run.succeeded" || type === "run.failed" || type === "run.cancelled") {
+    return { output: null, error: null, actorId: null };
+  }
+  if (type === "run.restarted") {
+    return {
+      fromNodeIds: null,
+      scopes: null,
+      rerun: [],
+      generation: 1,
+      versionId: "v1",
+      editedInput: false,
+    };
+  }
+  if (type.startsWith("task.")) return { taskId: "task", nodeId: "step" };
+  const step = { nodeId: "step", scope: "" };
+  if (type === "step.started") return { ...step, attempt: 1, reclaimed: false, workerId: "w" };
+  if (type === "step.succeeded" || type === "step.failed" || type === "step.retrying") {
+    return { ...step, attempt: 1, ...(type === "step.retrying" ? { delayMs: 1000 } : {}) };
+  }
+  if (type === "step.superseded") return { ...step, generation: 0 };
+  if (type.startsWith("step.")) return step;
+  return {};
+};
+
+/** An event as the engine writes it: parsed by the union, so a shape it lacks fails the test. */
 export const event = (
-  type: string,
+  type: TRunEventType,
   at: number,
   stepRunId: string | null,
   data: Record<string, unknown> = {},
@@ -67,7 +96,7 @@ export const event = (
   id: String(nextId++),
   runId: RUN_ID,
   stepRunId,
-  type,
-  data,
+  actorId: null,
+  ...ZRunEventData.parse({ type, data: { ...usual(type), ...data } }),
   createdAt: t(at),
 });

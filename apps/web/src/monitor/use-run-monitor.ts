@@ -11,21 +11,14 @@ import type { TRunDetail, TRunEvent } from "./run-types.ts";
 const REFETCH_DEBOUNCE_MS = 120;
 const REFETCH_MAX_WAIT_MS = 1000;
 
-const toRunEvent = (event: {
-  id: string;
-  runId: string;
-  stepRunId: string | null;
-  type: string;
-  data?: unknown;
+/** An event as JSON brought it: the union's `unknown` values may have been left out. */
+type TSentEvent = Omit<TRunEvent, "data" | "createdAt"> & {
+  data: object;
   createdAt: string | Date;
-}): TRunEvent => ({
-  id: event.id,
-  runId: event.runId,
-  stepRunId: event.stepRunId,
-  type: event.type,
-  data: event.data,
-  createdAt: String(event.createdAt),
-});
+};
+
+const toRunEvent = (event: TSentEvent): TRunEvent =>
+  ({ ...event, createdAt: String(event.createdAt) }) as TRunEvent;
 
 export type TRunMonitor = {
   run: TRunDetail | undefined;

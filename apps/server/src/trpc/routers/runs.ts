@@ -1,4 +1,4 @@
-import { BatonError } from "@baton/model";
+import { BatonError, storedRunEvent } from "@baton/model";
 import { tracked } from "@trpc/server";
 import { z } from "zod";
 import { sessionIsLive } from "../../auth/sessions.ts";
@@ -153,7 +153,7 @@ export const runsRouter = router({
         orderBy: { id: "desc" },
         take: 5_000,
       });
-      return rows.reverse().map((event) => ({ ...event, id: event.id.toString() }));
+      return rows.reverse().map(storedRunEvent);
     }),
 
   /** One step run in full: its input, output and error, every attempt, and its task. */
@@ -280,10 +280,10 @@ export const runsRouter = router({
       });
       const sent = new Set<string>();
       for (let i = 0; i < stored.length; i += STORED_BATCH) {
-        const batch = stored.slice(i, i + STORED_BATCH).map((event) => {
-          const id = event.id.toString();
-          sent.add(id);
-          return { ...event, id };
+        const batch = stored.slice(i, i + STORED_BATCH).map((row) => {
+          const event = storedRunEvent(row);
+          sent.add(event.id);
+          return event;
         });
         const last = batch.at(-1);
         if (last) yield tracked(last.id, batch);
