@@ -4,6 +4,7 @@ import { indexGraph, type TGraphIndex, type TGraphLike } from "./graph.ts";
 import { isSchemaObject } from "./json-schema.ts";
 import { resolveReference, type TRunContext } from "./reference.ts";
 import { type TMapping, type TNode, type TSource, WHOLE_INPUT } from "./scenario.ts";
+import { describeSchema } from "./schema/describe-schema.ts";
 import { compileSchema, describeErrors } from "./validator.ts";
 
 /**
@@ -30,7 +31,7 @@ export const resolveSource = async (
     const got = value === undefined ? "nothing" : describeErrors(compiled.validate, "its result");
     throw new BatonError(
       "BAD_INPUT",
-      `The expression "${source.expr}" does not match its declared schema: ${got}.`,
+      `The expression "${source.expr}" does not match its declared schema (${describeSchema(source.schema)}): ${got}.`,
       { value },
     );
   }

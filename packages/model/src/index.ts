@@ -37,6 +37,13 @@ export {
   type TScenarioAnalysis,
 } from "./check/check-scenario.ts";
 export type { TDiagnostic, TDiagnosticCode } from "./check/diagnostic.ts";
+export {
+  applyNodeEdits,
+  applyQuickFix,
+  type TEditPath,
+  type TNodeEdit,
+  type TQuickFix,
+} from "./check/quick-fix.ts";
 export { chooseBranch, evaluateCondition } from "./choose-branch.ts";
 export { isIsoDuration, parseDuration } from "./duration.ts";
 export * from "./errors.ts";

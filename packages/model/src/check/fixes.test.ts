@@ -410,7 +410,7 @@ describe("quick fixes that check or convert a value at run time", () => {
     const context = (text: string) => ({ input: {}, steps: { quote: { output: { text } } } });
     await expect(resolveSource(source, context("c1"), evaluateExpression)).resolves.toBe("c1");
     await expect(resolveSource(source, context(""), evaluateExpression)).rejects.toThrow(
-      'The expression "steps.quote.output.text" does not match its declared schema: its result must NOT have fewer than 1 characters.',
+      'The expression "steps.quote.output.text" does not match its declared schema (a string (at least 1 character)): its result must NOT have fewer than 1 characters.',
     );
   });
 

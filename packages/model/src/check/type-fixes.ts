@@ -3,10 +3,11 @@ import { isIndexSegment, parseReference } from "../reference.ts";
 import { type TMapping, type TSource, WHOLE_INPUT } from "../scenario.ts";
 import type { TFinding } from "../schema/compare.ts";
 import { describeAlts, plural } from "../schema/describe.ts";
+import { describeSchema } from "../schema/describe-schema.ts";
 import { materialize } from "../schema/materialize.ts";
 import { narrowSchema } from "../schema/narrow.ts";
 import { childOf, declaresField } from "../schema/navigate.ts";
-import { inlineSchemaNode, type TSchemaNode } from "../schema/node.ts";
+import type { TSchemaNode } from "../schema/node.ts";
 import { normalize } from "../schema/normalize.ts";
 import { acceptsAnything } from "../schema/unconstrained.ts";
 import { joinPath } from "../schema/walk.ts";
@@ -126,9 +127,6 @@ const writtenSchemaOf = (
         : `${pathText("", placed.rest)} of the expression's result`,
   };
 };
-
-const describeSchema = (schema: TJsonSchema): string =>
-  describeAlts(normalize(inlineSchemaNode(schema), "target").alts);
 
 const narrowTitle = (label: string, keywords: TJsonSchemaObject, narrowed: TJsonSchema): string => {
   if ("required" in keywords) return `Make ${label} required`;
