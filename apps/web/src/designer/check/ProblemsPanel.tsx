@@ -3,6 +3,7 @@ import { CircleX, TriangleAlert, X } from "lucide-react";
 import { useMemo } from "react";
 import { composeScenario } from "../store/compose-scenario.ts";
 import { useDesignerContext } from "../use-designer-context.ts";
+import { QuickFixes } from "./QuickFixes.tsx";
 import { useChecks } from "./use-checks.ts";
 
 const sortKey = (d: TDiagnostic) => (d.severity === "error" ? 0 : 1);
@@ -20,12 +21,12 @@ function ProblemRow({
   const nodeId = d.nodeId;
   const Icon = d.severity === "error" ? CircleX : TriangleAlert;
   return (
-    <li>
+    <li className="py-1.5">
       <button
         type="button"
         disabled={nodeId === undefined || !labelOf.has(nodeId)}
         onClick={() => nodeId && onFocus(nodeId)}
-        className="flex w-full items-start gap-2 px-3 py-1.5 text-left text-xs hover:bg-zinc-50 disabled:cursor-default dark:hover:bg-zinc-800/50"
+        className="flex w-full items-start gap-2 px-3 text-left text-xs hover:bg-zinc-50 disabled:cursor-default dark:hover:bg-zinc-800/50"
       >
         <Icon
           className={`mt-px size-3.5 shrink-0 ${d.severity === "error" ? "text-red-500" : "text-amber-500"}`}
@@ -39,13 +40,18 @@ function ProblemRow({
           {d.fix && <span className="block text-zinc-400 dark:text-zinc-500">{d.fix}</span>}
         </span>
       </button>
+      {/* aligned under the message: the icon, the step column and their gaps */}
+      <div className="pr-3 pl-[10.625rem]">
+        <QuickFixes fixes={d.fixes} />
+      </div>
     </li>
   );
 }
 
 /**
  * Every diagnostic of the live check, then what the server's check found beyond it when it
- * last refused to publish (its catalog may differ); a click brings the node into view.
+ * last refused to publish (its catalog may differ); a click brings the node into view, and
+ * each problem offers its quick fixes.
  */
 export function ProblemsPanel({ onClose }: { onClose: () => void }) {
   const { checks, store } = useDesignerContext();
