@@ -112,4 +112,5 @@ export {
 } from "./retry.ts";
 export * from "./scenario.ts";
 export { dereference } from "./schema/dereference.ts";
+export { describeSchema } from "./schema/describe-schema.ts";
 export { resolveWaitUntil } from "./wait-until.ts";
