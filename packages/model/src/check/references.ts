@@ -76,6 +76,16 @@ const withSegment = (text: string, index: number, segment: string): TReference |
   return { ...reference, path };
 };
 
+/** Whether a schema declares every field along `path` (list indexes pass). */
+const declaresPath = (node: TSchemaNode, path: readonly string[]): boolean => {
+  let current: TSchemaNode | undefined = node;
+  for (const segment of path) {
+    if (!current || (!isIndexSegment(segment) && !declaresField(current, segment))) return false;
+    current = childOf(current, segment)?.node;
+  }
+  return current !== undefined;
+};
+
 /** The scope in which `use` sees the step `nodeId`, and the node it sees it from. */
 const sight = (
   typing: TTyping,
@@ -136,8 +146,14 @@ export const typeStep = (
   if (availability === "never") {
     const reference = parseReference(text);
     const other = what === "output" ? "error" : "output";
+    const otherNode = other === "error" ? ERROR_NODE : typing.outputs.get(nodeId);
+    // Offered only where the other result has the same field: else the fix trades one error for another.
+    const readable =
+      reference?.root === what &&
+      otherNode !== undefined &&
+      declaresPath(otherNode, reference.path);
     return problem(typing, use, {
-      ...(reference?.root === what ? rewrite(use, text, { ...reference, root: other }) : {}),
+      ...(readable ? rewrite(use, text, { ...reference, root: other }) : {}),
       code: "unavailable-output",
       message:
         what === "output"
