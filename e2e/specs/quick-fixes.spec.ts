@@ -124,6 +124,17 @@ test("settles the checker's type problems with quick fixes, publishes, and fails
   await expect(customerId).toContainText(
     "Checked at run time: a string (at least 1 character); the step fails if not.",
   );
+  // The expression's declared schema is edited with the same constraint controls.
+  await customerId
+    .getByRole("button", { name: "Constraints of input.customerId expression result" })
+    .click();
+  await expect(customerId.getByLabel("input.customerId result min length")).toHaveValue("1");
+  await customerId.getByLabel("input.customerId result max length").fill("36");
+  await expect(customerId.getByLabel("input.customerId expression result type")).toHaveValue(
+    "string",
+  );
+  await screenshot(page, "quick-fixes-2-expression-schema-1440");
+  await customerId.getByLabel("input.customerId result max length").fill("");
 
   // The scenario input now carries the bound, and its editor edits every keyword.
   await stepNode(page, "Start", "Start").click();
