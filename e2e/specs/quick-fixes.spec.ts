@@ -175,6 +175,8 @@ test("settles the checker's type problems with quick fixes, publishes, and fails
   await expect(error).toContainText(
     'The expression "input.customerId" does not match its declared schema (a string (at least 1 character)): its result must NOT have fewer than 1 characters.',
   );
-  await expect(error).toContainText("The input was refused (a schema it must fit, or the service).");
+  await expect(error).toContainText(
+    "The input was refused (a schema it must fit, or the service).",
+  );
   await screenshot(page, "quick-fixes-3-run-failed");
 });
