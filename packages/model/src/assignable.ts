@@ -30,5 +30,13 @@ export const assignable = (
     target: options.targetLabel ?? "the target",
     path: options.path ?? "",
   });
-  return { ok: problems.length === 0, problems };
+  return {
+    ok: problems.length === 0,
+    problems: problems.map(({ severity, code, path, message }) => ({
+      severity,
+      code,
+      path,
+      message,
+    })),
+  };
 };

@@ -4,8 +4,17 @@ import { indexGraph, type TGraphIndex, type TGraphLike } from "./graph.ts";
 import { isSchemaObject } from "./json-schema.ts";
 import { resolveReference, type TRunContext } from "./reference.ts";
 import { type TMapping, type TNode, type TSource, WHOLE_INPUT } from "./scenario.ts";
-import { formatIssues, validateValue } from "./validate-value.ts";
+import { describeSchema } from "./schema/describe-schema.ts";
+import { type TSchemaIssue, validateValue } from "./validate-value.ts";
 import { compileSchema } from "./validator.ts";
+
+/** What is wrong with an expression's result, in words: "its result must …; its result at /x is required". */
+const resultIssues = (issues: TSchemaIssue[]): string =>
+  issues
+    .map(({ path, message }) =>
+      path === "/" ? `its result ${message}` : `its result at ${path} ${message}`,
+    )
+    .join("; ");
 
 /**
  * The value of one mapping source at run time. An expression that declares a schema must
@@ -29,10 +38,10 @@ export const resolveSource = async (
   }
   const issues = value === undefined ? [] : validateValue(source.schema, value);
   if (value === undefined || issues.length) {
-    const got = value === undefined ? "it gave nothing" : formatIssues(issues);
+    const got = value === undefined ? "it gave nothing" : resultIssues(issues);
     throw new BatonError(
       "BAD_INPUT",
-      `The expression "${source.expr}" does not match its declared schema: ${got}.`,
+      `The expression "${source.expr}" does not match its declared schema (${describeSchema(source.schema)}): ${got}.`,
       { value, issues },
     );
   }

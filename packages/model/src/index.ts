@@ -37,6 +37,13 @@ export {
   type TScenarioAnalysis,
 } from "./check/check-scenario.ts";
 export type { TDiagnostic, TDiagnosticCode } from "./check/diagnostic.ts";
+export {
+  applyNodeEdits,
+  applyQuickFix,
+  type TEditPath,
+  type TNodeEdit,
+  type TQuickFix,
+} from "./check/quick-fix.ts";
 export { chooseBranch, evaluateCondition } from "./choose-branch.ts";
 export { isIsoDuration, parseDuration } from "./duration.ts";
 export * from "./errors.ts";
@@ -116,6 +123,7 @@ export {
 } from "./run-events.ts";
 export * from "./scenario.ts";
 export { dereference } from "./schema/dereference.ts";
+export { describeSchema } from "./schema/describe-schema.ts";
 export {
   AJV_VALUE_OPTIONS,
   formatIssues,

@@ -15,7 +15,8 @@ const MEANINGS: Record<string, string> = {
   timeout: `The call took longer than its deadline. ${RETRIED}`,
   throttled: `The provider asked to slow down. ${RETRIED}`,
   unavailable: `The provider or function could not be reached. ${RETRIED}`,
-  rejected_input: `The input was refused (the function's input schema or the service). ${NOT_RETRIED}`,
+  // also a mapping's run-time check: an expression's result that breaks its declared schema
+  rejected_input: `The input was refused (a schema it must fit, or the service). ${NOT_RETRIED}`,
   function_error: `The function itself failed. ${NOT_RETRIED}`,
   bad_output: `The output did not fit the function's output schema. ${NOT_RETRIED}`,
   engine: "The engine could not run the step. Not retried.",

@@ -181,6 +181,15 @@ describe("checkScenario: mappings", () => {
         message:
           'steps.notify.output.snet: "snet" is not declared by notify.output. Did you mean "sent"?',
         fix: 'Read "sent" instead, or read "snet" with an expression that declares its schema.',
+        fixes: [
+          {
+            title: "Read steps.notify.output.sent instead",
+            nodeId: "count",
+            edits: [
+              { op: "set", path: ["input", "tag", "ref"], value: "steps.notify.output.sent" },
+            ],
+          },
+        ],
       },
     ]);
     // A field one shape of a union declares is typed as usual (the other shape leaves it open).

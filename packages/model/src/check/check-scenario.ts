@@ -195,6 +195,7 @@ export const analyzeScenario = (
   }
   const typing: TTyping = {
     input: compiled.ok ? inlineSchemaNode(inputSchema) : BROKEN.node,
+    ...(structure.start ? { start: structure.start.id } : {}),
     outputs: new Map(),
     inputs: new Map(),
     nodes: new Map(places.map(({ node }) => [node.id, node])),

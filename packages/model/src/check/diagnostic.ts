@@ -1,4 +1,4 @@
-import { closest } from "../schema/closest.ts";
+import type { TQuickFix } from "./quick-fix.ts";
 
 export type TDiagnosticCode =
   | "invalid-format"
@@ -52,9 +52,32 @@ export type TDiagnostic = {
   /** Where in the node, e.g. `input.email` or `output.userId`. */
   readonly path?: string;
   readonly fix?: string;
+  /** Changes that settle it in one click, computed by the check (see quick-fix.ts). */
+  readonly fixes?: readonly TQuickFix[];
 };
 
-export const didYouMean = (word: string, candidates: Iterable<string>): string => {
-  const match = closest(word, candidates);
-  return match === undefined ? "" : ` Did you mean "${match}"?`;
+/**
+ * The diagnostic with `fixes` worked out when first read (by a person opening the
+ * problem, or JSON for the server's answer), so a check with many problems stays fast.
+ */
+export const withLazyFixes = (
+  diagnostic: TDiagnostic,
+  compute: () => readonly TQuickFix[],
+): TDiagnostic => {
+  let fixes: readonly TQuickFix[] | undefined | null = null;
+  return Object.defineProperty(diagnostic, "fixes", {
+    enumerable: true,
+    configurable: true,
+    get: () => {
+      if (fixes === null) {
+        const found = compute();
+        fixes = found.length > 0 ? found : undefined;
+      }
+      return fixes;
+    },
+  });
 };
+
+/** " Did you mean …?" for the closest candidate, if any; see `closest`. */
+export const didYouMean = (match: string | undefined): string =>
+  match === undefined ? "" : ` Did you mean "${match}"?`;

@@ -4,7 +4,7 @@ import { type TMapping, type TSource, WHOLE_INPUT } from "../scenario.ts";
 import { compare, type TProblem } from "../schema/compare.ts";
 import { inlineSchemaNode, type TField, type TSchemaNode } from "../schema/node.ts";
 import { compileSchema } from "../validator.ts";
-import type { TDiagnostic, TDiagnosticCode } from "./diagnostic.ts";
+import { type TDiagnostic, type TDiagnosticCode, withLazyFixes } from "./diagnostic.ts";
 import {
   BROKEN,
   type TTyped,
@@ -13,6 +13,7 @@ import {
   typeReference,
   typeStep,
 } from "./references.ts";
+import { type TValueOrigin, typeFixes } from "./type-fixes.ts";
 
 const shorten = (text: string): string => (text.length > 32 ? `${text.slice(0, 29)}...` : text);
 
@@ -158,28 +159,40 @@ const FIXES: Record<TProblem["code"], string> = {
   unproven: "Check it by hand, or convert the value with an expression that declares its schema.",
 };
 
-/** Compares a value against what a node needs and reports each problem as a diagnostic. */
+/**
+ * Compares a value against what a node needs and reports each problem as a diagnostic,
+ * with the quick fixes that settle it when Baton knows where the value comes from.
+ */
 export const checkFits = (
   typing: TTyping,
   use: TUse,
   source: TSchemaNode,
   target: TSchemaNode,
-  overrides: { readonly code?: TDiagnosticCode; readonly fix?: string } = {},
+  options: {
+    readonly code?: TDiagnosticCode;
+    readonly fix?: string;
+    readonly origin?: TValueOrigin;
+  } = {},
 ): void => {
   const problems = compare(source, target, {
     source: "the value",
     target: use.node.label,
     path: use.path,
   });
+  const { origin } = options;
   for (const found of problems) {
     const diagnostic: TDiagnostic = {
       severity: found.severity,
-      code: found.severity === "error" && overrides.code ? overrides.code : CODES[found.code],
+      code: found.severity === "error" && options.code ? options.code : CODES[found.code],
       nodeId: use.node.id,
       path: found.path,
       message: found.message,
-      fix: overrides.fix ?? FIXES[found.code],
+      fix: options.fix ?? FIXES[found.code],
     };
-    typing.report(diagnostic);
+    typing.report(
+      origin
+        ? withLazyFixes(diagnostic, () => typeFixes({ typing, use, source, target, origin }, found))
+        : diagnostic,
+    );
   }
 };

@@ -1,18 +1,20 @@
 import { scenarioKey, type TCatalog, type TScenarioSignature } from "../catalog.ts";
 import { EMPTY_FORM, manualOutputNode } from "../node-output.ts";
-import type {
-  TChoiceNode,
-  TComparison,
-  TEndNode,
-  TFunctionNode,
-  TManualNode,
-  TMapNode,
-  TMapping,
-  TNode,
-  TStartNode,
-  TSubscenarioNode,
-  TWaitNode,
+import {
+  type TChoiceNode,
+  type TComparison,
+  type TEndNode,
+  type TFunctionNode,
+  type TManualNode,
+  type TMapNode,
+  type TMapping,
+  type TNode,
+  type TStartNode,
+  type TSubscenarioNode,
+  type TWaitNode,
+  WHOLE_INPUT,
 } from "../scenario.ts";
+import { closest } from "../schema/closest.ts";
 import { compare } from "../schema/compare.ts";
 import { describeValue } from "../schema/describe.ts";
 import { elementOf } from "../schema/navigate.ts";
@@ -25,6 +27,7 @@ import { didYouMean } from "./diagnostic.ts";
 import { checkFits, checkSchema, typeExpression, typeMapping, typeSource } from "./mappings.ts";
 import { BROKEN, type TScope, type TTyping, type TUse, typeReference } from "./references.ts";
 import { checkStructure, type TStructure } from "./structure.ts";
+import type { TValueOrigin } from "./type-fixes.ts";
 
 export type TTypingOptions = {
   readonly catalog: TCatalog;
@@ -56,6 +59,17 @@ const received = (typing: TTyping, scope: TScope, node: TNode): TSchemaNode | un
   return withLabel(typing.outputs.get(edge.source) ?? BROKEN.node, `${label}.output`);
 };
 
+/** Whether a node takes the scenario input whole, straight from the scenario's start. */
+const takesScenarioInput = (typing: TTyping, use: TUse): boolean => {
+  const incoming = use.scope.index.incoming.get(use.node.id) ?? [];
+  return (
+    incoming.length === 1 &&
+    incoming[0]?.kind === "next" &&
+    incoming[0].source === typing.start &&
+    !use.scope.parent
+  );
+};
+
 /** Types a node's input: its mapping, or else its single predecessor's result. */
 const typeInput = (
   typing: TTyping,
@@ -67,19 +81,39 @@ const typeInput = (
   const value = mapping ? typeMapping(typing, use, mapping) : received(typing, use.scope, use.node);
   if (value) {
     typing.inputs.set(use.node.id, value);
-    if (target) checkFits(typing, use, value, target);
+    const origin: TValueOrigin | undefined = mapping
+      ? { kind: "mapping", mapping, root: use.path }
+      : takesScenarioInput(typing, use)
+        ? { kind: "input" }
+        : undefined;
+    if (target) checkFits(typing, use, value, target, origin ? { origin } : {});
     return value;
   }
-  const incoming = use.scope.index.incoming.get(use.node.id)?.length ?? 0;
+  const incoming = use.scope.index.incoming.get(use.node.id) ?? [];
   const constrained = target !== undefined && !acceptsAnything(normalize(target, "target").alts);
-  if (incoming > 1 && (constrained || needsOne)) {
+  if (incoming.length > 1 && (constrained || needsOne)) {
     typing.report({
       severity: "error",
       code: "missing-mapping",
       nodeId: use.node.id,
       path: use.path,
-      message: `"${use.node.label}" has ${incoming} incoming edges and no mapping, so Baton cannot tell which result it should take.`,
+      message: `"${use.node.label}" has ${incoming.length} incoming edges and no mapping, so Baton cannot tell which result it should take.`,
       fix: `Add a mapping that picks what "${use.node.label}" needs from the steps before it.`,
+      fixes: incoming.map((edge) => {
+        const what = edge.kind === "error" ? "error" : "output";
+        const label = use.scope.index.nodes.get(edge.source)?.label ?? edge.source;
+        return {
+          title: `Take the ${what} of "${label}"`,
+          nodeId: use.node.id,
+          edits: [
+            {
+              op: "set",
+              path: [use.path],
+              value: { [WHOLE_INPUT]: { ref: `steps.${edge.source}.${what}` } },
+            },
+          ],
+        };
+      }),
     });
   }
   return untyped(`${use.node.label}.${use.path}`);
@@ -105,6 +139,10 @@ const typeFunction = (
   const use = { node, scope, path: "input" };
   const entry = node.function === undefined ? undefined : options.catalog[node.function];
   if (!entry) {
+    const match =
+      node.function === undefined
+        ? undefined
+        : closest(node.function, Object.keys(options.catalog));
     typing.report(
       node.function === undefined
         ? {
@@ -119,7 +157,18 @@ const typeFunction = (
             code: "unknown-function",
             nodeId: node.id,
             message: `"${node.label}" calls ${node.function}, which is not in the catalog.`,
-            fix: `Pick a function from the catalog, or discover the connection that provides it.${didYouMean(node.function, Object.keys(options.catalog))}`,
+            fix: `Pick a function from the catalog, or discover the connection that provides it.${didYouMean(match)}`,
+            ...(match === undefined
+              ? {}
+              : {
+                  fixes: [
+                    {
+                      title: `Call ${match} instead`,
+                      nodeId: node.id,
+                      edits: [{ op: "set", path: ["function"], value: match }],
+                    },
+                  ],
+                }),
           },
     );
     if (node.input) typeMapping(typing, use, node.input);
@@ -160,6 +209,13 @@ const typeManual = (typing: TTyping, scope: TScope, node: TManualNode): TSchemaN
       nodeId: node.id,
       message: `Nobody is assigned to decide "${node.title}".`,
       fix: "Add a role or a user who may decide.",
+      fixes: [
+        {
+          title: "Let approvers decide it",
+          nodeId: node.id,
+          edits: [{ op: "set", path: ["assignees", "roles"], value: ["approver"] }],
+        },
+      ],
     });
   }
   typeInput(typing, { node, scope, path: "input" }, node.input, undefined, false);
@@ -223,7 +279,9 @@ const typeWait = (typing: TTyping, scope: TScope, node: TWaitNode): TSchemaNode 
   if (node.until) {
     const use = { node, scope, path: "until" };
     const typed = typeSource(typing, use, node.until);
-    checkFits(typing, use, typed.node, DATE_TIME_NODE);
+    checkFits(typing, use, typed.node, DATE_TIME_NODE, {
+      origin: { kind: "source", source: node.until, at: ["until"] },
+    });
     if (!typed.present) {
       typing.report({
         severity: "error",
@@ -292,10 +350,18 @@ const typeMap = (
       path: "concurrency",
       message: `${node.label} runs ${node.concurrency} items at once; this server runs at most ${options.mapConcurrency} items of a map at once.`,
       fix: `Lower its concurrency to ${options.mapConcurrency} or less (the server's limit is BATON_MAX_MAP_CONCURRENCY).`,
+      fixes: [
+        {
+          title: `Run at most ${options.mapConcurrency} items at once`,
+          nodeId: node.id,
+          edits: [{ op: "set", path: ["concurrency"], value: options.mapConcurrency }],
+        },
+      ],
     });
   }
   const items = typeSource(typing, use, node.items);
   checkFits(typing, use, items.node, ARRAY_NODE, {
+    origin: { kind: "source", source: node.items, at: ["items"] },
     code: "map-not-array",
     fix: "Point items at a list, or convert the value into one with an expression that declares its schema.",
   });

@@ -1,6 +1,6 @@
 import type { TGraphIndex } from "../graph.ts";
 import { INDEX_SCHEMA, STEP_ERROR_SCHEMA } from "../node-output.ts";
-import { formatReference, isIndexSegment, parseReference } from "../reference.ts";
+import { formatReference, isIndexSegment, parseReference, type TReference } from "../reference.ts";
 import type { TMapNode, TNode } from "../scenario.ts";
 import { closest } from "../schema/closest.ts";
 import { childOf, declaresField, fieldNames } from "../schema/navigate.ts";
@@ -8,6 +8,8 @@ import { schemaNode, type TSchemaNode, withLabel } from "../schema/node.ts";
 import { joinPath } from "../schema/walk.ts";
 import type { TAvailabilityAnalysis } from "./availability.ts";
 import { didYouMean, type TDiagnostic } from "./diagnostic.ts";
+import type { TQuickFix } from "./quick-fix.ts";
+import { referenceAt } from "./source-location.ts";
 
 /** One graph being typed: the scenario, or a map body inside its parent's scope. */
 export type TScope = {
@@ -21,6 +23,8 @@ export type TScope = {
 /** What typing needs across graphs. Node ids are unique across the whole scenario. */
 export type TTyping = {
   readonly input: TSchemaNode;
+  /** The id of the scenario's start, whose schema the input is. */
+  readonly start?: string;
   readonly outputs: Map<string, TSchemaNode>;
   /** What each node receives: its mapping's value, or its predecessor's result. */
   readonly inputs: Map<string, TSchemaNode>;
@@ -46,6 +50,40 @@ const problem = (
 ) => {
   typing.report({ severity: "error", nodeId: use.node.id, path: use.path, ...diagnostic });
   return undefined;
+};
+
+/** A quick fix that makes the reference `from`, read at `use`, read `to` instead. */
+const rewrite = (use: TUse, from: string, to: TReference | undefined): { fixes?: TQuickFix[] } => {
+  const at = to && referenceAt(use.node, use.path, from);
+  if (!to || !at) return {};
+  const text = formatReference(to);
+  return {
+    fixes: [
+      {
+        title: `Read ${text} instead`,
+        nodeId: use.node.id,
+        edits: [{ op: "set", path: [...at, "ref"], value: text }],
+      },
+    ],
+  };
+};
+
+/** The reference `text` with one path segment replaced. */
+const withSegment = (text: string, index: number, segment: string): TReference | undefined => {
+  const reference = parseReference(text);
+  if (!reference) return undefined;
+  const path = reference.path.map((own, i) => (i === index ? segment : own));
+  return { ...reference, path };
+};
+
+/** Whether a schema declares every field along `path` (list indexes pass). */
+const declaresPath = (node: TSchemaNode, path: readonly string[]): boolean => {
+  let current: TSchemaNode | undefined = node;
+  for (const segment of path) {
+    if (!current || (!isIndexSegment(segment) && !declaresField(current, segment))) return false;
+    current = childOf(current, segment)?.node;
+  }
+  return current !== undefined;
 };
 
 /** The scope in which `use` sees the step `nodeId`, and the node it sees it from. */
@@ -74,10 +112,15 @@ export const typeStep = (
 ): TTyped | undefined => {
   const target = typing.nodes.get(nodeId);
   if (!target) {
+    const match = closest(nodeId, typing.nodes.keys());
+    const reference = parseReference(text);
     return problem(typing, use, {
       code: "unknown-step",
       message: `${text}: there is no step "${nodeId}".`,
-      fix: `Refer to an upstream step by its id.${didYouMean(nodeId, typing.nodes.keys())}`,
+      fix: `Refer to an upstream step by its id.${didYouMean(match)}`,
+      ...(match !== undefined && reference?.root === what
+        ? rewrite(use, text, { ...reference, nodeId: match })
+        : {}),
     });
   }
   const seen = sight(typing, use, nodeId);
@@ -101,7 +144,16 @@ export const typeStep = (
   }
   const availability = seen.scope.availability.check(nodeId, seen.at, what);
   if (availability === "never") {
+    const reference = parseReference(text);
+    const other = what === "output" ? "error" : "output";
+    const otherNode = other === "error" ? ERROR_NODE : typing.outputs.get(nodeId);
+    // Offered only where the other result has the same field: else the fix trades one error for another.
+    const readable =
+      reference?.root === what &&
+      otherNode !== undefined &&
+      declaresPath(otherNode, reference.path);
     return problem(typing, use, {
+      ...(readable ? rewrite(use, text, { ...reference, root: other }) : {}),
       code: "unavailable-output",
       message:
         what === "output"
@@ -125,7 +177,12 @@ const undeclared = (
   typing: TTyping,
   use: TUse,
   text: string,
-  field: { readonly segment: string; readonly names: readonly string[] },
+  field: {
+    readonly text: string;
+    readonly index: number;
+    readonly segment: string;
+    readonly names: readonly string[];
+  },
 ) => {
   const match = closest(field.segment, field.names);
   const instead =
@@ -136,6 +193,9 @@ const undeclared = (
     code: "unknown-field",
     message: match === undefined ? text : `${text} Did you mean "${match}"?`,
     fix: `${instead}, or read "${field.segment}" with an expression that declares its schema.`,
+    ...(match === undefined
+      ? {}
+      : rewrite(use, field.text, withSegment(field.text, field.index, match))),
   });
 };
 
@@ -170,17 +230,22 @@ export const typeReference = (typing: TTyping, use: TUse, text: string): TTyped 
   if (!root) return undefined;
   let { node, present } = root;
   let label = node.label ?? formatReference({ ...reference, path: [] });
-  for (const segment of reference.path) {
+  for (const [index, segment] of reference.path.entries()) {
     const child = childOf(node, segment);
     if (!child) {
+      const names = fieldNames(node);
+      const match = closest(segment, names);
       return problem(typing, use, {
         code: "unknown-field",
         message: `${text}: ${label} has no field "${segment}".`,
-        fix: `Pick one of its fields.${didYouMean(segment, fieldNames(node))}`,
+        fix: `Pick one of its fields.${didYouMean(match)}`,
+        ...(match === undefined ? {} : rewrite(use, text, withSegment(text, index, match))),
       });
     }
     if (!isIndexSegment(segment) && !declaresField(node, segment)) {
       return undeclared(typing, use, `${text}: "${segment}" is not declared by ${label}.`, {
+        text,
+        index,
         segment,
         names: fieldNames(node),
       });

@@ -5,8 +5,9 @@ import {
   type TGraphIndex,
   type TGraphLike,
 } from "../graph.ts";
-import type { TEndNode, TMapNode, TNode, TStartNode } from "../scenario.ts";
+import type { TChoiceNode, TEdge, TEndNode, TMapNode, TNode, TStartNode } from "../scenario.ts";
 import type { TDiagnostic } from "./diagnostic.ts";
+import type { TQuickFix } from "./quick-fix.ts";
 
 export type TStructure = {
   readonly index: TGraphIndex;
@@ -92,9 +93,29 @@ const checkEdges = (
   }
 };
 
+const DEFAULT_BRANCH = "otherwise";
+
+/** Makes `branch` the choice's default branch. */
+const defaultFix = (choice: TChoiceNode, branch: string): TQuickFix => ({
+  title: `Make "${branch}" the default branch`,
+  nodeId: choice.id,
+  edits: [{ op: "set", path: ["default"], value: branch }],
+});
+
+/** A name for a new default branch: a branch edge no rule names, or a fresh one. */
+const defaultBranchOf = (choice: TChoiceNode, edges: readonly TEdge[]): string => {
+  const named = new Set(choice.rules.map((rule) => rule.branch));
+  const loose = edges.find((edge) => edge.kind === "branch" && !named.has(edge.branch));
+  if (loose?.kind === "branch") return loose.branch;
+  let name = DEFAULT_BRANCH;
+  for (let n = 2; named.has(name); n++) name = `${DEFAULT_BRANCH}${n}`;
+  return name;
+};
+
 const checkChoices = (index: TGraphIndex, report: TReport) => {
   for (const node of index.nodes.values()) {
     if (node.kind !== "choice") continue;
+    const edges = (index.outgoing.get(node.id) ?? []).filter((edge) => edge.kind === "branch");
     if (node.default === undefined) {
       report({
         severity: "error",
@@ -102,13 +123,13 @@ const checkChoices = (index: TGraphIndex, report: TReport) => {
         nodeId: node.id,
         message: `The choice "${node.label}" has no default branch, so a run where no rule holds would stop there.`,
         fix: "Add a default branch and connect it.",
+        fixes: [defaultFix(node, defaultBranchOf(node, edges))],
       });
     }
     const branches = new Set([
       ...node.rules.map((rule) => rule.branch),
       ...(node.default === undefined ? [] : [node.default]),
     ]);
-    const edges = (index.outgoing.get(node.id) ?? []).filter((edge) => edge.kind === "branch");
     for (const branch of branches) {
       const count = edges.filter((edge) => edge.branch === branch).length;
       if (count === 0) {
@@ -138,6 +159,7 @@ const checkChoices = (index: TGraphIndex, report: TReport) => {
         edgeId: edge.id,
         message: `Edge ${edge.id} follows the branch "${edge.branch}", which "${node.label}" does not have.`,
         fix: `Rename the edge's branch to one of ${[...branches].map((b) => `"${b}"`).join(", ") || "the choice's branches"}, or add a rule for it.`,
+        ...(node.default === undefined ? { fixes: [defaultFix(node, edge.branch)] } : {}),
       });
     }
   }

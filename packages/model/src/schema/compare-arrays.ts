@@ -20,13 +20,21 @@ export const compareArray = (source: TArrayAlt, target: TArrayAlt, at: TAt, walk
       at,
       what,
       least === 0 ? canBeEmpty(source) : `can have fewer than ${plural(target.minItems, "item")}`,
+      { minItems: target.minItems },
     );
   }
   if (target.maxItems !== undefined && most > target.maxItems) {
-    needs(walk, at, `at most ${plural(target.maxItems, "item")}`, "can have more", "extra");
+    needs(
+      walk,
+      at,
+      `at most ${plural(target.maxItems, "item")}`,
+      "can have more",
+      { maxItems: target.maxItems },
+      "extra",
+    );
   }
   if (target.unique && !source.unique && most > 1) {
-    needs(walk, at, "a list without repeated items", "can repeat items");
+    needs(walk, at, "a list without repeated items", "can repeat items", { uniqueItems: true });
   }
   const length = Math.max(source.prefix.length, target.prefix.length);
   for (let index = 0; index < length && index < most; index++) {
@@ -36,7 +44,14 @@ export const compareArray = (source: TArrayAlt, target: TArrayAlt, at: TAt, walk
   }
   if (most > length && target.rest.length > 0) {
     if (isEmptyNodes(target.rest)) {
-      needs(walk, at, `at most ${plural(length, "item")}`, "can have more", "extra");
+      needs(
+        walk,
+        at,
+        `at most ${plural(length, "item")}`,
+        "can have more",
+        { maxItems: length },
+        "extra",
+      );
     } else {
       walk.compare(source.rest, target.rest, childAt(at, "[]", source.rest));
     }

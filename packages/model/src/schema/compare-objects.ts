@@ -65,6 +65,7 @@ export const compareObject = (
         "error",
         "missing",
         `${walk.target} needs a value; ${here.source} can be missing`,
+        { at, keywords: { required: [key] } },
       );
     }
   }
@@ -159,7 +160,9 @@ const compareRest = (
       const fields = [...named].filter((key) => !isEmptyNodes(schemasForKey(target, key)));
       const accepted = fields.length > 0 ? `only the fields ${listAnd(fields)}` : "no fields";
       const text = `${walk.target} accepts ${accepted}; ${at.source} can have other fields`;
-      report(walk, at, doubtful ? "warning" : "error", doubtful ? "unproven" : "extra", text);
+      if (doubtful) report(walk, at, "warning", "unproven", text);
+      else
+        report(walk, at, "error", "extra", text, { at, keywords: { additionalProperties: false } });
       continue;
     }
     const problems = trial(walk, () => walk.compare(values, wanted, here));
@@ -176,7 +179,9 @@ const compareRest = (
 const compareCounts = (source: TObjectAlt, target: TObjectAlt, at: TAt, walk: TWalk): void => {
   const least = Math.max(source.minProperties, source.required.size);
   if (least < target.minProperties) {
-    needs(walk, at, `at least ${plural(target.minProperties, "field")}`, "can have fewer");
+    needs(walk, at, `at least ${plural(target.minProperties, "field")}`, "can have fewer", {
+      minProperties: target.minProperties,
+    });
   }
   if (target.maxProperties !== undefined) {
     const most = Math.min(
@@ -184,7 +189,14 @@ const compareCounts = (source: TObjectAlt, target: TObjectAlt, at: TAt, walk: TW
       possibleKeys(source)?.length ?? Number.POSITIVE_INFINITY,
     );
     if (most > target.maxProperties) {
-      needs(walk, at, `at most ${plural(target.maxProperties, "field")}`, "can have more", "extra");
+      needs(
+        walk,
+        at,
+        `at most ${plural(target.maxProperties, "field")}`,
+        "can have more",
+        { maxProperties: target.maxProperties },
+        "extra",
+      );
     }
   }
 };

@@ -14,6 +14,7 @@ import { formatImplies, formatNoun, formatsExclude } from "./format-relations.ts
 import { isKnownFormat, isTrivialFormat } from "./formats.ts";
 import { isUniversalPattern } from "./unconstrained.ts";
 import { needs, type TAt, type TWalk, unproven } from "./walk.ts";
+import { lowerBound, upperBound } from "./wants.ts";
 
 const MAX_ENUMERATED = 1_000;
 // Ajv's multipleOf divides in floating point; below this magnitude integer division is exact.
@@ -48,9 +49,15 @@ export const valueFits = (value: unknown, alt: TAlt): boolean => {
   }
 };
 
+/** Listing only the good values settles a problem with some listed values. */
+export const keepValues = (good: readonly unknown[]) =>
+  good.length > 0 ? { enum: good } : undefined;
+
 const compareValues = (values: readonly unknown[], target: TAlt, at: TAt, walk: TWalk): void => {
   const bad = values.filter((value) => !valueFits(value, target));
-  if (bad.length > 0) needs(walk, at, describeAlt(target), `can be ${describeValues(bad)}`);
+  if (bad.length === 0) return;
+  const good = values.filter((value) => valueFits(value, target));
+  needs(walk, at, describeAlt(target), `can be ${describeValues(bad)}`, keepValues(good));
 };
 
 /**
@@ -66,7 +73,8 @@ const valuesSettle = <TScalar extends TNumberAlt | TStringAlt>(
   walk: TWalk,
 ): boolean => {
   if (source.values) compareValues(source.values, target, at, walk);
-  else if (target.values) needs(walk, at, describeAlt(target), `can be ${others}`);
+  else if (target.values)
+    needs(walk, at, describeAlt(target), `can be ${others}`, { enum: target.values });
   else return false;
   return true;
 };
@@ -172,12 +180,15 @@ export const compareNumber: TCompareScalar<TNumberAlt> = (given, target, at, wal
   if (valuesSettle(source, target, source.integer ? "other integers" : "other numbers", at, walk))
     return;
   const what = describeAlt(target);
-  if (target.integer && !source.integer) needs(walk, at, what, fractionReason(source));
-  if (!lowerHolds(source, target) && target.min) needs(walk, at, what, past(target.min, "less"));
-  if (!upperHolds(source, target) && target.max) needs(walk, at, what, past(target.max, "more"));
+  if (target.integer && !source.integer)
+    needs(walk, at, what, fractionReason(source), { type: "integer" });
+  if (!lowerHolds(source, target) && target.min)
+    needs(walk, at, what, past(target.min, "less"), lowerBound(target.min));
+  if (!upperHolds(source, target) && target.max)
+    needs(walk, at, what, past(target.max, "more"), upperBound(target.max));
   for (const format of target.formats) {
     if (!numberFormatHolds(source, format))
-      needs(walk, at, what, `is not limited to format ${format}`);
+      needs(walk, at, what, `is not limited to format ${format}`, { format });
   }
   for (const divisor of target.multipleOf) {
     if (!multipleHolds(source, divisor)) {
@@ -186,6 +197,7 @@ export const compareNumber: TCompareScalar<TNumberAlt> = (given, target, at, wal
         at,
         what,
         `Baton cannot prove that ${at.source} is always a multiple of ${divisor}`,
+        { multipleOf: divisor },
       );
     }
   }
@@ -214,13 +226,16 @@ export const compareString: TCompareScalar<TStringAlt> = (source, target, at, wa
       source.minLength === 0
         ? "can be empty"
         : `can be shorter than ${plural(target.minLength, "character")}`,
+      { minLength: target.minLength },
     );
   }
   if (
     target.maxLength !== undefined &&
     (source.maxLength ?? Number.POSITIVE_INFINITY) > target.maxLength
   ) {
-    needs(walk, at, what, `can be longer than ${plural(target.maxLength, "character")}`);
+    needs(walk, at, what, `can be longer than ${plural(target.maxLength, "character")}`, {
+      maxLength: target.maxLength,
+    });
   }
   for (const format of target.formats) {
     if (
@@ -231,7 +246,9 @@ export const compareString: TCompareScalar<TStringAlt> = (source, target, at, wa
       continue;
     const excluding = source.formats.find((own) => formatsExclude(own, format));
     if (excluding !== undefined) {
-      needs(walk, at, what, `is ${formatNoun(excluding)}, which is never ${formatNoun(format)}`);
+      needs(walk, at, what, `is ${formatNoun(excluding)}, which is never ${formatNoun(format)}`, {
+        format,
+      });
       continue;
     }
     const example = counterexample(source, { ...STRING_ALT, formats: [format] });
@@ -243,18 +260,25 @@ export const compareString: TCompareScalar<TStringAlt> = (source, target, at, wa
         source.formats.length > 0
           ? `can be a string (format ${source.formats.join(", ")})`
           : "can be any string",
+        { format },
       );
     } else {
-      unproven(walk, at, what, `Baton cannot prove that ${at.source} always has format ${format}`);
+      unproven(walk, at, what, `Baton cannot prove that ${at.source} always has format ${format}`, {
+        format,
+      });
     }
   }
   for (const pattern of target.patterns) {
     if (source.patterns.includes(pattern) || isUniversalPattern(pattern)) continue;
     const example = counterexample(source, { ...STRING_ALT, patterns: [pattern] });
     if (example !== undefined) {
-      needs(walk, at, what, `can be ${JSON.stringify(example)}, which does not match ${pattern}`);
+      needs(walk, at, what, `can be ${JSON.stringify(example)}, which does not match ${pattern}`, {
+        pattern,
+      });
     } else {
-      unproven(walk, at, what, `Baton cannot prove that ${at.source} always matches ${pattern}`);
+      unproven(walk, at, what, `Baton cannot prove that ${at.source} always matches ${pattern}`, {
+        pattern,
+      });
     }
   }
 };

@@ -1,7 +1,13 @@
 import type { TAlt } from "./alternatives.ts";
 import { compareArray } from "./compare-arrays.ts";
 import { compareObject } from "./compare-objects.ts";
-import { compareNumber, compareString, finiteValues, valueFits } from "./compare-scalars.ts";
+import {
+  compareNumber,
+  compareString,
+  finiteValues,
+  keepValues,
+  valueFits,
+} from "./compare-scalars.ts";
 import {
   describeAlt,
   describeAlts,
@@ -18,13 +24,14 @@ import {
   report,
   rootAt,
   type TAt,
-  type TProblem,
+  type TFinding,
   type TWalk,
   trial,
   unproven,
 } from "./walk.ts";
+import { altKeywords, typeKeyword } from "./wants.ts";
 
-export type { TProblem, TProblemCode } from "./walk.ts";
+export type { TFinding, TProblem, TProblemCode, TRemedy } from "./walk.ts";
 
 const MAX_DEPTH = 64;
 
@@ -133,7 +140,7 @@ const compareNormalized = (
   compareAlts(source.alts, target.alts, at, walk);
 };
 
-const errorCount = (problems: readonly TProblem[]): number =>
+const errorCount = (problems: readonly TFinding[]): number =>
   problems.filter((problem) => problem.severity === "error").length;
 
 const compareAlts = (
@@ -143,7 +150,7 @@ const compareAlts = (
   walk: TWalk,
 ): void => {
   if (acceptsAnything(sources)) {
-    needs(walk, at, describeAlts(targets), "can be any value");
+    needs(walk, at, describeAlts(targets), "can be any value", wantedOf(targets));
     return;
   }
   const mismatched: TAlt[] = [];
@@ -157,24 +164,39 @@ const compareAlts = (
       trial(walk, () => compareAlt(alt, candidate, at, walk)),
     );
     if (attempts.some((problems) => problems.length === 0)) continue;
+    const best = attempts.reduce((a, b) => (errorCount(b) < errorCount(a) ? b : a));
     const values = finiteValues(alt);
     if (values) {
-      const bad = values.filter((value) => !candidates.some((target) => valueFits(value, target)));
+      const fit = (value: unknown) => candidates.some((target) => valueFits(value, target));
+      const bad = values.filter((value) => !fit(value));
+      const listed = alt.type === "boolean" || ("values" in alt && alt.values !== undefined);
+      const wants = listed ? keepValues(values.filter(fit)) : remediesHere(best, at);
       if (bad.length > 0)
-        needs(walk, at, describeAlts(candidates), `can be ${describeValues(bad)}`);
+        needs(walk, at, describeAlts(candidates), `can be ${describeValues(bad)}`, wants);
       continue;
     }
-    const best = attempts.reduce((a, b) => (errorCount(b) < errorCount(a) ? b : a));
     walk.problems.push(...best);
   }
   if (mismatched.length > 0) {
+    const kept = sources.filter((alt) => !mismatched.includes(alt));
     needs(
       walk,
       at,
       describeAlts(targets),
       `can be ${listOr([...new Set(mismatched.flatMap(describeMismatch))])}`,
+      kept.length > 0 ? typeKeyword(kept) : wantedOf(targets),
     );
   }
+};
+
+/** What to ask of a source that must become one of `targets`. */
+const wantedOf = (targets: readonly TAlt[]) =>
+  targets.length === 1 ? altKeywords(targets[0] as TAlt) : typeKeyword(targets);
+
+/** The keywords the problems found at `at` itself ask for together, if each knows its remedy. */
+const remediesHere = (problems: readonly TFinding[], at: TAt) => {
+  if (problems.length === 0 || problems.some((p) => p.remedy?.at !== at)) return undefined;
+  return Object.assign({}, ...problems.map((p) => p.remedy?.keywords));
 };
 
 /** What a source alternative of a type the target lacks can be: its values when listed. */
@@ -186,10 +208,14 @@ const describeMismatch = (alt: TAlt): string[] =>
 const compareAlt = (source: TAlt, target: TAlt, at: TAt, walk: TWalk): void => {
   if (source.type === "boolean" && target.type === "boolean") {
     if (target.values && !source.values && target.values.length < 2) {
-      needs(walk, at, describeAlt(target), `can be ${String(!target.values[0])}`);
+      needs(walk, at, describeAlt(target), `can be ${String(!target.values[0])}`, {
+        enum: target.values,
+      });
     } else if (target.values && source.values) {
       const bad = source.values.filter((value) => !target.values?.includes(value));
-      if (bad.length > 0) needs(walk, at, describeAlt(target), `can be ${describeValues(bad)}`);
+      const good = source.values.filter((value) => target.values?.includes(value));
+      if (bad.length > 0)
+        needs(walk, at, describeAlt(target), `can be ${describeValues(bad)}`, keepValues(good));
     }
   } else if (source.type === "number" && target.type === "number") {
     compareNumber(source, target, at, walk);
@@ -207,7 +233,7 @@ export const compare = (
   source: TSchemaNode,
   target: TSchemaNode,
   labels: { readonly source: string; readonly target: string; readonly path: string },
-): TProblem[] => {
+): TFinding[] => {
   const walk: TWalk = {
     problems: [],
     target: labels.target,
@@ -220,7 +246,7 @@ export const compare = (
   return dedupe(walk.problems);
 };
 
-const dedupe = (problems: readonly TProblem[]): TProblem[] => {
+const dedupe = (problems: readonly TFinding[]): TFinding[] => {
   const seen = new Set<string>();
   return problems.filter((problem) => {
     const key = `${problem.severity}|${problem.message}`;

@@ -1,3 +1,4 @@
+import type { TJsonSchemaObject } from "../json-schema.ts";
 import type { TSchemaNode } from "./node.ts";
 
 export type TProblemCode = "type" | "missing" | "extra" | "unproven";
@@ -9,6 +10,15 @@ export type TProblem = {
   readonly message: string;
   readonly code: TProblemCode;
 };
+
+/**
+ * Keywords that, narrowing the source where `at` points, would settle a problem: what a
+ * quick fix adds to the schema the value comes from.
+ */
+export type TRemedy = { readonly at: TAt; readonly keywords: TJsonSchemaObject };
+
+/** A problem as the comparison found it: where, and what would settle it when Baton knows. */
+export type TFinding = TProblem & { readonly at: TAt; readonly remedy?: TRemedy };
 
 const IDENTIFIER = /^[A-Za-z_$][A-Za-z0-9_$]*$/;
 
@@ -62,6 +72,10 @@ export class At {
     }
     return this.#source;
   }
+  /** The segments from the root (excluded) down to here. */
+  segments(): string[] {
+    return this.parent ? [...this.parent.segments(), this.segment] : [];
+  }
   /** The nearest label up the chain, and the segments from there to here. */
   private origin(): { label: string; segments: string[] } {
     if (this.label !== undefined || !this.parent) return { label: this.label ?? "", segments: [] };
@@ -75,7 +89,7 @@ export const rootAt = (path: string, source: string): TAt => new At(undefined, p
 
 /** One comparison in progress: its problems so far and what it has assumed. */
 export type TWalk = {
-  problems: TProblem[];
+  problems: TFinding[];
   /** Who needs the value, for messages ("Validate email"). */
   readonly target: string;
   /** Compares nested schemas within this walk (properties, items). */
@@ -102,29 +116,57 @@ export const report = (
   severity: TProblem["severity"],
   code: TProblemCode,
   text: string,
+  remedy?: TRemedy,
 ): void => {
   walk.problems.push({
     severity,
     path: at.path,
     code,
     message: at.path === "" ? text : `${at.path}: ${text}`,
+    at,
+    ...(remedy ? { remedy } : {}),
   });
 };
 
-/** "T needs X; S can be Y", the shape of most messages. */
+/**
+ * "T needs X; S can be Y", the shape of most messages. `wants` are the keywords that,
+ * added to the source here, would settle it.
+ */
 export const needs = (
   walk: TWalk,
   at: TAt,
   what: string,
   how: string,
+  wants?: TJsonSchemaObject,
   code: TProblemCode = "type",
-): void => report(walk, at, "error", code, `${walk.target} needs ${what}; ${at.source} ${how}`);
+): void =>
+  report(
+    walk,
+    at,
+    "error",
+    code,
+    `${walk.target} needs ${what}; ${at.source} ${how}`,
+    wants && { at, keywords: wants },
+  );
 
-export const unproven = (walk: TWalk, at: TAt, what: string, doubt: string): void =>
-  report(walk, at, "warning", "unproven", `${walk.target} needs ${what}; ${doubt}`);
+export const unproven = (
+  walk: TWalk,
+  at: TAt,
+  what: string,
+  doubt: string,
+  wants?: TJsonSchemaObject,
+): void =>
+  report(
+    walk,
+    at,
+    "warning",
+    "unproven",
+    `${walk.target} needs ${what}; ${doubt}`,
+    wants && { at, keywords: wants },
+  );
 
 /** Runs `check` on a scratch list of problems and returns them. */
-export const trial = (walk: TWalk, check: () => void): TProblem[] => {
+export const trial = (walk: TWalk, check: () => void): TFinding[] => {
   const saved = walk.problems;
   walk.problems = [];
   try {

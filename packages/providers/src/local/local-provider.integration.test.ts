@@ -40,6 +40,7 @@ describe("local provider: discovery", () => {
     expect(discovery.problems).toEqual([]);
     expect(discovery.functions.map((f) => f.name).sort()).toEqual([
       "ChargePayment",
+      "CreateInvoice",
       "CreateUser",
       "NotifyWebhook",
       "RefundPayment",

@@ -53,7 +53,7 @@ export function EdgeProblemCard() {
           {diagnostics.length > SHOWN
             ? `…and ${diagnostics.length - SHOWN} more in Problems. `
             : ""}
-          Map the target's input fields to fix it.
+          Map the target's input fields, or apply a quick fix from Problems.
         </p>
       </div>
     </Panel>

@@ -3,6 +3,7 @@ import { CircleX, TriangleAlert, X } from "lucide-react";
 import { useMemo } from "react";
 import { composeScenario } from "../store/compose-scenario.ts";
 import { useDesignerContext } from "../use-designer-context.ts";
+import { QuickFixes } from "./QuickFixes.tsx";
 import { useChecks } from "./use-checks.ts";
 
 const sortKey = (d: TDiagnostic) => (d.severity === "error" ? 0 : 1);
@@ -20,32 +21,40 @@ function ProblemRow({
   const nodeId = d.nodeId;
   const Icon = d.severity === "error" ? CircleX : TriangleAlert;
   return (
-    <li>
+    <li className="py-1.5">
       <button
         type="button"
         disabled={nodeId === undefined || !labelOf.has(nodeId)}
         onClick={() => nodeId && onFocus(nodeId)}
-        className="flex w-full items-start gap-2 px-3 py-1.5 text-left text-xs hover:bg-zinc-50 disabled:cursor-default dark:hover:bg-zinc-800/50"
+        className="flex w-full items-start gap-2 px-3 text-left text-xs hover:bg-zinc-50 disabled:cursor-default dark:hover:bg-zinc-800/50"
       >
         <Icon
           className={`mt-px size-3.5 shrink-0 ${d.severity === "error" ? "text-red-500" : "text-amber-500"}`}
           aria-label={d.severity}
         />
-        <span className="w-32 shrink-0 truncate font-medium text-zinc-700 dark:text-zinc-300">
-          {nodeId ? (labelOf.get(nodeId) ?? nodeId) : d.edgeId ? `edge ${d.edgeId}` : "Scenario"}
-        </span>
-        <span className="min-w-0 flex-1 text-zinc-600 dark:text-zinc-400">
-          {d.message}
-          {d.fix && <span className="block text-zinc-400 dark:text-zinc-500">{d.fix}</span>}
+        {/* a table when the panel is wide, the step above its message when it is narrow */}
+        <span className="min-w-0 flex-1 @xl:flex @xl:gap-2">
+          <span className="block truncate font-medium text-zinc-700 @xl:w-32 @xl:shrink-0 dark:text-zinc-300">
+            {nodeId ? (labelOf.get(nodeId) ?? nodeId) : d.edgeId ? `edge ${d.edgeId}` : "Scenario"}
+          </span>
+          <span className="block min-w-0 flex-1 text-zinc-600 dark:text-zinc-400">
+            {d.message}
+            {d.fix && <span className="block text-zinc-400 dark:text-zinc-500">{d.fix}</span>}
+          </span>
         </span>
       </button>
+      {/* under the message: past the icon, and past the step column when there is one */}
+      <div className="pr-3 pl-[2.125rem] @xl:pl-[10.625rem]">
+        <QuickFixes fixes={d.fixes} />
+      </div>
     </li>
   );
 }
 
 /**
  * Every diagnostic of the live check, then what the server's check found beyond it when it
- * last refused to publish (its catalog may differ); a click brings the node into view.
+ * last refused to publish this draft, unedited since (its catalog may differ); a click
+ * brings the node into view, and each problem offers its quick fixes.
  */
 export function ProblemsPanel({ onClose }: { onClose: () => void }) {
   const { checks, store } = useDesignerContext();
@@ -65,7 +74,7 @@ export function ProblemsPanel({ onClose }: { onClose: () => void }) {
   return (
     <section
       aria-label="Problems"
-      className="flex h-48 shrink-0 flex-col border-zinc-200 border-t bg-white dark:border-zinc-800 dark:bg-zinc-900"
+      className="@container flex h-56 shrink-0 flex-col border-zinc-200 border-t bg-white dark:border-zinc-800 dark:bg-zinc-900"
     >
       <header className="flex h-8 shrink-0 items-center gap-2 border-zinc-100 border-b px-3 dark:border-zinc-800">
         <h2 className="font-semibold text-xs">Problems</h2>

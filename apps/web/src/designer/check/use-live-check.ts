@@ -59,6 +59,9 @@ export const useLiveCheck = (): void => {
     const first = requestIdleCallback(run, { timeout: 1_000 });
     const unsubscribe = store.subscribe((state, previous) => {
       if (!graphChanged(state, previous)) return;
+      // A refusal was about the draft as it was; after an edit (a quick fix among them) its
+      // problems would only linger, fixed or not. The next publish asks the server again.
+      if (checks.getState().refused.length > 0) checks.getState().setRefused([]);
       clearTimeout(timer);
       timer = setTimeout(run, DEBOUNCE_MS);
     });

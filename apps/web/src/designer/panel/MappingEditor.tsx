@@ -1,6 +1,7 @@
 import type { TJsonSchema, TMapping } from "@baton/model";
 import { Plus } from "lucide-react";
 import { type FormEvent, useMemo, useState } from "react";
+import { QuickFixes } from "../check/QuickFixes.tsx";
 import { useNodeDiagnostics } from "../check/use-node-diagnostics.ts";
 import { Button } from "../ui/Button.tsx";
 import { hintClass, monoInputClass } from "./form-styles.ts";
@@ -61,12 +62,14 @@ export function MappingEditor({
     <div className="space-y-1.5">
       {mapping === undefined && emptyNote && <p className={hintClass}>{emptyNote}</p>}
       {whole.map((d) => (
-        <p
-          key={`${d.code}:${d.message}`}
-          className={`text-[11px] ${d.severity === "error" ? "text-red-600 dark:text-red-400" : "text-amber-700 dark:text-amber-400"}`}
-        >
-          {d.message}
-        </p>
+        <div key={`${d.code}:${d.message}`}>
+          <p
+            className={`text-[11px] ${d.severity === "error" ? "text-red-600 dark:text-red-400" : "text-amber-700 dark:text-amber-400"}`}
+          >
+            {d.message}
+          </p>
+          <QuickFixes fixes={d.fixes} />
+        </div>
       ))}
       {rows.map((row) => (
         <MappingRow

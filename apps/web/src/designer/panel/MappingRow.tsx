@@ -1,6 +1,7 @@
 import type { TDiagnostic, TSource } from "@baton/model";
 import { ChevronRight, X } from "lucide-react";
 import { type DragEvent, useState } from "react";
+import { QuickFixes } from "../check/QuickFixes.tsx";
 import { describeType, resolveLocal } from "../schema/schema-fields.ts";
 import type { TMappingRow } from "./mapping-edit.ts";
 import { REF_MIME } from "./ref-drag.ts";
@@ -104,12 +105,14 @@ export function MappingRow({
         />
       )}
       {problems.map((p) => (
-        <p
-          key={`${p.code}:${p.message}`}
-          className={`mt-1 text-[11px] ${p.severity === "error" ? "text-red-600 dark:text-red-400" : "text-amber-700 dark:text-amber-400"}`}
-        >
-          {p.message}
-        </p>
+        <div key={`${p.code}:${p.message}`} className="mt-1">
+          <p
+            className={`text-[11px] ${p.severity === "error" ? "text-red-600 dark:text-red-400" : "text-amber-700 dark:text-amber-400"}`}
+          >
+            {p.message}
+          </p>
+          <QuickFixes fixes={p.fixes} />
+        </div>
       ))}
     </fieldset>
   );

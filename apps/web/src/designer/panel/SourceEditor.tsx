@@ -1,9 +1,12 @@
-import type { TJsonSchema, TSource } from "@baton/model";
+import { describeSchema, isSchemaObject, type TJsonSchema, type TSource } from "@baton/model";
+import { SlidersHorizontal } from "lucide-react";
 import { useEffect, useState } from "react";
 import { describeType } from "../schema/schema-fields.ts";
-import { fieldClass, monoInputClass } from "./form-styles.ts";
+import { fieldClass, hintClass, monoInputClass } from "./form-styles.ts";
 import { ReferenceInput } from "./ReferenceInput.tsx";
 import type { TCandidate } from "./reference-candidates.ts";
+import { SchemaKeywordsEditor } from "./SchemaKeywordsEditor.tsx";
+import { baseTypeOf, CONSTRAINT_KEYWORDS } from "./schema-keywords.ts";
 
 type TMode = "ref" | "literal" | "expr";
 
@@ -73,10 +76,12 @@ export function SourceEditor({
       ? typed
       : literalText(current);
   const exprSchema = current && "expr" in current ? current.schema : undefined;
-  const exprType =
-    exprSchema && typeof exprSchema === "object" && typeof exprSchema.type === "string"
-      ? exprSchema.type
-      : "";
+  const exprBase = exprSchema === undefined ? undefined : baseTypeOf(exprSchema);
+  // The picker shows a plain type; a schema it cannot name shows as written.
+  const exprType = exprSchema === undefined ? "" : (exprBase ?? "custom");
+  const constrainedResult =
+    isSchemaObject(exprSchema) && Object.keys(exprSchema).some((k) => CONSTRAINT_KEYWORDS.has(k));
+  const [constraintsOpen, setConstraintsOpen] = useState(false);
   return (
     <div className="space-y-1">
       <div
@@ -120,41 +125,74 @@ export function SourceEditor({
         />
       )}
       {mode === "expr" && (
-        <div className="flex gap-1">
-          <input
-            aria-label={`${label} expression`}
-            value={current && "expr" in current ? current.expr : ""}
-            placeholder="JSONata, e.g. $uppercase(input.name)"
-            spellCheck={false}
-            onChange={(e) =>
-              onChange(
-                e.target.value
-                  ? { expr: e.target.value, ...(exprType ? { schema: { type: exprType } } : {}) }
-                  : undefined,
-              )
-            }
-            className={monoInputClass}
-          />
-          <select
-            aria-label={`${label} expression result type`}
-            value={exprType}
-            title="The type the expression returns; checked at run time"
-            onChange={(e) => {
-              if (!current || !("expr" in current)) return;
-              onChange({
-                expr: current.expr,
-                ...(e.target.value ? { schema: { type: e.target.value } } : {}),
-              });
-            }}
-            className={`${fieldClass} w-24 shrink-0`}
-          >
-            {RESULT_TYPES.map((t) => (
-              <option key={t} value={t}>
-                {t || "any"}
-              </option>
-            ))}
-          </select>
-        </div>
+        <>
+          <div className="flex gap-1">
+            <input
+              aria-label={`${label} expression`}
+              value={current && "expr" in current ? current.expr : ""}
+              placeholder="JSONata, e.g. $uppercase(input.name)"
+              spellCheck={false}
+              onChange={(e) =>
+                onChange(
+                  e.target.value
+                    ? {
+                        expr: e.target.value,
+                        ...(exprSchema !== undefined ? { schema: exprSchema } : {}),
+                      }
+                    : undefined,
+                )
+              }
+              className={monoInputClass}
+            />
+            <select
+              aria-label={`${label} expression result type`}
+              value={exprType}
+              title="The type the expression returns; checked at run time"
+              onChange={(e) => {
+                if (!current || !("expr" in current)) return;
+                onChange({
+                  expr: current.expr,
+                  ...(e.target.value ? { schema: { type: e.target.value } } : {}),
+                });
+              }}
+              className={`${fieldClass} w-24 shrink-0`}
+            >
+              {exprType === "custom" && (
+                <option value="custom">{describeType(exprSchema ?? true)}</option>
+              )}
+              {RESULT_TYPES.map((t) => (
+                <option key={t} value={t}>
+                  {t || "any"}
+                </option>
+              ))}
+            </select>
+            <button
+              type="button"
+              disabled={exprBase === undefined}
+              onClick={() => setConstraintsOpen((was) => !was)}
+              aria-label={`Constraints of ${label} expression result`}
+              aria-expanded={constraintsOpen}
+              title="Constraints the result must meet (checked at run time): lengths, bounds, formats…"
+              className={`shrink-0 rounded p-1 ${constraintsOpen || constrainedResult ? "text-indigo-600 dark:text-indigo-400" : "text-zinc-400"} hover:bg-zinc-100 hover:text-indigo-600 disabled:opacity-40 dark:hover:bg-zinc-800`}
+            >
+              <SlidersHorizontal className="size-3.5" />
+            </button>
+          </div>
+          {exprSchema !== undefined && !constraintsOpen && constrainedResult && (
+            <p className={hintClass}>
+              Checked at run time: {describeSchema(exprSchema)}; the step fails if not.
+            </p>
+          )}
+          {constraintsOpen && exprSchema !== undefined && current && "expr" in current && (
+            <div className="rounded-md border border-zinc-200 bg-zinc-50 p-2 dark:border-zinc-800 dark:bg-zinc-900/60">
+              <SchemaKeywordsEditor
+                schema={exprSchema}
+                label={`${label} result`}
+                onChange={(schema) => onChange({ expr: current.expr, schema })}
+              />
+            </div>
+          )}
+        </>
       )}
     </div>
   );

@@ -1,6 +1,7 @@
 import { CircleX, TriangleAlert } from "lucide-react";
 import type { TStep } from "../canvas/canvas-types.ts";
 import { KIND_LOOKS } from "../canvas/nodes/node-kinds.ts";
+import { QuickFixes } from "../check/QuickFixes.tsx";
 import { useNodeDiagnostics } from "../check/use-node-diagnostics.ts";
 import { inputClass } from "./form-styles.ts";
 import { ChoicePanel } from "./kinds/ChoicePanel.tsx";
@@ -91,6 +92,7 @@ export function StepPanel({ step }: { step: TStep }) {
                 <span>
                   {d.message}
                   {d.fix && <span className="block opacity-75">{d.fix}</span>}
+                  <QuickFixes fixes={d.fixes} />
                 </span>
               </li>
             ))}

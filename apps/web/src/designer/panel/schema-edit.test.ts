@@ -5,6 +5,7 @@ import {
   removeField,
   renameField,
   setFieldRequired,
+  setFieldSchema,
   setFieldType,
 } from "./schema-edit.ts";
 
@@ -48,11 +49,26 @@ describe("schema editing", () => {
     });
   });
 
-  it("recognises simple types and calls the rest custom", () => {
+  it("recognises simple types past null and constraints, and calls the rest custom", () => {
     expect(fieldTypeOf({ type: "string", format: "email", maxLength: 254, description: "x" })).toBe(
       "email",
     );
-    expect(fieldTypeOf({ type: "string", minLength: 1 })).toBe("custom");
+    expect(fieldTypeOf({ type: "string", minLength: 1 })).toBe("string");
+    expect(fieldTypeOf({ type: ["integer", "null"], minimum: 0 })).toBe("integer");
+    expect(fieldTypeOf({ enum: ["EUR", "USD"] })).toBe("string");
+    expect(fieldTypeOf({ type: "array", items: { type: "string" }, minItems: 1 })).toBe("list");
+    expect(fieldTypeOf({ type: "string", anyOf: [{ minLength: 1 }] })).toBe("custom");
+    expect(fieldTypeOf({ $ref: "#/$defs/id" })).toBe("custom");
     expect(fieldTypeOf(true)).toBe("any");
+  });
+
+  it("replaces one field's schema, keeping the others and required", () => {
+    const schema = setFieldRequired(addField(addField(undefined)), "field2", false);
+    const next = setFieldSchema(schema, "field", { type: "string", minLength: 1 });
+    expect(next).toEqual({
+      type: "object",
+      properties: { field: { type: "string", minLength: 1 }, field2: { type: "string" } },
+      required: ["field"],
+    });
   });
 });

@@ -1,4 +1,5 @@
 import { isSchemaObject, type TJsonSchema, type TJsonSchemaObject } from "@baton/model";
+import { baseTypeOf, CONSTRAINT_KEYWORDS } from "./schema-keywords.ts";
 
 /** The simple field types a person picks from; anything richer is kept as written. */
 export const FIELD_TYPES = {
@@ -15,16 +16,24 @@ export const FIELD_TYPES = {
 
 export type TFieldType = keyof typeof FIELD_TYPES;
 
-/** Which simple type a field schema is, or "custom" when it says more than a simple type. */
+// The most specific first, so that an email field is not taken for a string with a format.
+const BY_SPECIFICITY = Object.entries(FIELD_TYPES).sort(
+  ([, a], [, b]) => Object.keys(b).length - Object.keys(a).length,
+);
+
+/**
+ * Which simple type a field schema is, looking past null and the constraints the constraint
+ * editor edits; "custom" when it says more than that.
+ */
 export const fieldTypeOf = (schema: TJsonSchema): TFieldType | "custom" => {
   if (!isSchemaObject(schema)) return schema ? "any" : "custom";
-  for (const [name, simple] of Object.entries(FIELD_TYPES)) {
-    const keys = Object.keys(schema).filter((k) => k !== "description" && k !== "title");
+  const base = baseTypeOf(schema);
+  const own: TJsonSchemaObject = base === undefined ? schema : { ...schema, type: base };
+  const keys = Object.keys(own).filter((k) => k !== "description" && k !== "title");
+  for (const [name, simple] of BY_SPECIFICITY) {
     const simpleKeys = Object.keys(simple);
-    if (
-      keys.length === simpleKeys.length &&
-      simpleKeys.every((k) => schema[k] === (simple as TJsonSchemaObject)[k])
-    ) {
+    const matches = simpleKeys.every((k) => own[k] === (simple as TJsonSchemaObject)[k]);
+    if (matches && keys.every((k) => simpleKeys.includes(k) || CONSTRAINT_KEYWORDS.has(k))) {
       return name as TFieldType;
     }
   }
@@ -124,4 +133,14 @@ export const setFieldRequired = (
   const object = objectOf(schema);
   const others = requiredOf(object).filter((r) => r !== name);
   return rebuild(object, propertiesOf(object), required ? [...others, name] : others);
+};
+
+/** Replaces one field's schema, as the constraint editor changes it. */
+export const setFieldSchema = (
+  schema: TJsonSchema | undefined,
+  name: string,
+  field: TJsonSchema,
+): TJsonSchemaObject => {
+  const object = objectOf(schema);
+  return rebuild(object, { ...propertiesOf(object), [name]: field }, requiredOf(object));
 };

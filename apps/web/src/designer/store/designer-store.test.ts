@@ -361,3 +361,50 @@ describe("map bodies", () => {
     expect(store.getState().nodes.map((n) => n.id)).toEqual(["bodyStart", "bodyEnd"]);
   });
 });
+
+describe("quick fixes", () => {
+  const minLength = {
+    title: "Make input.name a string (at least 1 character)",
+    nodeId: "start",
+    edits: [
+      { op: "set" as const, path: ["inputSchema", "properties", "name", "minLength"], value: 1 },
+    ],
+  };
+
+  it("applies a fix to its node as one undoable edit", () => {
+    const store = loaded();
+    const revision = store.getState().revision;
+    expect(store.getState().applyFix(minLength)).toBe(true);
+    const start = scenarioOf(store).nodes.find((n) => n.id === "start");
+    expect(start?.kind === "start" && start.inputSchema).toMatchObject({
+      properties: { name: { minLength: 1 } },
+    });
+    expect(store.getState().revision).toBe(revision + 1);
+    store.getState().undo();
+    expect(scenarioOf(store)).toEqual(scenarioOf(loaded()));
+  });
+
+  it("shows the map body that holds the fixed node, and comes back there on undo", () => {
+    const store = loaded();
+    const fixed = store.getState().applyFix({
+      title: "Name the item's end",
+      nodeId: "bodyEnd",
+      edits: [{ op: "set", path: ["label"], value: "Item done" }],
+    });
+    expect(fixed).toBe(true);
+    expect(store.getState().frames.map((f) => f.mapId)).toEqual(["each"]);
+    expect(store.getState().nodes.find((n) => n.id === "bodyEnd")?.data.step.label).toBe(
+      "Item done",
+    );
+    store.getState().undo();
+    expect(store.getState().nodes.find((n) => n.id === "bodyEnd")?.data.step.label).toBe("Done");
+  });
+
+  it("refuses a fix for a node the draft no longer has, changing nothing", () => {
+    const store = loaded();
+    const before = store.getState().revision;
+    expect(store.getState().applyFix({ ...minLength, nodeId: "gone" })).toBe(false);
+    expect(store.getState().revision).toBe(before);
+    expect(store.getState().history.past).toEqual([]);
+  });
+});

@@ -1,4 +1,10 @@
-import { listNodes, type TEdge, type TScenario } from "@baton/model";
+import {
+  applyNodeEdits,
+  listNodes,
+  type TEdge,
+  type TQuickFix,
+  type TScenario,
+} from "@baton/model";
 import {
   applyEdgeChanges,
   applyNodeChanges,
@@ -65,6 +71,11 @@ export type TDesignerState = {
   addStepAfterSelection(spec: TNewStep, fallback: XYPosition): string;
   updateStep(id: string, recipe: (step: TStep) => TStep, coalesceKey?: string): void;
   renameBranch(id: string, from: string, to: string): void;
+  /**
+   * Applies a quick fix of the check as one undoable edit, showing the graph that holds its
+   * node first; false when no graph holds it (the draft changed since the check).
+   */
+  applyFix(fix: TQuickFix): boolean;
   setMeta(patch: Partial<TScenarioMeta>): void;
   deleteSelection(): void;
   copySelection(): number;
@@ -328,6 +339,12 @@ export const createDesignerStore = () =>
           lastEdit: key ? { key, at: now } : undefined,
           ...changed(),
         });
+      },
+
+      applyFix: (fix) => {
+        if (!get().showNode(fix.nodeId)) return false;
+        get().updateStep(fix.nodeId, (step) => applyNodeEdits(step, fix.edits));
+        return true;
       },
 
       renameBranch: (id, from, to) => {
