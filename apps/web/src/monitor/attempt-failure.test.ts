@@ -13,7 +13,7 @@ describe("a failed attempt as the attempts table shows it", () => {
     expect(attemptFailure(error, true)).toEqual({
       message: "The pricing database is warming up",
       classification: "function_error",
-      meaning: "The function itself failed. Not retried unless the step's retry policy lists it.",
+      meaning: "The function itself failed. Retried only when the step's retry policy lists it.",
       status: 500,
       retried: true,
     });

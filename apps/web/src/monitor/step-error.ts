@@ -8,8 +8,8 @@ export type TShownError = {
   details: unknown;
 };
 
-const RETRIED = "Retried unless the step's retry policy leaves it out.";
-const NOT_RETRIED = "Not retried unless the step's retry policy lists it.";
+const RETRIED = "Retried by default; a step's retry policy can leave it out.";
+const NOT_RETRIED = "Retried only when the step's retry policy lists it.";
 
 const MEANINGS: Record<string, string> = {
   timeout: `The call took longer than its deadline. ${RETRIED}`,
