@@ -2,8 +2,8 @@ import { Handle, type NodeProps, Position } from "@xyflow/react";
 import { History, RotateCw } from "lucide-react";
 import { memo } from "react";
 import { formatDuration } from "../lib/format.ts";
+import { KIND_LOOKS } from "../ui/node-looks.ts";
 import type { TMonitorNode } from "./monitor-graph.ts";
-import { NODE_LOOKS } from "./node-looks.ts";
 import { isRunningState, stepStateLabel, stepTone } from "./step-state.ts";
 import { TONE_CLASSES } from "./tone-classes.ts";
 
@@ -11,7 +11,7 @@ const HANDLE = "!size-1.5 !min-w-0 !border-0 !bg-zinc-300 dark:!bg-zinc-600";
 
 /** A step of the run graph: what it is, its live state, attempts and time taken. */
 function MonitorNodeView({ data, selected }: NodeProps<TMonitorNode>) {
-  const look = NODE_LOOKS[data.kind];
+  const look = KIND_LOOKS[data.kind];
   const Icon = look.icon;
   const tone = TONE_CLASSES[stepTone(data.state, data.kind)];
   const live = isRunningState(data.state, data.kind) || data.state === "waiting";

@@ -3,11 +3,11 @@ import { Inbox, RotateCcw, X } from "lucide-react";
 import type { ReactNode } from "react";
 import { Link } from "react-router";
 import { formatDateTime, formatDuration } from "../lib/format.ts";
+import { KIND_LOOKS } from "../ui/node-looks.ts";
 import { AttemptList } from "./AttemptList.tsx";
 import { ErrorBox } from "./ErrorBox.tsx";
 import { EventList } from "./EventList.tsx";
 import type { TNameStep } from "./event-summary.ts";
-import { NODE_LOOKS } from "./node-looks.ts";
 import { stepDurationMs, type TNodeState } from "./node-states.ts";
 import { PanelSection } from "./PanelSection.tsx";
 import type { TRunEvent, TStepRun } from "./run-types.ts";
@@ -41,7 +41,7 @@ export function StepPanel({
   /** a map step's items, when the step is a map */
   items?: ReactNode;
 }) {
-  const look = NODE_LOOKS[node.kind];
+  const look = KIND_LOOKS[node.kind];
   const Icon = look.icon;
   const duration = stepRun ? stepDurationMs(stepRun, now) : undefined;
   const stepEvents = stepRun ? events.filter((e) => e.stepRunId === stepRun.id) : [];

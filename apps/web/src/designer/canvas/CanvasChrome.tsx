@@ -1,8 +1,8 @@
 import { Background, BackgroundVariant, Controls, MiniMap, type Node } from "@xyflow/react";
 import { memo } from "react";
+import { KIND_COLORS } from "../../ui/node-looks.ts";
 import { EdgeProblemCard } from "../check/EdgeProblemCard.tsx";
 import { FrozenMiniMapNode, minimapNodeClass } from "./FrozenMiniMapNode.tsx";
-import { KIND_COLORS } from "./nodes/node-kinds.ts";
 import { ScopeBar } from "./ScopeBar.tsx";
 
 export const GRID: [number, number] = [16, 16];

@@ -1,6 +1,6 @@
 import { CircleX, TriangleAlert } from "lucide-react";
+import { KIND_LOOKS } from "../../ui/node-looks.ts";
 import type { TStep } from "../canvas/canvas-types.ts";
-import { KIND_LOOKS } from "../canvas/nodes/node-kinds.ts";
 import { QuickFixes } from "../check/QuickFixes.tsx";
 import { useNodeDiagnostics } from "../check/use-node-diagnostics.ts";
 import { inputClass } from "./form-styles.ts";

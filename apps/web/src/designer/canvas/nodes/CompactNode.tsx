@@ -1,10 +1,10 @@
 import type { TNodeKind } from "@baton/model";
 import { useStoreApi } from "@xyflow/react";
+import { KIND_LOOKS } from "../../../ui/node-looks.ts";
 import { useNodeDiagnostics } from "../../check/use-node-diagnostics.ts";
 import { TARGET_HANDLE } from "../canvas-types.ts";
 import { outputTop } from "../compact/compact-geometry.ts";
 import { startConnection } from "../compact/compact-wiring.ts";
-import { KIND_LOOKS } from "./node-kinds.ts";
 
 export type TCompactHandle = { id: string; tone?: "neutral" | "error" | "branch" };
 

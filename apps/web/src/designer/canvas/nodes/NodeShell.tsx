@@ -1,8 +1,8 @@
 import type { TNodeKind } from "@baton/model";
 import type { ReactNode } from "react";
+import { KIND_LOOKS } from "../../../ui/node-looks.ts";
 import { useNodeDiagnostics } from "../../check/use-node-diagnostics.ts";
 import { DiagnosticBadge } from "./DiagnosticBadge.tsx";
-import { KIND_LOOKS } from "./node-kinds.ts";
 
 /** The frame every step shares: accent icon, label, problem badge, a subtitle and a body. */
 export function NodeShell({

@@ -1,6 +1,6 @@
 import { Repeat } from "lucide-react";
+import { KIND_LOOKS } from "../../../ui/node-looks.ts";
 import type { TStep } from "../../canvas/canvas-types.ts";
-import { KIND_LOOKS } from "../../canvas/nodes/node-kinds.ts";
 import { Button } from "../../ui/Button.tsx";
 import { useDesignerContext } from "../../use-designer-context.ts";
 import { DataTree } from "../DataTree.tsx";

@@ -13,7 +13,7 @@ import {
 
 export type TKindLook = { icon: LucideIcon; name: string; accent: string };
 
-/** One accent per kind, used by the node, the palette and the minimap alike. */
+/** The look of each kind of step — icon, name, accent — one table for the designer (node, palette, minimap) and the monitor. */
 export const KIND_LOOKS: Record<TNodeKind, TKindLook> = {
   start: { icon: CirclePlay, name: "Start", accent: "bg-emerald-500" },
   end: { icon: CircleStop, name: "End", accent: "bg-zinc-500" },
