@@ -25,6 +25,7 @@ import {
   STEP_QUEUE,
   type TJobData,
 } from "./queue.ts";
+import { runDeleted } from "./run-deleted.ts";
 import { createSqlClient } from "./sql-client.ts";
 import { claimSteps, type TClaim, type TClaimed } from "./step-store.ts";
 import { retryTransient } from "./transaction.ts";
@@ -216,6 +217,10 @@ export const createEngine = async (options: TEngineOptions): Promise<TEngine> =>
               }
               return { id: job.id, status: "completed" as const };
             } catch (error) {
+              // a deleted test run's leftover jobs (a wait, a retry, a due time) have nothing to do
+              if (await runDeleted(sql, job.data.runId)) {
+                return { id: job.id, status: "completed" as const };
+              }
               // An infrastructure failure (database away): the queue retries the job later.
               log.error(`job ${job.id} failed and will be retried:`, error);
               return { id: job.id, status: "failed" as const };

@@ -41,6 +41,10 @@ export type TVersion = {
   startNode: TNode;
   /** a subscenario node anywhere (map bodies included): its runs may start other runs */
   startsRuns: boolean;
+  /** a snapshot of a draft for a test run, not a published version */
+  test: boolean;
+  /** the output pinned for a step of a test snapshot, used instead of running it */
+  pinned(nodeId: string): { output: unknown } | undefined;
 };
 
 /** Indexes a graph and, recursively, the bodies of its maps, by node id. */
@@ -71,12 +75,17 @@ const placeGraph = (
   return place;
 };
 
-export const toVersion = (row: {
+type TVersionRow = {
   id: string;
   scenarioId: string;
   version: number;
   definition: unknown;
-}): TVersion => {
+  test?: boolean;
+  /** node id → pinned output; only test snapshots have any */
+  pinned?: unknown;
+};
+
+export const toVersion = (row: TVersionRow): TVersion => {
   const parsed = ZScenario.safeParse(row.definition);
   if (!parsed.success) {
     throw new BatonError(
@@ -107,16 +116,19 @@ export const toVersion = (row: {
     place,
     startNode,
     startsRuns: [...places.keys()].some((id) => node(id).kind === "subscenario"),
+    test: row.test ?? false,
+    pinned: (nodeId) => {
+      const pins = (row.test ? (row.pinned ?? {}) : {}) as Record<string, unknown>;
+      return Object.hasOwn(pins, nodeId) ? { output: pins[nodeId] } : undefined;
+    },
   };
 };
-
-type TVersionRow = { id: string; scenarioId: string; version: number; definition: unknown };
 
 /** Versions are immutable: once read, a version is kept for the life of the process. */
 export const createVersionCache = (sql: TSql) =>
   createReadCache(sql, async (versionId, db) => {
     const [row] = await db.$queryRawUnsafe<TVersionRow[]>(
-      `SELECT id, "scenarioId", version, definition FROM "ScenarioVersion" WHERE id = $1::uuid`,
+      `SELECT id, "scenarioId", version, definition, test, pinned FROM "ScenarioVersion" WHERE id = $1::uuid`,
       versionId,
     );
     if (!row) throw new BatonError("NOT_FOUND", `No scenario version ${versionId}.`);

@@ -239,11 +239,17 @@ const startSubscenario = (
 ) =>
   transaction(ctx, async (tx) => {
     if (await parkStep(tx, step.id, step.attempt, input, { subscenario: version.scenario.slug })) {
+      // what a test run starts is a test run too, kept apart from real runs as its parent is
+      const [parent] = await tx.$queryRawUnsafe<{ test: boolean }[]>(
+        `SELECT test FROM "Run" WHERE id = $1::uuid`,
+        step.runId,
+      );
       await createRun(ctx, tx, version, {
         versionId: version.id,
         input,
         trigger: "subscenario",
         parentStepRunId: step.id,
+        test: parent?.test ?? false,
       });
     }
     await completeJob(ctx.boss, tx, job.id);
@@ -298,7 +304,11 @@ const decide = async (
     case "function": {
       built.input ??= await stepInput(version, node, context, ctx.evaluate);
       checkValue(`The input of "${node.label}"`, "input", built.input, ctx.limits);
-      const output = await callFunction(ctx, inflight, node, step, built.input);
+      // a test run skips a step whose output is pinned in the draft (see versions.ts)
+      const pinned = version.pinned(node.id);
+      const output = pinned
+        ? pinned.output
+        : await callFunction(ctx, inflight, node, step, built.input);
       checkValue(`The output of "${node.label}"`, "output", output, ctx.limits);
       return { kind: "succeed", output, input: built.input };
     }
@@ -346,7 +356,11 @@ const decide = async (
       built.input ??= await stepInput(version, node, context, ctx.evaluate);
       const target = await readForStep(
         ctx.db.prisma.scenarioVersion.findFirst({
-          where: { scenario: { slug: node.scenario.slug }, version: node.scenario.version },
+          where: {
+            scenario: { slug: node.scenario.slug },
+            version: node.scenario.version,
+            test: false,
+          },
           select: { id: true },
         }),
       );

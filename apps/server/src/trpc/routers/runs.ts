@@ -3,6 +3,7 @@ import { tracked } from "@trpc/server";
 import { z } from "zod";
 import { recordAudit } from "../../audit/record-audit.ts";
 import { sessionIsLive } from "../../auth/sessions.ts";
+import { checkReworkVersion } from "../../runs/check-rework-version.ts";
 import { loadRunMonitor } from "../../runs/load-run-monitor.ts";
 import { resolveVersion } from "../../runs/resolve-version.ts";
 import { loadCatalog } from "../../scenarios/load-catalog.ts";
@@ -51,8 +52,11 @@ const functionOf = (graph: TFunctionNodes | undefined, nodeId: string): string |
 const ZRunScope = z.object({
   scenarioId: z.string().uuid().optional(),
   since: ZInstant.optional(),
+  /** test runs of drafts instead of real runs; they are never mixed */
+  test: z.boolean().default(false),
 });
 const inScope = (scope: z.infer<typeof ZRunScope>) => ({
+  test: scope.test,
   ...(scope.scenarioId ? { scenarioVersion: { scenarioId: scope.scenarioId } } : {}),
   ...(scope.since ? { createdAt: { gte: scope.since } } : {}),
 });
@@ -69,6 +73,7 @@ export const runsRouter = router({
           id: true,
           status: true,
           trigger: true,
+          test: true,
           stepsTotal: true,
           createdAt: true,
           startedAt: true,
@@ -239,6 +244,7 @@ export const runsRouter = router({
       }),
     )
     .mutation(async ({ ctx, input }) => {
+      if (input.versionId) await checkReworkVersion(ctx.db.prisma, input.id, input.versionId);
       const reworked = await ctx.engine.reworkRun(input.id, {
         ...(input.fromNodeId ? { fromNodeIds: [input.fromNodeId] } : {}),
         ...(input.scope ? { scope: input.scope } : {}),
