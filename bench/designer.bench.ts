@@ -1,9 +1,10 @@
 /**
  * The designer in a real browser against the real server, on a 500-node scenario:
- * - `designer.open500.ms`: from navigation to the canvas drawn, all 500 nodes placed and
- *   visible and all their edges drawn, median of several opens;
+ * - `designer.open500.ms`: from navigation to the canvas drawn: the steps in view (it opens
+ *   at a readable zoom on the start) placed and visible and the edges between them drawn,
+ *   median of several opens;
  * - `designer.drag.p95_frame_ms`: the 95th percentile of the page's frame intervals while
- *   a node is dragged across the canvas with the mouse.
+ *   a node is dragged across the canvas with the mouse, zoomed out to the whole graph.
  * Also, from a Chromium trace, the main thread's own CPU time for an open and per drag frame
  * (`designer.open500.cpu_ms`, `designer.drag.p95_frame_cpu_ms`): on a shared machine the
  * wall-clock figures include waiting for a core.
@@ -40,21 +41,31 @@ const median = (values: readonly number[]) => percentile(values, 50);
 
 const { nodes: NODES, edges: EDGES } = designerScenario500(SLUG);
 
-// Runs in the page (a string, so this file needs no DOM types): the first frame in which every
-// node is in the DOM, measured and visible, and every edge is drawn, in ms since navigation.
+// Runs in the page (a string, so this file needs no DOM types): the first frame in which the
+// nodes drawn are all measured and visible, and every edge between two of them is drawn, in ms
+// since navigation. The designer opens a graph this large at a readable zoom on its start
+// and draws the steps in view; zoomed out it would draw them all (compact), so both count.
 const WATCH_FIRST_RENDER = `
   window.__firstRender = undefined;
+  const ends = ${JSON.stringify(EDGES.map((e) => [e.source, e.target]))};
   const tick = () => {
     const nodes = document.querySelectorAll(".react-flow__node");
     let hidden = 0;
-    for (const n of nodes) if (n.style.visibility === "hidden") hidden++;
+    const drawn = new Set();
+    for (const n of nodes) {
+      if (n.style.visibility === "hidden") hidden++;
+      drawn.add(n.getAttribute("data-id"));
+    }
+    let between = 0;
+    for (const [source, target] of ends) if (drawn.has(source) && drawn.has(target)) between++;
     // Zoomed out, the designer draws its edges itself and says how many (data-compact-edges).
     const compact = document.querySelector("[data-compact-edges]");
     const edges =
       document.querySelectorAll(".react-flow__edge").length +
       Number(compact ? compact.getAttribute("data-compact-edges") : 0);
-    if (nodes.length >= ${NODES.length} && hidden === 0 && edges >= ${EDGES.length}) {
+    if (nodes.length > 0 && hidden === 0 && edges >= between) {
       window.__firstRender = performance.now();
+      window.__firstRenderNodes = nodes.length;
       console.timeStamp("baton-first-render");
     } else requestAnimationFrame(tick);
   };
@@ -119,6 +130,44 @@ const zoomOf = (page: Page) =>
     `Number(/scale\\(([0-9.]+)\\)/.exec(document.querySelector(".react-flow__viewport").style.transform)[1])`,
   );
 
+/**
+ * Zooms out with the wheel until the whole graph is in view (zoom ≈ 0.14, where every node is
+ * mounted in its compact form), then drags the empty canvas so the graph is in the middle:
+ * the designer opens and fits at a readable zoom, so seeing it all takes a person this too.
+ */
+const showWholeGraph = async (page: Page): Promise<number> => {
+  const canvas = await page.locator(".react-flow").first().boundingBox();
+  if (!canvas) throw new Error("no canvas");
+  const middle = { x: canvas.x + canvas.width / 2, y: canvas.y + canvas.height / 2 };
+  for (let i = 0; i < 30 && (await zoomOf(page)) > 0.15; i++) {
+    await page.mouse.move(middle.x, middle.y);
+    await page.mouse.wheel(0, 200);
+    await page.waitForTimeout(80);
+  }
+  await page.waitForTimeout(300);
+  const { x, y, zoom } = await page.evaluate<{ x: number; y: number; zoom: number }>(
+    `(() => { const m = /translate\\(([-0-9.]+)px, ([-0-9.]+)px\\) scale\\(([0-9.]+)\\)/.exec(document.querySelector(".react-flow__viewport").style.transform); return { x: Number(m[1]), y: Number(m[2]), zoom: Number(m[3]) }; })()`,
+  );
+  const xs = NODES.map((n) => (n.position as { x: number }).x);
+  const ys = NODES.map((n) => (n.position as { y: number }).y);
+  const graph = {
+    x: (Math.min(...xs) + Math.max(...xs) + 224) / 2,
+    y: (Math.min(...ys) + Math.max(...ys) + 64) / 2,
+  };
+  // from the canvas's empty top left corner (the graph starts below and right of it)
+  const from = { x: canvas.x + 12, y: canvas.y + 12 };
+  await page.mouse.move(from.x, from.y);
+  await page.mouse.down();
+  await page.mouse.move(
+    from.x + middle.x - (canvas.x + x + graph.x * zoom),
+    from.y + middle.y - (canvas.y + y + graph.y * zoom),
+    { steps: 10 },
+  );
+  await page.mouse.up();
+  await page.waitForTimeout(300);
+  return zoom;
+};
+
 /** Zooms in with the wheel on a node until the canvas shows it at about 100%. */
 const zoomInOn = async (page: Page, nodeId: string): Promise<number> => {
   for (let i = 0; i < 20 && (await zoomOf(page)) < 0.95; i++) {
@@ -162,6 +211,11 @@ const main = async () => {
     const openCpu = await openTraced(browser, page, url);
 
     await page.waitForSelector('[aria-label="No problems"]', { timeout: 30_000 });
+    const drawnAtOpen = await page.evaluate<number>("window.__firstRenderNodes");
+    const whole = await showWholeGraph(page);
+    console.error(
+      `designer: opened with ${drawnAtOpen} nodes drawn; the whole graph in view at zoom ${whole.toFixed(2)}`,
+    );
     const { frames, cpu } = await dragOnce(browser, page, "v262");
     // The same at a working zoom, where only the nodes in view are drawn.
     await page.mouse.click(5, 500);

@@ -63,7 +63,7 @@ test("builds the sign-up flow from an empty scenario, checks it live, publishes 
   // The scenario takes what CreateUser takes.
   await stepNode(page, "Start", "Start").click();
   await inspectorOf(page)
-    .getByLabel("Or take the input of a step")
+    .getByLabel("Add the input fields of a step")
     .selectOption({ label: "CreateUser" });
   await connect(page, "Start next", "Create user input");
   await expect(page.getByRole("group", { name: "Edge from start to createUser" })).toBeVisible();

@@ -87,8 +87,11 @@ const trpc = async (request: APIRequestContext, path: string, input: unknown) =>
 };
 
 /** Imports the scenario and publishes it, as the designer's import and publish buttons do. */
-const publishScenario = async (request: APIRequestContext) => {
-  const created = await trpc(request, "scenarios.import", { json: JSON.stringify(scenario) });
+const publishScenario = async (request: APIRequestContext, slug = SLUG) => {
+  const created = await trpc(request, "scenarios.import", {
+    json: JSON.stringify(scenario),
+    slug,
+  });
   await trpc(request, "scenarios.publish", {
     id: created.id,
     draftUpdatedAt: created.draftUpdatedAt,
@@ -146,7 +149,7 @@ test("a failed item of a map is named, opened and restarted alone with an edited
   const editor = dialog.getByRole("textbox", { name: "Input" });
   await expect(editor).toHaveValue(/taken@example\.com/);
   await editor.fill('{ "name": "Listed person", "email": "not an email" }');
-  await expect(dialog.getByRole("list", { name: "Schema problems" })).toContainText("$.email");
+  await expect(dialog.getByRole("list", { name: "Schema problems" })).toContainText("/email");
   await expect(dialog.getByRole("button", { name: "Restart" })).toBeDisabled();
   await editor.fill('{ "name": "Listed person", "email": "taken.2@example.com" }');
   await expect(dialog.getByText("Matches the input schema")).toBeVisible();
@@ -182,4 +185,46 @@ test("a failed item of a map is named, opened and restarted alone with an edited
   await page.getByRole("button", { name: "Switch to dark theme" }).click();
   await expect(page.locator("html")).toHaveClass(/dark/);
   await screenshot(page, "monitor-map-item-repaired-dark");
+});
+
+test("a map running its items reads as running, with its progress, and its events name steps and items", async ({
+  page,
+  request,
+}) => {
+  // a long list on a busy machine: more than the default 30 s
+  test.slow();
+  const slug = "map-sign-ups-running";
+  await publishScenario(request, slug);
+  // one item at a time: a long list keeps the map at work while the page is looked at
+  const emails = Array.from({ length: 150 }, (_, i) => `person.${i}.${Date.now()}@example.com`);
+  const started = await request.post(`/hooks/${slug}`, { data: { emails } });
+  const { runId } = await started.json();
+
+  await page.goto(`/runs/${runId}`);
+  const map = step(page, "Each email");
+  await expect(map).toHaveAttribute("data-state", "waiting");
+  // the engine parks the map while its items run; a person reads that as running
+  await expect(map).toHaveAccessibleName(/^Step Each email: running, \d+ \/ 150 items$/);
+  await expect(map).toContainText("running");
+  const events = page.getByRole("list", { name: "Run events" });
+  await expect(events).toContainText(/succeeded\s*Validate email · item \d+/);
+  await screenshot(page, "monitor-map-running-light");
+  await map.click();
+  const panel = page.getByRole("complementary", { name: "Step Each email" });
+  await expect(panel.getByText("running", { exact: true }).first()).toBeVisible();
+  const mapEvents = panel.getByRole("list", { name: "Step events" });
+  await expect(mapEvents).toContainText(/running its items\s*150 items/);
+  await screenshot(page, "monitor-map-running-panel-light");
+  await page.setViewportSize({ width: 1024, height: 800 });
+  await page.getByRole("button", { name: "Switch to dark theme" }).click();
+  await screenshot(page, "monitor-map-running-1024-dark");
+  await page.setViewportSize({ width: 1440, height: 900 });
+
+  // the runs list counts the scenario's own steps, never the items
+  await page.goto("/runs");
+  const row = page.getByRole("row").filter({ has: page.locator(`a[href="/runs/${runId}"]`) });
+  await expect(row.getByText(/^[0-3]\/3 steps$/)).toBeVisible();
+  await screenshot(page, "runs-map-running-dark");
+  await expect(row.getByText("3/3 steps", { exact: true })).toBeVisible({ timeout: 60_000 });
+  await expect(row.getByText("succeeded")).toBeVisible();
 });

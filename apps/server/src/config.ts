@@ -1,6 +1,7 @@
 import path from "node:path";
 import { fileURLToPath } from "node:url";
-import { DEFAULT_ENGINE_LIMITS, type TEngineLimits } from "@baton/engine";
+// the limits alone: the configuration is read by commands that load no engine (`baton check`)
+import { DEFAULT_ENGINE_LIMITS, type TEngineLimits } from "@baton/engine/limits";
 import { BatonError } from "@baton/model";
 import { z } from "zod";
 

@@ -1,7 +1,6 @@
-import { readFileSync } from "node:fs";
 import { openDatabase } from "@baton/db";
 import { createEngine } from "@baton/engine";
-import { createProviderRegistry, type LocalProvider } from "@baton/providers";
+import { builtInProviders, createProviderRegistry, type LocalProvider } from "@baton/providers";
 import { createLoginLimiter } from "./auth/login-limiter.ts";
 import { startCatalogRefresher } from "./catalog/catalog-refresher.ts";
 import { sealPlaintextHeaders } from "./catalog/connections/seal-plaintext-headers.ts";
@@ -15,10 +14,9 @@ import { loadSecretKey } from "./catalog/secrets/secret-key.ts";
 import type { TConfig } from "./config.ts";
 import { seedExamples, type TSeedReport } from "./examples/seed-examples.ts";
 import type { TAppServices } from "./trpc/trpc.ts";
+import { version } from "./version.ts";
 
-export const version: string = JSON.parse(
-  readFileSync(new URL("../package.json", import.meta.url), "utf8"),
-).version;
+export { version };
 
 export type TOpenServices = {
   services: TAppServices;
@@ -41,7 +39,7 @@ export const openServices = async (config: TConfig): Promise<TOpenServices> => {
     await loadSecretKey({ envKey: config.secretKey, dataDir: config.dataDir }),
   );
   const db = await openDatabase({ databaseUrl: config.databaseUrl, dataDir: config.dataDir });
-  const providers = createProviderRegistry();
+  const providers = createProviderRegistry(builtInProviders());
   const sampling = engineProviders(providers, db.prisma, secrets);
   let engine: Awaited<ReturnType<typeof createEngine>> | undefined;
   let refresher: ReturnType<typeof startCatalogRefresher> | undefined;

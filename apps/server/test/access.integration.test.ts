@@ -82,6 +82,7 @@ const RULES: Record<string, "public" | Role[]> = {
   "users.list": ADMIN,
   "users.create": ADMIN,
   "users.update": ADMIN,
+  "users.takeRole": ADMIN,
   "users.resetPassword": ADMIN,
   "audit.list": ADMIN,
 };

@@ -209,7 +209,8 @@ describe("baton user", () => {
       "a piped password\n",
     );
     expect(await add.exited, add.output()).toBe(0);
-    expect(add.output()).toMatch(/added root@example\.com \(admin, approver\)/);
+    // the first administrator holds every role
+    expect(add.output()).toMatch(/added root@example\.com \(admin, designer, operator, approver\)/);
     expect(add.output()).not.toMatch(/password/);
 
     const made = spawnBaton(["user", "add", "vic@example.com", "--role", "viewer"], env);
@@ -225,7 +226,9 @@ describe("baton user", () => {
 
     const list = spawnBaton(["user", "list"], env);
     expect(await list.exited).toBe(0);
-    expect(list.output()).toMatch(/root@example\.com\s+Root\s+admin,approver\s+active/);
+    expect(list.output()).toMatch(
+      /root@example\.com\s+Root\s+admin,designer,operator,approver\s+active/,
+    );
     expect(list.output()).toMatch(/vic@example\.com\s+vic\s+viewer\s+active/);
 
     const reset = spawnBaton(

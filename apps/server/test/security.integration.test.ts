@@ -86,7 +86,10 @@ describe("the first administrator", () => {
     const state = await (await query("auth.state", null, { cookie })).json();
     expect(state).toMatchObject({
       result: {
-        data: { needsSetup: false, user: { email: "root@example.com", roles: ["admin"] } },
+        data: {
+          needsSetup: false,
+          user: { email: "root@example.com", roles: ["admin", "designer", "operator", "approver"] },
+        },
       },
     });
     const again = await mutate("auth.setup", {

@@ -2,13 +2,13 @@ import type { TDatabase } from "@baton/db";
 import type { TEvaluateExpression } from "@baton/model";
 import type { ProviderRegistry } from "@baton/providers";
 import type { PgBoss } from "pg-boss";
-import type { TChainStep, TChainStepDone, TClaimedRow, TRunEnd, TRunStart } from "./chain-store.ts";
 import type { TResolvedFunction } from "./functions.ts";
 import type { TEngineLimits } from "./limits.ts";
-import type { TJobSql } from "./queue.ts";
-import type { TSql } from "./sql.ts";
-import type { TSqlClient } from "./sql-client.ts";
-import type { TClaim, TClaimed } from "./step-store.ts";
+import type { TChainStep, TChainStepDone, TClaimedRow, TRunEnd, TRunStart } from "./store/chain.ts";
+import type { TClaim, TClaimed } from "./store/claims.ts";
+import type { TJobSql } from "./store/queue.ts";
+import type { TSql } from "./store/sql.ts";
+import type { TSqlClient } from "./store/sql-client.ts";
 import type { TVersion } from "./versions.ts";
 import type { TNext } from "./worker/handle-step.ts";
 

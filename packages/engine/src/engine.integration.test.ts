@@ -1,4 +1,4 @@
-import type { TNode } from "@baton/model";
+import type { TNode, TRunEvent } from "@baton/model";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import {
   branch,
@@ -12,7 +12,6 @@ import {
   start,
   type THarness,
 } from "../test/harness.ts";
-import type { TRunEvent } from "./events/event-feed.ts";
 
 describe.each(databases)("engine on $kind", ({ kind }) => {
   let h: THarness;

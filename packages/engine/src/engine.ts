@@ -2,6 +2,16 @@ import { hostname } from "node:os";
 import { inBackground, type TDatabase } from "@baton/db";
 import type { ProviderRegistry } from "@baton/providers";
 import { createBatcher } from "./batcher.ts";
+import type { TEngineContext, TLogger } from "./context.ts";
+import { createEventFeed, type TEventFeed } from "./events/event-feed.ts";
+import { createExpressionSandbox } from "./expressions/expression-sandbox.ts";
+import { createFunctionCache } from "./functions.ts";
+import { resolveLimits, type TEngineLimitsOption } from "./limits.ts";
+import { cancelRun } from "./runs/cancel-run.ts";
+import { decideTask, type TActor } from "./runs/decide-task.ts";
+import { retryFailedSteps, reworkRun, type TRework } from "./runs/rework-run.ts";
+import { startMoreItems } from "./runs/start-more-items.ts";
+import { startRun, type TStartRun } from "./runs/start-run.ts";
 import {
   insertStartedRuns,
   succeedChainSteps,
@@ -11,12 +21,8 @@ import {
   type TClaimedRow,
   type TRunEnd,
   type TRunStart,
-} from "./chain-store.ts";
-import type { TEngineContext, TLogger } from "./context.ts";
-import { createEventFeed, type TEventFeed } from "./events/event-feed.ts";
-import { createExpressionSandbox } from "./expressions/expression-sandbox.ts";
-import { createFunctionCache } from "./functions.ts";
-import { resolveLimits, type TEngineLimitsOption } from "./limits.ts";
+} from "./store/chain.ts";
+import { claimSteps, type TClaim, type TClaimed } from "./store/claims.ts";
 import {
   createBoss,
   createJobCompleter,
@@ -24,18 +30,13 @@ import {
   ensureQueue,
   STEP_QUEUE,
   type TJobData,
-} from "./queue.ts";
-import { runDeleted } from "./run-deleted.ts";
-import { createSqlClient } from "./sql-client.ts";
-import { claimSteps, type TClaim, type TClaimed } from "./step-store.ts";
-import { retryTransient } from "./transaction.ts";
-import { cancelRun } from "./transitions/cancel-run.ts";
-import { decideTask, type TActor } from "./transitions/decide-task.ts";
-import { fillMap } from "./transitions/map-step.ts";
-import { retryFailedSteps, reworkRun, type TRework } from "./transitions/rework-run.ts";
-import { startRun, type TStartRun } from "./transitions/start-run.ts";
+} from "./store/queue.ts";
+import { runDeleted } from "./store/runs.ts";
+import { createSqlClient } from "./store/sql-client.ts";
+import { retryTransient } from "./store/transaction.ts";
 import { createVersionCache } from "./versions.ts";
-import { handleStep, type TInflight, type TNext } from "./worker/handle-step.ts";
+import type { TInflight } from "./worker/execute-node.ts";
+import { handleStep, type TNext } from "./worker/handle-step.ts";
 
 export type TEngineOptions = {
   db: TDatabase;
@@ -210,8 +211,8 @@ export const createEngine = async (options: TEngineOptions): Promise<TEngine> =>
             try {
               if (job.data.kind === "expire-task") {
                 await decideTask(ctx, job.data.taskId, { kind: "expire" }, job.id);
-              } else if (job.data.kind === "fill-map") {
-                await fillMap(ctx, job.data);
+              } else if (job.data.kind === "start-items") {
+                await startMoreItems(ctx, job.data);
               } else {
                 await runChain({ job: { id: job.id, data: job.data } });
               }

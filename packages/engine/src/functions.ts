@@ -1,24 +1,12 @@
 import { BatonError } from "@baton/model";
 import type { Connection, InvocableFunction, JsonSchema } from "@baton/providers";
 import { createReadCache } from "./read-cache.ts";
-import type { TSql } from "./sql.ts";
+import { readFunction } from "./store/catalog.ts";
+import type { TSql } from "./store/sql.ts";
 
 export type TResolvedFunction = { fn: InvocableFunction; connection: Connection };
 
 const TTL_MS = 10_000;
-
-type TRow = {
-  ref: string;
-  name: string;
-  locator: unknown;
-  inputSchema: unknown;
-  outputSchema: unknown;
-  costHints: unknown;
-  annotation: unknown;
-  connectionName: string;
-  provider: string;
-  config: unknown;
-};
 
 /**
  * Catalog entries with their connection, cached briefly: a step pays no lookup, and a
@@ -27,12 +15,7 @@ type TRow = {
  */
 export const createFunctionCache = (sql: TSql) => {
   const load = async (ref: string, db: TSql): Promise<TResolvedFunction> => {
-    const [row] = await db.$queryRawUnsafe<TRow[]>(
-      `SELECT f.ref, f.name, f.locator, f."inputSchema", f."outputSchema", f."costHints", f.annotation,
-              c.name AS "connectionName", c.provider, c.config
-         FROM "Function" f JOIN "Connection" c ON c.id = f."connectionId" WHERE f.ref = $1`,
-      ref,
-    );
+    const row = await readFunction(db, ref);
     if (!row) {
       throw new BatonError(
         "NOT_FOUND",

@@ -1,6 +1,6 @@
 import { describe, expect, it } from "vitest";
 import { createReadCache } from "./read-cache.ts";
-import type { TSql } from "./sql.ts";
+import type { TSql } from "./store/sql.ts";
 
 const db = (name: string): TSql => ({ $queryRawUnsafe: async () => name as never });
 

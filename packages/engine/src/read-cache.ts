@@ -1,4 +1,4 @@
-import type { TSql } from "./sql.ts";
+import type { TSql } from "./store/sql.ts";
 
 type TEntry<T> = { at: number; value: Promise<T>; resolved?: T; viaPool: boolean };
 

@@ -12,7 +12,8 @@ import {
 } from "@baton/model";
 import type { TFlowGraph } from "./flow/advance.ts";
 import { createReadCache } from "./read-cache.ts";
-import type { TSql } from "./sql.ts";
+import { readVersion, type TVersionRow } from "./store/catalog.ts";
+import type { TSql } from "./store/sql.ts";
 
 /** The scenario's graph or a map body: where a node sits, and how its own graph flows. */
 export type TPlace = {
@@ -75,16 +76,6 @@ const placeGraph = (
   return place;
 };
 
-type TVersionRow = {
-  id: string;
-  scenarioId: string;
-  version: number;
-  definition: unknown;
-  test?: boolean;
-  /** node id → pinned output; only test snapshots have any */
-  pinned?: unknown;
-};
-
 export const toVersion = (row: TVersionRow): TVersion => {
   const parsed = ZScenario.safeParse(row.definition);
   if (!parsed.success) {
@@ -127,10 +118,7 @@ export const toVersion = (row: TVersionRow): TVersion => {
 /** Versions are immutable: once read, a version is kept for the life of the process. */
 export const createVersionCache = (sql: TSql) =>
   createReadCache(sql, async (versionId, db) => {
-    const [row] = await db.$queryRawUnsafe<TVersionRow[]>(
-      `SELECT id, "scenarioId", version, definition, test, pinned FROM "ScenarioVersion" WHERE id = $1::uuid`,
-      versionId,
-    );
+    const row = await readVersion(db, versionId);
     if (!row) throw new BatonError("NOT_FOUND", `No scenario version ${versionId}.`);
     return toVersion(row);
   });

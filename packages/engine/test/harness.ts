@@ -4,7 +4,7 @@ import path from "node:path";
 import { fileURLToPath } from "node:url";
 import { openDatabase, type Prisma, type TDatabase } from "@baton/db";
 import { createTestDatabase } from "@baton/db/testing";
-import type { TEdge, TNode, TScenario } from "@baton/model";
+import { type TScenario, ZRunEventData } from "@baton/model";
 import {
   createLocalProvider,
   createProviderRegistry,
@@ -127,74 +127,21 @@ export const openHarness = async (
       }, timeoutMs),
     close: async () => {
       await engine.stop();
+      // every event a test made the engine write must be one of the run events of @baton/model
+      const events = await db.prisma.runEvent.findMany({ select: { type: true, data: true } });
+      const unknown = events.filter((event) => !ZRunEventData.safeParse(event).success);
       await providers.close();
       await db.close();
       await server?.drop();
       await rm(dir, { recursive: true, force: true });
+      if (unknown.length) {
+        throw new Error(
+          `the engine wrote events the run-event union lacks: ${JSON.stringify(unknown.slice(0, 5))}`,
+        );
+      }
     },
   };
 };
-
-const at = { x: 0, y: 0 };
-export const start = (inputSchema?: Record<string, unknown>): TNode => ({
-  id: "start",
-  kind: "start",
-  label: "Start",
-  position: at,
-  ...(inputSchema ? { inputSchema } : {}),
-});
-export const end = (output?: Record<string, { ref: string }>): TNode => ({
-  id: "end",
-  kind: "end",
-  label: "End",
-  position: at,
-  ...(output ? { output } : {}),
-});
-export const fn = (
-  id: string,
-  name: string,
-  input?: Record<string, { ref: string } | { literal: unknown } | { expr: string }>,
-  extra: Partial<Extract<TNode, { kind: "function" }>> = {},
-): TNode => ({
-  id,
-  kind: "function",
-  label: id,
-  position: at,
-  function: `t/${name}`,
-  ...(input ? { input: input as never } : {}),
-  ...extra,
-});
-export const manual = (
-  id: string,
-  extra: Partial<Extract<TNode, { kind: "manual" }>> = {},
-): TNode => ({
-  id,
-  kind: "manual",
-  label: id,
-  title: id,
-  position: at,
-  assignees: { roles: [], users: [] },
-  ...extra,
-});
-export const next = (source: string, target: string): TEdge => ({
-  id: `${source}->${target}`,
-  kind: "next",
-  source,
-  target,
-});
-export const errorEdge = (source: string, target: string): TEdge => ({
-  id: `${source}!>${target}`,
-  kind: "error",
-  source,
-  target,
-});
-export const branch = (source: string, target: string, name: string): TEdge => ({
-  id: `${source}-${name}->${target}`,
-  kind: "branch",
-  source,
-  target,
-  branch: name,
-});
 
 /** The most of these step runs that were running at one moment. */
 export const mostAtOnce = (steps: { startedAt: Date | null; endedAt: Date | null }[]): number => {
@@ -211,3 +158,5 @@ export const mostAtOnce = (steps: { startedAt: Date | null; endedAt: Date | null
   }
   return most;
 };
+
+export { branch, end, errorEdge, fn, manual, next, start } from "./scenario-builders.ts";

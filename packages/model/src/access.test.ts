@@ -1,5 +1,5 @@
 import { describe, expect, it } from "vitest";
-import { hasPermission, mayDecide, PERMISSIONS } from "./access.ts";
+import { hasPermission, mayDecide, PERMISSIONS, roleToDecide } from "./access.ts";
 
 describe("hasPermission", () => {
   it("gives admins every permission and viewers only reading", () => {
@@ -42,5 +42,28 @@ describe("mayDecide", () => {
     const viewer = { email: "vic@example.com", roles: ["viewer"] as const };
     expect(mayDecide({ roles: ["viewer"], users: ["vic@example.com"] }, viewer)).toBe(false);
     expect(mayDecide({}, viewer)).toBe(false);
+  });
+});
+
+describe("roleToDecide", () => {
+  const admin = { email: "root@example.com", roles: ["admin"] as const };
+
+  it("offers an administrator the role a task names when they lack it", () => {
+    expect(roleToDecide({ roles: ["approver"], users: [] }, admin)).toBe("approver");
+    expect(roleToDecide({ roles: ["operator", "approver"], users: [] }, admin)).toBe("approver");
+    expect(roleToDecide({ roles: ["operator"], users: ["grace@example.com"] }, admin)).toBe(
+      "operator",
+    );
+  });
+
+  it("offers nothing to who may decide already, to non-administrators, or for named people only", () => {
+    expect(roleToDecide({}, admin)).toBeUndefined();
+    expect(roleToDecide({ roles: ["approver"] }, { ...admin, roles: ["admin", "approver"] })).toBe(
+      undefined,
+    );
+    expect(roleToDecide({ roles: ["approver"] }, { ...admin, roles: ["designer"] })).toBe(
+      undefined,
+    );
+    expect(roleToDecide({ roles: [], users: ["grace@example.com"] }, admin)).toBeUndefined();
   });
 });

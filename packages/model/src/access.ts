@@ -37,3 +37,18 @@ export const mayDecide = (assignees: Partial<TAssignees>, person: TDecider): boo
     users.some((user) => user.toLowerCase() === email)
   );
 };
+
+/**
+ * The role an administrator would take to decide a task they may not decide yet: approver
+ * when the step names it (or names only people and roles they lack), else the first role the
+ * step names. Undefined when they may decide already, are no administrator (only an
+ * administrator may change roles), or the step names only people.
+ */
+export const roleToDecide = (
+  assignees: Partial<TAssignees>,
+  person: TDecider,
+): TRole | undefined => {
+  if (!person.roles.includes("admin") || mayDecide(assignees, person)) return undefined;
+  const roles = assignees.roles ?? [];
+  return roles.includes("approver") ? "approver" : roles[0];
+};

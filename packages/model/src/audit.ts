@@ -5,6 +5,7 @@ export const AUDIT_ACTIONS = [
   "auth.logout",
   "user.create",
   "user.update",
+  "user.take-role",
   "user.reset-password",
   "connection.create",
   "connection.update",

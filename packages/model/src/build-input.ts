@@ -4,7 +4,8 @@ import { indexGraph, type TGraphIndex, type TGraphLike } from "./graph.ts";
 import { isSchemaObject } from "./json-schema.ts";
 import { resolveReference, type TRunContext } from "./reference.ts";
 import { type TMapping, type TNode, type TSource, WHOLE_INPUT } from "./scenario.ts";
-import { compileSchema, describeErrors } from "./validator.ts";
+import { formatIssues, validateValue } from "./validate-value.ts";
+import { compileSchema } from "./validator.ts";
 
 /**
  * The value of one mapping source at run time. An expression that declares a schema must
@@ -26,12 +27,13 @@ export const resolveSource = async (
       `The schema declared for "${source.expr}" is invalid: ${compiled.message}.`,
     );
   }
-  if (!compiled.validate(value)) {
-    const got = value === undefined ? "nothing" : describeErrors(compiled.validate, "its result");
+  const issues = value === undefined ? [] : validateValue(source.schema, value);
+  if (value === undefined || issues.length) {
+    const got = value === undefined ? "it gave nothing" : formatIssues(issues);
     throw new BatonError(
       "BAD_INPUT",
       `The expression "${source.expr}" does not match its declared schema: ${got}.`,
-      { value },
+      { value, issues },
     );
   }
   return value;

@@ -3,6 +3,7 @@ export {
   mayDecide,
   PERMISSIONS,
   ROLES_WITH,
+  roleToDecide,
   type TDecider,
   type TPermission,
 } from "./access.ts";
@@ -94,10 +95,29 @@ export {
   type TStepResult,
 } from "./reference.ts";
 export {
+  DEFAULT_RETRY_ON,
   DEFAULT_RETRY_POLICY,
   resolveRetryPolicy,
+  retriesFailure,
   retryDelayMs,
+  type TClassifiedFailure,
   type TResolvedRetryPolicy,
 } from "./retry.ts";
+export {
+  isRunEnd,
+  RUN_ENDED_TYPES,
+  type TRunEvent,
+  type TRunEventData,
+  type TRunEventType,
+  ZRunEventData,
+} from "./run-events.ts";
 export * from "./scenario.ts";
+export { dereference } from "./schema/dereference.ts";
+export {
+  AJV_VALUE_OPTIONS,
+  formatIssues,
+  schemaProblems,
+  type TSchemaIssue,
+  validateValue,
+} from "./validate-value.ts";
 export { resolveWaitUntil } from "./wait-until.ts";

@@ -68,6 +68,37 @@ export const ZDuration = z.union([
   }),
 ]);
 
+/** How a provider classifies a failed call (`ProviderError.classification`). */
+export const ZErrorClass = z.enum([
+  "timeout",
+  "throttled",
+  "unavailable",
+  "rejected_input",
+  "function_error",
+  "bad_output",
+]);
+
+const STATUS_RANGE = /^([1-5]\d\d)-([1-5]\d\d)$/;
+
+/** An HTTP status a provider answered with (500), or an inclusive range of them ("500-599"). */
+export type THttpStatusMatch = number | `${number}-${number}`;
+
+const isStatusMatch = (value: unknown): value is THttpStatusMatch => {
+  if (typeof value === "number") return Number.isInteger(value) && value >= 100 && value <= 599;
+  const range = typeof value === "string" ? STATUS_RANGE.exec(value) : null;
+  return range !== null && Number(range[1]) <= Number(range[2]);
+};
+
+/** What a step retries: error classes and, for functions called over HTTP, statuses. */
+export const ZRetryOn = z.array(
+  z.custom<z.infer<typeof ZErrorClass> | THttpStatusMatch>(
+    (value) => ZErrorClass.safeParse(value).success || isStatusMatch(value),
+    {
+      error: `An entry of retryOn is an error class (${ZErrorClass.options.join(", ")}), an HTTP status from 100 to 599, or a range of them written "from-to" such as "500-599"`,
+    },
+  ),
+);
+
 export const ZRetryPolicy = z
   .strictObject({
     maxAttempts: z.number().int().min(1).max(100).optional(),
@@ -75,6 +106,8 @@ export const ZRetryPolicy = z
     backoffRate: z.number().min(1).max(100).optional(),
     maxIntervalMs: z.number().int().min(0).optional(),
     jitter: z.boolean().optional(),
+    /** Every kind of failure that is retried; left out, the ones worth another try. */
+    retryOn: ZRetryOn.optional(),
   })
   .refine(
     (policy) =>
@@ -258,6 +291,8 @@ export type TExprSource = z.infer<typeof ZExprSource>;
 export type TMapping = z.infer<typeof ZMapping>;
 export type TDuration = z.infer<typeof ZDuration>;
 export type TRetryPolicy = z.infer<typeof ZRetryPolicy>;
+export type TErrorClass = z.infer<typeof ZErrorClass>;
+export type TRetryOn = z.infer<typeof ZRetryOn>;
 export type TPosition = z.infer<typeof ZPosition>;
 export type TRole = z.infer<typeof ZRole>;
 export type TAssignees = z.infer<typeof ZAssignees>;

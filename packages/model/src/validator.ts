@@ -68,7 +68,3 @@ export const compileSchema = (schema: TJsonSchema): TCompiled => {
   }
   return result;
 };
-
-/** Ajv's errors as one readable sentence. */
-export const describeErrors = (validate: ValidateFunction, name: string): string =>
-  ajv.errorsText(validate.errors, { dataVar: name, separator: "; " });

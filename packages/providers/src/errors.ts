@@ -1,5 +1,4 @@
-import { BatonError } from "@baton/model";
-import type { SchemaIssue } from "./schema/validate.ts";
+import { BatonError, type TSchemaIssue } from "@baton/model";
 
 /**
  * Why a call failed. The first three are worth retrying (the same call may succeed
@@ -23,7 +22,7 @@ export type ProviderErrorDetails = {
   status?: number;
   /** The function's own error type (`TypeError`, Lambda's `errorType`, …). */
   errorType?: string;
-  issues?: SchemaIssue[];
+  issues?: TSchemaIssue[];
   problems?: string[];
   retryAfterMs?: number;
 };

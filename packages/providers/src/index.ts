@@ -49,12 +49,6 @@ export {
   openFaasAnnotations,
 } from "./openfaas/openfaas-provider.ts";
 export { createProviderRegistry, type ProviderRegistry } from "./registry.ts";
-export {
-  checkSchema,
-  formatIssues,
-  type SchemaIssue,
-  validateAgainstSchema,
-} from "./schema/validate.ts";
 export type { Annotation } from "./shared/schema-document.ts";
 export type {
   CatalogFunction,

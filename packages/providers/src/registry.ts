@@ -1,17 +1,16 @@
-import { BatonError } from "@baton/model";
-import { builtInProviders } from "./built-in.ts";
+import {
+  BatonError,
+  formatIssues,
+  schemaProblems,
+  type TSchemaIssue,
+  validateValue,
+} from "@baton/model";
 import {
   errorMessage,
   isProviderError,
   ProviderError,
   type ProviderErrorDetails,
 } from "./errors.ts";
-import {
-  checkSchema,
-  formatIssues,
-  type SchemaIssue,
-  validateAgainstSchema,
-} from "./schema/validate.ts";
 import { abortError, deadlineSignal, raceAbort } from "./shared/deadline.ts";
 import { isJsonValue } from "./shared/json.ts";
 import { credentialRedactor, sanitizeProviderError } from "./shared/redact.ts";
@@ -48,10 +47,11 @@ export type ProviderRegistry = {
   close(): Promise<void>;
 };
 
-/** A registry of the given providers; by default, all built-in ones. */
-export function createProviderRegistry(
-  providers: Provider[] = builtInProviders(),
-): ProviderRegistry {
+/**
+ * A registry of the given providers (`builtInProviders()` for all Baton ships). It imports
+ * none itself, so code that needs one provider loads only that one's libraries.
+ */
+export function createProviderRegistry(providers: Provider[]): ProviderRegistry {
   const byKind = new Map<string, Provider>();
 
   const get = (kind: string): Provider => {
@@ -132,12 +132,12 @@ function checkDiscovery(connection: Connection, discovery: Discovery): Discovery
       problems.push(`${fn.ref}: found twice; only the first is kept.`);
       continue;
     }
-    const schemaProblems = [
-      ...checkSchema(fn.inputSchema).map((p) => `input schema: ${p}`),
-      ...checkSchema(fn.outputSchema).map((p) => `output schema: ${p}`),
+    const broken = [
+      ...schemaProblems(fn.inputSchema).map((p) => `input schema: ${p}`),
+      ...schemaProblems(fn.outputSchema).map((p) => `output schema: ${p}`),
     ];
-    if (schemaProblems.length > 0) {
-      problems.push(`${fn.ref}: skipped, ${schemaProblems.join("; ")}`);
+    if (broken.length > 0) {
+      problems.push(`${fn.ref}: skipped, ${broken.join("; ")}`);
       continue;
     }
     if (!fn.ref.startsWith(`${connection.name}/`)) {
@@ -156,9 +156,9 @@ function checked(
   value: unknown,
   classification: "rejected_input" | "bad_output",
   details: ProviderErrorDetails,
-): SchemaIssue[] {
+): TSchemaIssue[] {
   try {
-    return validateAgainstSchema(schema, value);
+    return validateValue(schema, value);
   } catch (error) {
     throw new ProviderError(classification, errorMessage(error), {
       ...details,

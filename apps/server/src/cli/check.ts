@@ -5,25 +5,11 @@ import {
   type TCatalog,
   ZCatalog,
 } from "@baton/model";
-import { createLocalProvider, createProviderRegistry } from "@baton/providers";
+import { discoverLocalCatalog } from "@baton/providers/local";
 import { z } from "zod";
+import { demoConnectionName } from "../catalog/demo-connection.ts";
 import { loadConfig } from "../config.ts";
 import { readJsonFile } from "./read-json-file.ts";
-
-/** The local functions folder as a catalog, discovered the way `baton start` does. */
-const discoverLocalCatalog = async (folder: string): Promise<TCatalog> => {
-  const registry = createProviderRegistry([createLocalProvider({ poolSize: 1 })]);
-  try {
-    const { functions } = await registry.discover({
-      name: "examples",
-      provider: "local",
-      config: { folder },
-    });
-    return Object.fromEntries(functions.map((f) => [f.ref, f]));
-  } finally {
-    await registry.close();
-  }
-};
 
 /**
  * `baton check scenario.json`: every diagnostic of the scenario against a catalog file, or
@@ -42,7 +28,7 @@ export const checkCommand = async (file: string, options: { catalog?: string; js
     }
     catalog = parsed.data;
   } else {
-    catalog = await discoverLocalCatalog(loadConfig().functionsDir);
+    catalog = await discoverLocalCatalog(loadConfig().functionsDir, demoConnectionName);
   }
   const diagnostics = checkScenario(scenario, catalog);
   console.log(options.json ? JSON.stringify(diagnostics, null, 2) : formatDiagnostics(diagnostics));

@@ -1,12 +1,23 @@
 import { Command } from "commander";
-import { version } from "../app.ts";
-import { checkCommand } from "./check.ts";
-import { migrateCommand } from "./migrate.ts";
+import { version } from "../version.ts";
 import { reportError } from "./report-error.ts";
-import { runCommand } from "./run.ts";
-import { startCommand } from "./start.ts";
-import { userAddCommand, userListCommand, userResetPasswordCommand } from "./user.ts";
-import { workerCommand } from "./worker.ts";
+
+type TAction = (...args: never[]) => Promise<void>;
+
+/**
+ * A command whose code loads only when it runs: `baton check` needs no database, `--help`
+ * nothing at all. A one-shot command exits when its work is done, whatever handles its
+ * libraries leave behind (the schema engine keeps a timer for ~10 s).
+ */
+const command =
+  <T extends TAction>(load: () => Promise<T>, { oneShot }: { oneShot: boolean }) =>
+  async (...args: Parameters<T>) => {
+    const action = await load();
+    await action(...args);
+    if (oneShot) process.exit(process.exitCode ?? 0);
+  };
+const oneShot = { oneShot: true };
+const serving = { oneShot: false };
 
 const program = new Command("baton")
   .description("Baton: design, run and monitor scenarios of cloud functions")
@@ -20,7 +31,7 @@ program
   )
   .option("-p, --port <port>", "port to listen on (env PORT, default 4400)")
   .option("--host <host>", "address to listen on (env HOST, default 127.0.0.1)")
-  .action(startCommand);
+  .action(command(async () => (await import("./start.ts")).startCommand, serving));
 
 program
   .command("worker")
@@ -28,12 +39,12 @@ program
     "run workers only (no server), sharing the work of a PostgreSQL database (DATABASE_URL)",
   )
   .option("-c, --concurrency <n>", "steps to run at once (env BATON_WORKER_CONCURRENCY, default 8)")
-  .action(workerCommand);
+  .action(command(async () => (await import("./worker.ts")).workerCommand, serving));
 
 program
   .command("migrate")
   .description("apply pending database migrations and exit (start does this too)")
-  .action(migrateCommand);
+  .action(command(async () => (await import("./migrate.ts")).migrateCommand, oneShot));
 
 program
   .command("check")
@@ -44,7 +55,7 @@ program
     "catalog JSON (ref → {ref, name, inputSchema, outputSchema}); default: the local functions folder",
   )
   .option("--json", "print the diagnostics as JSON")
-  .action(checkCommand);
+  .action(command(async () => (await import("./check.ts")).checkCommand, oneShot));
 
 program
   .command("run")
@@ -54,7 +65,7 @@ program
   .argument("<scenario>", "a baton.scenario/v1 JSON file")
   .option("-i, --input <json>", "the run's input as JSON")
   .option("--input-file <file>", "the run's input from a JSON file")
-  .action(runCommand);
+  .action(command(async () => (await import("./run.ts")).runCommand, oneShot));
 
 const collect = (value: string, previous: string[]) => [...previous, value];
 const user = program
@@ -73,17 +84,17 @@ user
     collect,
     [],
   )
-  .action(userAddCommand);
+  .action(command(async () => (await import("./user.ts")).userAddCommand, oneShot));
 user
   .command("reset-password")
   .description("set a new password and end the user's sessions")
   .argument("<email>", "the user's email")
-  .action(userResetPasswordCommand);
+  .action(command(async () => (await import("./user.ts")).userResetPasswordCommand, oneShot));
 user
   .command("list")
   .description("list users with their roles")
   .option("--json", "print JSON")
-  .action(userListCommand);
+  .action(command(async () => (await import("./user.ts")).userListCommand, oneShot));
 
 program.parseAsync().catch((error: unknown) => {
   reportError(error);

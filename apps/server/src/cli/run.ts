@@ -1,6 +1,5 @@
 import { readFile } from "node:fs/promises";
-import type { TRunEvent } from "@baton/engine";
-import { BatonError, listNodes } from "@baton/model";
+import { BatonError, listNodes, type TRunEvent } from "@baton/model";
 import { recordAudit } from "../audit/record-audit.ts";
 import { loadConfig } from "../config.ts";
 import { publishDefinition } from "../runs/publish-definition.ts";

@@ -6,7 +6,7 @@ import type { z } from "zod";
 import { recordAudit } from "../audit/record-audit.ts";
 import { ZPassword } from "../auth/passwords.ts";
 import { loadConfig } from "../config.ts";
-import { createUser } from "../users/create-user.ts";
+import { addUser } from "../users/create-user.ts";
 import { setPassword } from "../users/update-user.ts";
 import { ZCreateUserInput, ZEmail } from "../users/user-inputs.ts";
 
@@ -58,7 +58,7 @@ export const userAddCommand = async (email: string, options: { name?: string; ro
     password,
   });
   await withDatabase(async (prisma) => {
-    const user = await createUser(prisma, input);
+    const user = await addUser(prisma, input);
     await recordAudit(prisma, {
       actorId: null,
       action: "user.create",
@@ -66,6 +66,9 @@ export const userAddCommand = async (email: string, options: { name?: string; ro
       data: { email: user.email, roles: user.roles, via: "cli" },
     });
     console.log(`baton: added ${user.email} (${user.roles.join(", ")})`);
+    if (user.roles.length > input.roles.length) {
+      console.log("baton: the first administrator holds every role; change them on Users");
+    }
     if (madeUp) console.log(`baton: password (shown once): ${password}`);
   });
 };

@@ -1,7 +1,7 @@
 import { openDatabase } from "@baton/db";
 import { createEngine } from "@baton/engine";
 import { BatonError } from "@baton/model";
-import { createProviderRegistry } from "@baton/providers";
+import { builtInProviders, createProviderRegistry } from "@baton/providers";
 import { engineProviders } from "../catalog/engine-providers.ts";
 import { createSecretBox } from "../catalog/secrets/secret-box.ts";
 import { loadSecretKey } from "../catalog/secrets/secret-key.ts";
@@ -26,7 +26,7 @@ export const workerCommand = async (options: { concurrency?: string }): Promise<
       await loadSecretKey({ envKey: config.secretKey, dataDir: config.dataDir }),
     );
     const db = await openDatabase({ databaseUrl: config.databaseUrl, dataDir: config.dataDir });
-    const providers = createProviderRegistry();
+    const providers = createProviderRegistry(builtInProviders());
     const calls = engineProviders(providers, db.prisma, secrets);
     const engine = await createEngine({
       db,

@@ -1,6 +1,5 @@
 import type { IncomingMessage, ServerResponse } from "node:http";
-import type { TRunEvent } from "@baton/engine";
-import { isBatonError, jsonProblem, type TBatonErrorCode } from "@baton/model";
+import { isBatonError, jsonProblem, type TBatonErrorCode, type TRunEvent } from "@baton/model";
 import { recordAudit } from "../audit/record-audit.ts";
 import type { TConfig } from "../config.ts";
 import { resolveVersion } from "../runs/resolve-version.ts";

@@ -1,7 +1,14 @@
 import type { PrismaClient } from "@baton/db";
 import type { TEngine } from "@baton/engine";
-import { BatonError, type TCatalog, type TRunLimits, type TScenario } from "@baton/model";
-import { formatIssues, type JsonSchema, validateAgainstSchema } from "@baton/providers";
+import {
+  BatonError,
+  formatIssues,
+  type TCatalog,
+  type TJsonSchema,
+  type TRunLimits,
+  type TScenario,
+  validateValue,
+} from "@baton/model";
 import { checkDefinition } from "../scenarios/check-definition.ts";
 import { loadCatalog } from "../scenarios/load-catalog.ts";
 import { loadCurrentDraft } from "../scenarios/load-current-draft.ts";
@@ -66,7 +73,7 @@ const planStep = async (
       `"${step.label}" calls ${step.function}, which is not in the catalog (or is missing at its provider).`,
     );
   }
-  const issues = validateAgainstSchema(fn.inputSchema as JsonSchema, input);
+  const issues = validateValue(fn.inputSchema as TJsonSchema, input);
   if (issues.length) {
     throw new BatonError(
       "BAD_INPUT",

@@ -1,6 +1,13 @@
 import type { Prisma, PrismaClient } from "@baton/db";
-import { BatonError, listNodes, type TCatalog, type TScenario } from "@baton/model";
-import { formatIssues, type JsonSchema, validateAgainstSchema } from "@baton/providers";
+import {
+  BatonError,
+  formatIssues,
+  listNodes,
+  type TCatalog,
+  type TJsonSchema,
+  type TScenario,
+  validateValue,
+} from "@baton/model";
 import { loadCatalog } from "../scenarios/load-catalog.ts";
 import { scenarioNotFound } from "../scenarios/scenario-errors.ts";
 
@@ -30,7 +37,7 @@ const pinnableStep = async (prisma: PrismaClient, scenarioId: string, nodeId: st
 const outputProblem = (catalog: TCatalog, ref: string, output: unknown): string | undefined => {
   const fn = catalog[ref];
   if (!fn) return `${ref} is not in the catalog`;
-  const issues = validateAgainstSchema(fn.outputSchema as JsonSchema, output);
+  const issues = validateValue(fn.outputSchema as TJsonSchema, output);
   return issues.length ? `it does not fit ${fn.name}'s output: ${formatIssues(issues)}` : undefined;
 };
 

@@ -178,6 +178,32 @@ describe("scenarios API", () => {
     });
   });
 
+  it("refuses an import whose slug is taken, offering a free slug and name", async () => {
+    const file = JSON.stringify(signUp("taken-sign-up"));
+    await client.scenarios.import.mutate({ json: file });
+    const taken = await failure(client.scenarios.import.mutate({ json: file }));
+    expect(taken.data?.httpStatus).toBe(409);
+    expect(taken.message).toMatch(/slug "taken-sign-up" already exists.*"taken-sign-up-2"/);
+    expect(taken.data?.details).toEqual({
+      slug: "taken-sign-up",
+      suggested: { slug: "taken-sign-up-2", name: "Sign up 2" },
+    });
+
+    const second = await client.scenarios.import.mutate({
+      json: file,
+      slug: "taken-sign-up-2",
+      name: "Sign up 2",
+    });
+    expect(second.slug).toBe("taken-sign-up-2");
+    // the next free one, under the name asked for
+    const again = await failure(client.scenarios.import.mutate({ json: file, name: "Copy" }));
+    expect(again.data?.details).toMatchObject({
+      suggested: { slug: "taken-sign-up-3", name: "Copy 3" },
+    });
+    const original = await client.scenarios.get.query({ slug: "taken-sign-up" });
+    expect(original.name).toBe("Sign up");
+  });
+
   it("refuses an import that is not JSON or not a scenario, saying why", async () => {
     const notJson = await failure(client.scenarios.import.mutate({ json: "{nope" }));
     expect(notJson.message).toMatch(/not JSON/);

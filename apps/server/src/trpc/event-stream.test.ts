@@ -1,4 +1,5 @@
-import type { TEventFeed, TRunEvent } from "@baton/engine";
+import type { TEventFeed } from "@baton/engine";
+import type { TRunEvent } from "@baton/model";
 
 type TEventListener = (event: TRunEvent) => void;
 
@@ -22,7 +23,7 @@ const fakeFeed = () => {
         runId: "r",
         stepRunId: null,
         type: "step.succeeded",
-        data: {},
+        data: { nodeId: "n", scope: "", attempt: 1 },
         actorId: null,
         createdAt: new Date(),
       } satisfies TRunEvent);

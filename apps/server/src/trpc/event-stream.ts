@@ -1,4 +1,5 @@
-import type { TEventFeed, TRunEvent } from "@baton/engine";
+import type { TEventFeed } from "@baton/engine";
+import type { TRunEvent } from "@baton/model";
 
 /** How often a live stream asks whether its session still holds. */
 export const SESSION_RECHECK_MS = 15_000;

@@ -1,5 +1,5 @@
 import type { Prisma, PrismaClient } from "@baton/db";
-import { BatonError } from "@baton/model";
+import { BatonError, type TRole } from "@baton/model";
 import { hashPassword } from "../auth/passwords.ts";
 import { isUniqueViolation } from "../scenarios/scenario-errors.ts";
 import { PUBLIC_USER, type TCreateUserInput } from "./user-inputs.ts";
@@ -21,17 +21,30 @@ export const createUser = async (prisma: TClient, input: TCreateUserInput) => {
   }
 };
 
-const FIRST_ADMIN_LOCK = 8_270_001;
+const FIRST_USER_LOCK = 8_270_001;
 
 /**
- * The administrator of a Baton that has no users yet. Two people racing to set it up
- * cannot both win: the check and the insert hold one lock.
+ * What the first administrator holds: every role that lets a person do something (viewer
+ * adds nothing to these), so whoever sets Baton up can also design, run and decide tasks.
  */
-export const createFirstAdmin = (prisma: PrismaClient, input: Omit<TCreateUserInput, "roles">) =>
+export const FIRST_ADMIN_ROLES: readonly TRole[] = ["admin", "designer", "operator", "approver"];
+
+/**
+ * Adds a user; the first one of a Baton, when made an administrator, holds every role. Two
+ * people racing to add the first user cannot both be first: the count and the insert hold
+ * one lock.
+ */
+export const addUser = (prisma: PrismaClient, input: TCreateUserInput, onlyIfFirst = false) =>
   prisma.$transaction(async (tx) => {
-    await tx.$executeRawUnsafe(`SELECT pg_advisory_xact_lock(${FIRST_ADMIN_LOCK})`);
-    if ((await tx.user.count()) > 0) {
+    await tx.$executeRawUnsafe(`SELECT pg_advisory_xact_lock(${FIRST_USER_LOCK})`);
+    const first = (await tx.user.count()) === 0;
+    if (!first && onlyIfFirst) {
       throw new BatonError("CONFLICT", "Baton already has an administrator: sign in instead.");
     }
-    return createUser(tx, { ...input, roles: ["admin"] });
+    const roles = first && input.roles.includes("admin") ? [...FIRST_ADMIN_ROLES] : input.roles;
+    return createUser(tx, { ...input, roles });
   });
+
+/** The administrator of a Baton that has no users yet. */
+export const createFirstAdmin = (prisma: PrismaClient, input: Omit<TCreateUserInput, "roles">) =>
+  addUser(prisma, { ...input, roles: ["admin"] }, true);

@@ -10,7 +10,7 @@ import { PageHeader } from "../ui/PageHeader.tsx";
 import { EmptyState, ErrorNotice, LoadingRows } from "../ui/States.tsx";
 import { Table } from "../ui/Table.tsx";
 import { AdminOnly } from "./AdminOnly.tsx";
-import { auditTargetLink, describeAuditData } from "./audit-details.ts";
+import { describeAuditData, type TAuditName } from "./audit-details.ts";
 
 const FILTERS = ["action", "actor", "target", "since"] as const;
 
@@ -155,24 +155,33 @@ function AuditList() {
               },
               {
                 header: "Target",
-                cell: (e) => {
-                  const to = auditTargetLink(e.action, e.target);
-                  const text = e.target ? e.target.slice(0, 36) : "—";
-                  return to ? (
-                    <Link to={to} className="font-mono text-xs hover:underline">
-                      {text}
-                    </Link>
+                cell: (e) =>
+                  e.subject ? (
+                    <Named name={e.subject} />
                   ) : (
-                    <span className="font-mono text-xs text-zinc-500">{text}</span>
-                  );
-                },
+                    <span className="font-mono text-xs text-zinc-500">
+                      {e.target ? e.target.slice(0, 36) : "—"}
+                    </span>
+                  ),
               },
               {
                 header: "Details",
                 cell: (e) => (
                   <ul className="space-y-0.5 text-xs text-zinc-600 dark:text-zinc-300">
-                    {describeAuditData(e.data).map((line) => (
-                      <li key={line}>{line}</li>
+                    {describeAuditData(e.data, e.refs).map((phrase) => (
+                      <li key={phrase.text}>
+                        {phrase.link?.href ? (
+                          <Link
+                            to={phrase.link.href}
+                            title={phrase.link.title}
+                            className="text-indigo-700 hover:underline dark:text-indigo-300"
+                          >
+                            {phrase.text}
+                          </Link>
+                        ) : (
+                          phrase.text
+                        )}
+                      </li>
                     ))}
                   </ul>
                 ),
@@ -194,5 +203,20 @@ function AuditList() {
         </>
       )}
     </div>
+  );
+}
+
+/** A person, scenario, run or task by its name, linked to its page when it has one. */
+function Named({ name }: { name: TAuditName }) {
+  return name.href ? (
+    <Link
+      to={name.href}
+      title={name.title}
+      className="text-indigo-700 hover:underline dark:text-indigo-300"
+    >
+      {name.name}
+    </Link>
+  ) : (
+    <span title={name.title}>{name.name}</span>
   );
 }

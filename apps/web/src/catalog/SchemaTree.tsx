@@ -41,7 +41,14 @@ export function SchemaTree({ schema, label }: { schema: unknown; label: string }
   const tree = toTypeTree(schema);
   return (
     <section aria-label={label}>
-      <div className="mb-1 font-mono text-indigo-700 text-xs dark:text-indigo-300">{tree.type}</div>
+      <div className="mb-1 flex flex-wrap items-baseline gap-x-2 gap-y-0.5">
+        <span className="font-mono text-indigo-700 text-xs dark:text-indigo-300">{tree.type}</span>
+        {tree.notes.map((note) => (
+          <span key={note} className="text-[11px] text-zinc-500 dark:text-zinc-400">
+            {note}
+          </span>
+        ))}
+      </div>
       {tree.children.length > 0 ? (
         <TypeList nodes={tree.children} />
       ) : (

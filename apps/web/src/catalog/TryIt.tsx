@@ -2,6 +2,7 @@ import { useMutation } from "@tanstack/react-query";
 import { Clock, Play } from "lucide-react";
 import { useId, useMemo, useState } from "react";
 import { formatDuration } from "../lib/format.ts";
+import { offeredForm } from "../lib/offered-form.ts";
 import { errorMessage, useTRPC } from "../lib/trpc.ts";
 import { BUTTON } from "../monitor/buttons.ts";
 import { ErrorBox } from "../monitor/ErrorBox.tsx";
@@ -26,7 +27,8 @@ export function TryIt({ fn }: { fn: TFunctionDetail }) {
   const trpc = useTRPC();
   const invalidateCatalog = useInvalidateCatalog();
   const formId = useId();
-  const formable = hasFormFields(fn.inputSchema);
+  const formSchema = useMemo(() => offeredForm(fn.inputSchema).schema, [fn.inputSchema]);
+  const formable = hasFormFields(formSchema);
   const [mode, setMode] = useState<"form" | "json">(formable ? "form" : "json");
   const [data, setData] = useState<unknown>({});
   const [text, setText] = useState("{}");
@@ -81,7 +83,7 @@ export function TryIt({ fn }: { fn: TFunctionDetail }) {
       {mode === "form" ? (
         <TaskForm
           id={formId}
-          schema={fn.inputSchema}
+          schema={formSchema}
           data={data}
           onChange={setData}
           onSubmit={run}

@@ -49,3 +49,68 @@ describe("toTypeTree", () => {
     expect(toTypeTree(true)).toMatchObject({ type: "any" });
   });
 });
+
+describe("an input that offers one form and accepts a deprecated one", () => {
+  it("shows the offered form's fields and notes the older form", () => {
+    const tree = toTypeTree({
+      anyOf: [
+        {
+          title: "Parameters and body fields",
+          type: "object",
+          properties: {
+            orderId: { type: "string" },
+            lines: { type: "array", items: { $ref: "#/$defs/Line" } },
+          },
+          required: ["orderId"],
+        },
+        {
+          title: "Older form with the body under `body`",
+          deprecated: true,
+          type: "object",
+          properties: { orderId: { type: "string" }, body: { type: "object" } },
+        },
+      ],
+      $defs: { Line: { type: "object", properties: { sku: { type: "string" } } } },
+    });
+    expect(tree.type).toBe("object");
+    expect(tree.notes).toEqual([
+      "also accepts: Older form with the body under `body` (deprecated)",
+    ]);
+    expect(tree.children.map((c) => [c.name, c.type])).toEqual([
+      ["orderId", "string"],
+      ["lines", "object[]"],
+    ]);
+  });
+});
+
+describe("an output composed of components", () => {
+  it("reads an allOf of $refs as one object with every part's fields", () => {
+    const tree = toTypeTree({
+      $ref: "#/$defs/Quote",
+      $defs: {
+        Request: {
+          type: "object",
+          required: ["customerId"],
+          properties: { customerId: { type: "string" } },
+        },
+        Money: { type: "object", properties: { amountCents: { type: "integer" } } },
+        Quote: {
+          allOf: [
+            { $ref: "#/$defs/Request" },
+            {
+              type: "object",
+              required: ["total"],
+              properties: { total: { $ref: "#/$defs/Money" } },
+            },
+          ],
+        },
+      },
+    });
+    expect(tree.type).toBe("object");
+    expect(tree.children.map((c) => [c.name, c.type, c.required])).toEqual([
+      ["customerId", "string", true],
+      ["total", "object", true],
+    ]);
+    expect(tree.children[1]?.children.map((c) => c.name)).toEqual(["amountCents"]);
+  });
+});

@@ -1,3 +1,5 @@
+import { offeredForm } from "../lib/offered-form.ts";
+
 /** One line of a schema shown as a type tree. */
 export type TTypeNode = {
   name: string;
@@ -26,6 +28,36 @@ const resolveRef = (schema: TSchemaObject, root: TSchemaObject): TSchemaObject =
       : undefined;
   }
   return isObject(target) ? { ...target, ...schema, $ref: undefined } : schema;
+};
+
+/**
+ * An `allOf` of object schemas (OpenAPI's composition of components) read as the one object
+ * it describes: every part's fields and required names, the parts' own `$ref`s followed.
+ */
+const mergeAllOf = (schema: TSchemaObject, root: TSchemaObject, depth = 0): TSchemaObject => {
+  if (!Array.isArray(schema.allOf) || depth > MAX_DEPTH) return schema;
+  const parts = schema.allOf
+    .filter(isObject)
+    .map((part) => mergeAllOf(resolveRef(part, root), root, depth + 1));
+  const objects = parts.filter((part) => isObject(part.properties) || part.type === "object");
+  if (objects.length === 0) return schema;
+  const { allOf: _parts, ...rest } = schema;
+  const properties: TSchemaObject = {};
+  for (const part of [...objects, schema]) {
+    for (const [name, field] of Object.entries(isObject(part.properties) ? part.properties : {})) {
+      if (!(name in properties)) properties[name] = field;
+    }
+  }
+  return {
+    type: "object",
+    ...rest,
+    properties,
+    required: [
+      ...new Set(
+        [...objects, schema].flatMap((part) => (Array.isArray(part.required) ? part.required : [])),
+      ),
+    ],
+  };
 };
 
 const typeName = (schema: TSchemaObject, root: TSchemaObject, depth: number): string => {
@@ -72,7 +104,9 @@ const notesOf = (schema: TSchemaObject): string[] => {
 const childrenOf = (schema: TSchemaObject, root: TSchemaObject, depth: number): TTypeNode[] => {
   if (depth >= MAX_DEPTH) return [];
   const target =
-    schema.type === "array" && isObject(schema.items) ? resolveRef(schema.items, root) : schema;
+    schema.type === "array" && isObject(schema.items)
+      ? mergeAllOf(resolveRef(schema.items, root), root)
+      : schema;
   if (!isObject(target.properties)) return [];
   const required = new Set(Array.isArray(target.required) ? target.required : []);
   return Object.entries(target.properties).map(([name, child]) =>
@@ -90,13 +124,17 @@ const toNode = (
   if (!isObject(value)) {
     return { name, type: value === false ? "never" : "any", required, notes: [], children: [] };
   }
-  const schema = resolveRef(value, root);
+  const offered = offeredForm(resolveRef(value, root));
+  const schema = mergeAllOf(isObject(offered.schema) ? offered.schema : value, root);
   return {
     name,
     type: typeName(schema, root, depth),
     required,
     ...(typeof schema.description === "string" ? { description: schema.description } : {}),
-    notes: notesOf(schema),
+    notes: [
+      ...notesOf(schema),
+      ...offered.older.map((form) => `also accepts: ${form} (deprecated)`),
+    ],
     children: childrenOf(schema, root, depth),
   };
 };

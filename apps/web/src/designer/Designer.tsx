@@ -6,8 +6,8 @@ import "./designer.css";
 import { DesignerHeader } from "./lifecycle/DesignerHeader.tsx";
 import { useAutosave } from "./lifecycle/use-autosave.ts";
 import { Palette } from "./palette/Palette.tsx";
-import { SidePanel } from "./panel/SidePanel.tsx";
 import { DesignerToolbar } from "./toolbar/DesignerToolbar.tsx";
+import { Inspector } from "./ui/Inspector.tsx";
 import { useDesignerContext } from "./use-designer-context.ts";
 
 /** The designer's frame: header, palette, toolbar and canvas, problems, and the side panel. */
@@ -41,14 +41,7 @@ export function Designer({
           </div>
           {problemsOpen && <ProblemsPanel onClose={() => setProblemsOpen(false)} />}
         </div>
-        {readOnly ? (
-          // the panel shows every setting; a disabled fieldset keeps each one from changing
-          <fieldset disabled className="contents">
-            <SidePanel />
-          </fieldset>
-        ) : (
-          <SidePanel />
-        )}
+        <Inspector />
       </div>
     </div>
   );

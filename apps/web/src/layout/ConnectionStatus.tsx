@@ -2,7 +2,7 @@ import { useSubscription } from "@trpc/tanstack-react-query";
 import { useTRPC } from "../lib/trpc.ts";
 
 /** Live server and database health over the SSE subscription, shown in the sidebar. */
-export function ConnectionStatus() {
+export function ConnectionStatus({ folded = false }: { folded?: boolean }) {
   const trpc = useTRPC();
   const status = useSubscription(trpc.system.status.subscriptionOptions({ intervalMs: 5_000 }));
   const db = status.data?.database;
@@ -15,9 +15,13 @@ export function ConnectionStatus() {
           ? ["bg-emerald-500", `Live · db ${db.latencyMs} ms`]
           : ["bg-amber-500", "Database not answering"];
   return (
-    <div className="flex items-center gap-2 text-xs text-zinc-500 dark:text-zinc-400" role="status">
+    <div
+      className="flex items-center gap-2 text-xs text-zinc-500 dark:text-zinc-400"
+      role="status"
+      title={folded ? text : undefined}
+    >
       <span className={`size-2 rounded-full ${tone}`} aria-hidden />
-      <span>{text}</span>
+      <span className={folded ? "sr-only" : undefined}>{text}</span>
     </div>
   );
 }

@@ -4,7 +4,7 @@ import { useSession } from "../auth/use-session.ts";
 import { useTRPC } from "../lib/trpc.ts";
 
 /** Who is signed in, with which roles, and the way out. */
-export function UserMenu() {
+export function UserMenu({ folded = false }: { folded?: boolean }) {
   const trpc = useTRPC();
   const queryClient = useQueryClient();
   const user = useSession();
@@ -13,14 +13,17 @@ export function UserMenu() {
   );
   if (!user) return null;
   return (
-    <div className="flex items-center gap-2 border-zinc-200 border-t px-3 py-2.5 dark:border-zinc-800">
+    <div
+      className={`flex items-center gap-2 border-zinc-200 border-t py-2.5 dark:border-zinc-800 ${folded ? "flex-col" : "px-3"}`}
+    >
       <span
         aria-hidden
+        title={folded ? `${user.name} · ${user.roles.join(", ")}` : undefined}
         className="flex size-7 shrink-0 items-center justify-center rounded-full bg-indigo-100 font-semibold text-indigo-700 text-xs uppercase dark:bg-indigo-500/20 dark:text-indigo-300"
       >
         {user.name.slice(0, 1)}
       </span>
-      <div className="min-w-0 flex-1">
+      <div className={folded ? "sr-only" : "min-w-0 flex-1"}>
         <span className="sr-only">Signed in as </span>
         <div className="truncate font-medium text-[13px]" title={user.email}>
           {user.name}

@@ -1,19 +1,27 @@
 import { useEffect, useRef, useState } from "react";
 import { EventRow } from "./EventRow.tsx";
+import type { TNameStep } from "./event-summary.ts";
 import type { TRunEvent } from "./run-types.ts";
 
 // About a panel's height of rows: while events stream in, each new row pushes every row
 // below it down, and rows nobody has scrolled to would be laid out and painted again.
 const ROWS_AT_ONCE = 40;
 
-/** Events newest first, each with its exact time; older rows are drawn as they scroll near. */
+/**
+ * Events newest first, each with its exact time; older rows are drawn as they scroll near.
+ * Rows name their step when `named` (a list of one step's events need not).
+ */
 export function EventList({
   events,
   label,
+  nameStep,
+  named = true,
   limit = 200,
 }: {
   events: readonly TRunEvent[];
   label: string;
+  nameStep: TNameStep;
+  named?: boolean;
   limit?: number;
 }) {
   const [drawn, setDrawn] = useState(ROWS_AT_ONCE);
@@ -44,7 +52,7 @@ export function EventList({
   return (
     <ol aria-label={label} className="space-y-0.5 font-mono text-[11px] leading-5">
       {shown.map((e) => (
-        <EventRow key={e.id} event={e} />
+        <EventRow key={e.id} event={e} nameStep={named ? nameStep : undefined} kindOf={nameStep} />
       ))}
       {hasMore && (
         <li ref={more}>

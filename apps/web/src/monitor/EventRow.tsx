@@ -1,5 +1,5 @@
 import { memo } from "react";
-import { eventSummary } from "./event-summary.ts";
+import { eventSummary, eventTitle, isBusyWait, type TNameStep } from "./event-summary.ts";
 import type { TRunEvent } from "./run-types.ts";
 
 const TYPE_TONES: Record<string, string> = {
@@ -27,17 +27,38 @@ const clock = (iso: string) => {
   return `${TIME.format(d)}.${String(d.getMilliseconds()).padStart(3, "0")}`;
 };
 
-/** One event: exact time, type and what it adds. Rows never change, so each renders once. */
-export const EventRow = memo(function EventRow({ event }: { event: TRunEvent }) {
-  const verb = event.type.split(".")[1] ?? "";
-  const summary = eventSummary(event);
+const nodeIdOf = (event: TRunEvent): string | undefined => {
+  const nodeId = (event.data as { nodeId?: unknown } | null)?.nodeId;
+  return typeof nodeId === "string" ? nodeId : undefined;
+};
+
+/**
+ * One event: exact time, what happened and what it adds (the step by its label when
+ * `nameStep` is given). Rows never change, so each renders once.
+ */
+export const EventRow = memo(function EventRow({
+  event,
+  nameStep,
+  kindOf,
+}: {
+  event: TRunEvent;
+  nameStep: TNameStep | undefined;
+  kindOf: TNameStep;
+}) {
+  const nodeId = nodeIdOf(event);
+  const kind = nodeId ? kindOf(nodeId)?.kind : undefined;
+  const verb = isBusyWait(event, kind) ? "started" : (event.type.split(".")[1] ?? "");
+  const summary = eventSummary(event, nameStep);
   return (
     <li className="flex gap-2">
       <time dateTime={event.createdAt} className="shrink-0 text-zinc-400 tabular-nums">
         {clock(event.createdAt)}
       </time>
-      <span className={`shrink-0 ${TYPE_TONES[verb] ?? "text-zinc-600 dark:text-zinc-300"}`}>
-        {event.type}
+      <span
+        className={`shrink-0 ${TYPE_TONES[verb] ?? "text-zinc-600 dark:text-zinc-300"}`}
+        title={event.type}
+      >
+        {eventTitle(event, kind)}
       </span>
       <span className="min-w-0 truncate text-zinc-500" title={summary}>
         {summary}

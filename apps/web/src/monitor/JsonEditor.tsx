@@ -1,6 +1,6 @@
+import type { TSchemaIssue } from "@baton/model";
 import { AlertTriangle, CheckCircle2, WandSparkles } from "lucide-react";
 import { useId } from "react";
-import type { TSchemaIssue } from "../tasks/schema-validator.ts";
 
 /**
  * JSON typed by a person, with what is wrong with it listed under it: a syntax error, or

@@ -4,7 +4,7 @@ import { memo } from "react";
 import { formatDuration } from "../lib/format.ts";
 import type { TMonitorNode } from "./monitor-graph.ts";
 import { NODE_LOOKS } from "./node-looks.ts";
-import { stepStateLabel, stepTone } from "./step-state.ts";
+import { isRunningState, stepStateLabel, stepTone } from "./step-state.ts";
 import { TONE_CLASSES } from "./tone-classes.ts";
 
 const HANDLE = "!size-1.5 !min-w-0 !border-0 !bg-zinc-300 dark:!bg-zinc-600";
@@ -13,8 +13,8 @@ const HANDLE = "!size-1.5 !min-w-0 !border-0 !bg-zinc-300 dark:!bg-zinc-600";
 function MonitorNodeView({ data, selected }: NodeProps<TMonitorNode>) {
   const look = NODE_LOOKS[data.kind];
   const Icon = look.icon;
-  const tone = TONE_CLASSES[stepTone(data.state)];
-  const live = data.state === "running" || data.state === "retrying" || data.state === "waiting";
+  const tone = TONE_CLASSES[stepTone(data.state, data.kind)];
+  const live = isRunningState(data.state, data.kind) || data.state === "waiting";
   return (
     <article
       aria-label={`Step ${data.label}: ${stepStateLabel(data.state, data.kind)}${data.progress ? `, ${data.progress}` : ""}`}

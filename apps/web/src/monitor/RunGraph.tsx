@@ -1,18 +1,24 @@
 import type { TScenario } from "@baton/model";
 import {
   Background,
+  ControlButton,
   Controls,
   type NodeChange,
   type NodeMouseHandler,
   ReactFlow,
+  type ReactFlowInstance,
+  useReactFlow,
+  useStoreApi,
   type Viewport,
 } from "@xyflow/react";
+import { Maximize } from "lucide-react";
 import { memo, useCallback, useEffect, useLayoutEffect, useMemo, useRef, useState } from "react";
 import { useTheme } from "../lib/theme.ts";
 import { useIdle } from "../lib/use-idle.ts";
 import { focusViewport, LARGE_GRAPH } from "./focus-viewport.ts";
 import { MonitorNode } from "./MonitorNode.tsx";
 import {
+  monitorViewport,
   NODE_BOX,
   NODE_HANDLES,
   nodesInView,
@@ -39,6 +45,27 @@ const NODE_SIZE = {
   initialHeight: NODE_BOX.height,
   handles: NODE_HANDLES,
 };
+
+/** React Flow's Fit view, kept readable: it never zooms out below READABLE_ZOOM. */
+function FitViewButton({
+  scenario,
+  states,
+}: {
+  scenario: Pick<TScenario, "nodes">;
+  states: ReadonlyMap<string, TNodeState>;
+}) {
+  const flow = useStoreApi();
+  const { setViewport } = useReactFlow();
+  const fit = () => {
+    const { width, height } = flow.getState();
+    void setViewport(monitorViewport(scenario, states, { width, height }), { duration: 300 });
+  };
+  return (
+    <ControlButton onClick={fit} aria-label="Fit view" title="Fit view">
+      <Maximize aria-hidden />
+    </ControlButton>
+  );
+}
 
 /**
  * The version's graph, read-only, each node showing its step's live state. Memoised: the
@@ -154,6 +181,13 @@ export const RunGraph = memo(function RunGraph({
     return drawn.current.edges;
   }, [large, edges, inView]);
   const onNodeClick: NodeMouseHandler<TMonitorNode> = (_, node) => onSelect(node.id);
+  // a small graph opens whole when that reads, else on the step that matters
+  const openReadable = (flow: ReactFlowInstance<TMonitorNode, TMonitorEdge>) => {
+    const element = wrapper.current;
+    if (!element) return;
+    const size = { width: element.clientWidth, height: element.clientHeight };
+    void flow.setViewport(monitorViewport(scenario, states, size));
+  };
   return (
     <div ref={wrapper} className="h-full">
       <ReactFlow
@@ -177,12 +211,14 @@ export const RunGraph = memo(function RunGraph({
                 cull(next, pane);
               },
             }
-          : { fitView: true, fitViewOptions: { padding: 0.06, maxZoom: 1.1 } })}
+          : { onInit: openReadable })}
         minZoom={0.05}
         proOptions={{ hideAttribution: true }}
       >
         <Background gap={20} size={1} />
-        <Controls showInteractive={false} position="bottom-left" />
+        <Controls showInteractive={false} showFitView={false} position="bottom-left">
+          <FitViewButton scenario={scenario} states={states} />
+        </Controls>
         {scenario.nodes.length > 12 && idle && (
           <RunMiniMap nodes={scenario.nodes} states={states} />
         )}

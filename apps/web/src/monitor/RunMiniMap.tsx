@@ -27,8 +27,8 @@ const tonePaths = (
   states: ReadonlyMap<string, TNodeState>,
 ): [TTone, string][] => {
   const paths = new Map<TTone, string[]>();
-  for (const { id, position } of nodes) {
-    const tone = stepTone(states.get(id)?.state ?? "pending");
+  for (const { id, kind, position } of nodes) {
+    const tone = stepTone(states.get(id)?.state ?? "pending", kind);
     const list = paths.get(tone) ?? [];
     list.push(
       `M${position.x} ${position.y}h${NODE_BOX.width}v${NODE_BOX.height}h-${NODE_BOX.width}z`,

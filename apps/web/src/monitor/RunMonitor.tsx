@@ -4,6 +4,7 @@ import { useSearchParams } from "react-router";
 import { useCan } from "../auth/use-session.ts";
 import { useThrottled } from "../lib/use-throttled.ts";
 import { ErrorNotice, LoadingRows } from "../ui/States.tsx";
+import type { TNameStep } from "./event-summary.ts";
 import { MapItemsSection } from "./MapItemsSection.tsx";
 import { mapProgress, topLevelMaps } from "./map-items.ts";
 import { bodyNodeState, nodeStates, runProgress, type TNodeState } from "./node-states.ts";
@@ -40,6 +41,7 @@ const PickedStepPanel = memo(function PickedStepPanel({
   onPick,
   onRestart,
   onClose,
+  nameStep,
 }: {
   run: TRunDetail;
   node: TNode;
@@ -52,6 +54,7 @@ const PickedStepPanel = memo(function PickedStepPanel({
   onPick: (step: TStepRun) => void;
   onRestart: () => void;
   onClose: () => void;
+  nameStep: TNameStep;
 }) {
   return (
     <StepPanel
@@ -64,6 +67,7 @@ const PickedStepPanel = memo(function PickedStepPanel({
       onPick={onPick}
       onRestart={onRestart}
       onClose={onClose}
+      nameStep={nameStep}
       items={
         node.kind === "map" && (
           <MapItemsSection
@@ -108,8 +112,11 @@ export function RunMonitor({ runId }: { runId: string }) {
   );
   // map bodies included: the timeline has a row for each item's body steps
   const places = useMemo(() => (scenario ? listNodes(scenario) : []), [scenario]);
-  const labels = useMemo(() => new Map(places.map((p) => [p.node.id, p.node.label])), [places]);
-  const labelOf = useCallback((nodeId: string) => labels.get(nodeId) ?? nodeId, [labels]);
+  const names = useMemo(
+    () => new Map(places.map((p) => [p.node.id, { label: p.node.label, kind: p.node.kind }])),
+    [places],
+  );
+  const nameStep = useCallback((nodeId: string) => names.get(nodeId), [names]);
 
   const select = useCallback(
     (nodeId: string | undefined, stepRunId?: string) => {
@@ -215,7 +222,7 @@ export function RunMonitor({ runId }: { runId: string }) {
               <div className="h-full bg-white dark:bg-zinc-900">
                 <RunTimeline
                   stepRuns={run.stepRuns}
-                  labelOf={labelOf}
+                  nameStep={nameStep}
                   now={now}
                   selectedStepRunId={shownStepRun?.id}
                   onSelect={pickStep}
@@ -225,7 +232,7 @@ export function RunMonitor({ runId }: { runId: string }) {
           </div>
         </div>
         {/* contained: the panel's events growing never lays out or paints the graph beside it */}
-        <div className="w-[27rem] shrink-0 overflow-y-auto border-zinc-200 [contain:strict] border-l bg-white dark:border-zinc-800 dark:bg-zinc-900">
+        <div className="w-[22rem] shrink-0 xl:w-[27rem] overflow-y-auto border-zinc-200 [contain:strict] border-l bg-white dark:border-zinc-800 dark:bg-zinc-900">
           {selectedNode && selectedState ? (
             <PickedStepPanel
               run={panel?.run ?? run}
@@ -239,9 +246,10 @@ export function RunMonitor({ runId }: { runId: string }) {
               onPick={pickStep}
               onRestart={openRestart}
               onClose={closePanel}
+              nameStep={nameStep}
             />
           ) : (
-            <RunSummaryPanel run={run} events={monitor.events} />
+            <RunSummaryPanel run={run} events={monitor.events} nameStep={nameStep} />
           )}
         </div>
       </div>

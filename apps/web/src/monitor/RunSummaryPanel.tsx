@@ -2,6 +2,7 @@ import { UserCheck } from "lucide-react";
 import { Link } from "react-router";
 import { ErrorBox } from "./ErrorBox.tsx";
 import { EventList } from "./EventList.tsx";
+import type { TNameStep } from "./event-summary.ts";
 import { JsonTree } from "./JsonTree.tsx";
 import { PanelSection } from "./PanelSection.tsx";
 import type { TRunDetail, TRunEvent } from "./run-types.ts";
@@ -10,9 +11,11 @@ import type { TRunDetail, TRunEvent } from "./run-types.ts";
 export function RunSummaryPanel({
   run,
   events,
+  nameStep,
 }: {
   run: TRunDetail;
   events: readonly TRunEvent[];
+  nameStep: TNameStep;
 }) {
   return (
     <aside aria-label="Run details" className="space-y-4 p-4">
@@ -54,7 +57,7 @@ export function RunSummaryPanel({
         title="Events"
         aside={<span className="text-[11px] text-zinc-400 tabular-nums">{events.length}</span>}
       >
-        <EventList events={events} label="Run events" />
+        <EventList events={events} label="Run events" nameStep={nameStep} />
       </PanelSection>
     </aside>
   );

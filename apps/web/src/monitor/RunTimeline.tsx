@@ -1,5 +1,6 @@
 import { useMemo } from "react";
 import { formatDuration } from "../lib/format.ts";
+import type { TNameStep } from "./event-summary.ts";
 import { buildGantt, type TGanttSegment } from "./gantt.ts";
 import type { TStepRun } from "./run-types.ts";
 import { stepStateLabel, stepTone } from "./step-state.ts";
@@ -45,18 +46,21 @@ const LEGEND: [string, string][] = [
 /** A Gantt chart of every step run of the run, superseded ones included. */
 export function RunTimeline({
   stepRuns,
-  labelOf,
+  nameStep,
   now,
   selectedStepRunId,
   onSelect,
 }: {
   stepRuns: readonly TStepRun[];
-  labelOf: (nodeId: string) => string;
+  nameStep: TNameStep;
   now: number;
   selectedStepRunId: string | undefined;
   onSelect: (stepRun: TStepRun) => void;
 }) {
-  const gantt = useMemo(() => buildGantt(stepRuns, labelOf, now), [stepRuns, labelOf, now]);
+  const gantt = useMemo(
+    () => buildGantt(stepRuns, (nodeId) => nameStep(nodeId)?.label ?? nodeId, now),
+    [stepRuns, nameStep, now],
+  );
   const byId = useMemo(() => new Map(stepRuns.map((s) => [s.id, s])), [stepRuns]);
   const span = Math.max(1, gantt.to - gantt.from);
   const x = (t: number) => `${(100 * (t - gantt.from)) / span}%`;
@@ -102,6 +106,7 @@ export function RunTimeline({
           {gantt.rows.map((row) => {
             const selected = row.stepRunId === selectedStepRunId;
             const superseded = row.state === "superseded";
+            const kind = nameStep(row.nodeId)?.kind;
             return (
               <li key={row.stepRunId}>
                 <button
@@ -110,7 +115,7 @@ export function RunTimeline({
                     const step = byId.get(row.stepRunId);
                     if (step) onSelect(step);
                   }}
-                  aria-label={`${row.label}, run ${row.generation + 1}: ${stepStateLabel(row.state)}`}
+                  aria-label={`${row.label}, run ${row.generation + 1}: ${stepStateLabel(row.state, kind)}`}
                   aria-current={selected || undefined}
                   className={`grid w-full grid-cols-[12rem_1fr] items-center text-left hover:bg-zinc-50 dark:hover:bg-zinc-800/40 ${
                     selected ? "bg-indigo-50 dark:bg-indigo-500/10" : ""
@@ -118,7 +123,7 @@ export function RunTimeline({
                 >
                   <span className="flex min-w-0 items-center gap-1.5 px-4 py-1">
                     <span
-                      className={`size-1.5 shrink-0 rounded-full ${TONE_CLASSES[stepTone(row.state)].dot}`}
+                      className={`size-1.5 shrink-0 rounded-full ${TONE_CLASSES[stepTone(row.state, kind)].dot}`}
                     />
                     <span className={`truncate ${superseded ? "line-through" : ""}`}>
                       {row.label}

@@ -50,8 +50,8 @@ export function RunsTable({ runs, now }: { runs: TRunSummary[]; now: number }) {
                   active: r.status === "running" ? 1 : 0,
                 }}
               />
-              <span className="text-xs text-zinc-500 tabular-nums">
-                {r.stepsDone}/{r.stepsTotal}
+              <span className="whitespace-nowrap text-xs text-zinc-500 tabular-nums">
+                {r.stepsDone}/{r.stepsTotal} steps
               </span>
             </div>
           ),

@@ -6,6 +6,7 @@ import { formatDateTime, formatDuration } from "../lib/format.ts";
 import { AttemptList } from "./AttemptList.tsx";
 import { ErrorBox } from "./ErrorBox.tsx";
 import { EventList } from "./EventList.tsx";
+import type { TNameStep } from "./event-summary.ts";
 import { NODE_LOOKS } from "./node-looks.ts";
 import { stepDurationMs, type TNodeState } from "./node-states.ts";
 import { PanelSection } from "./PanelSection.tsx";
@@ -24,6 +25,7 @@ export function StepPanel({
   onPick,
   onRestart,
   onClose,
+  nameStep,
   items,
 }: {
   node: TNode;
@@ -35,6 +37,7 @@ export function StepPanel({
   onPick: (stepRun: TStepRun) => void;
   onRestart: () => void;
   onClose: () => void;
+  nameStep: TNameStep;
   /** a map step's items, when the step is a map */
   items?: ReactNode;
 }) {
@@ -149,7 +152,7 @@ export function StepPanel({
             <AttemptList attempts={stepRun.attempts} now={now} />
           </PanelSection>
           <PanelSection title="Events">
-            <EventList events={stepEvents} label="Step events" />
+            <EventList events={stepEvents} label="Step events" nameStep={nameStep} named={false} />
           </PanelSection>
         </>
       )}

@@ -1,6 +1,13 @@
 import type { TScenario } from "@baton/model";
 import { describe, expect, it } from "vitest";
-import { sameListOr, toMonitorEdges, toMonitorNodes } from "./monitor-graph.ts";
+import { READABLE_ZOOM } from "../lib/readable-fit.ts";
+import {
+  monitorViewport,
+  NODE_BOX,
+  sameListOr,
+  toMonitorEdges,
+  toMonitorNodes,
+} from "./monitor-graph.ts";
 import { nodeStates } from "./node-states.ts";
 import { runDetail, stepRun, T0 } from "./test-fixtures.ts";
 
@@ -116,5 +123,35 @@ describe("sameListOr", () => {
     expect(sameListOr(previous, [b, a])).toEqual([b, a]);
     expect(sameListOr(previous, [a])).toEqual([a]);
     expect(sameListOr(undefined, [a])).toEqual([a]);
+  });
+});
+
+describe("monitorViewport", () => {
+  const pane = { width: 800, height: 500 };
+  const chain: Pick<TScenario, "nodes"> = {
+    nodes: Array.from({ length: 20 }, (_, i) => ({
+      id: `s${i}`,
+      kind: i === 0 ? ("start" as const) : ("wait" as const),
+      label: `Step ${i}`,
+      position: { x: i * 300, y: 0 },
+      duration: "PT1M",
+    })),
+  };
+
+  it("shows a small graph whole", () => {
+    const view = monitorViewport(scenario, new Map(), pane);
+    expect(view.zoom).toBeGreaterThan(READABLE_ZOOM);
+    expect(view.zoom).toBeLessThanOrEqual(1.1);
+  });
+
+  it("never shrinks a long graph below a readable zoom: it shows the step that matters", () => {
+    const ids = chain.nodes.map((n) => n.id);
+    const failing = nodeStates(runDetail([stepRun("s12", { status: "failed" })]), ids, T0);
+    const view = monitorViewport(chain, failing, pane);
+    expect(view.zoom).toBe(READABLE_ZOOM);
+    // the failed step's middle is in the middle of the pane
+    expect((12 * 300 + NODE_BOX.width / 2) * view.zoom + view.x).toBeCloseTo(400);
+    // with nothing notable, the start
+    expect(monitorViewport(chain, new Map(), pane).x).toBe(40);
   });
 });

@@ -1,5 +1,7 @@
 import type { TEdge, TNode, TNodeKind, TScenario } from "@baton/model";
 import { type Edge, type Node, type NodeHandle, Position } from "@xyflow/react";
+import { readableFit, type TPane, type TViewport } from "../lib/readable-fit.ts";
+import { focusNode } from "./focus-viewport.ts";
 import type { TNodeState } from "./node-states.ts";
 import type { TStepState } from "./step-state.ts";
 
@@ -141,8 +143,7 @@ export const NODE_HANDLES: NodeHandle[] = [
   },
 ];
 
-export type TViewport = { x: number; y: number; zoom: number };
-export type TPane = { width: number; height: number };
+export type { TPane, TViewport };
 
 /**
  * Ids of the nodes a large graph draws: those whose declared box meets the pane grown by
@@ -202,3 +203,22 @@ export const sameListOr = <T>(previous: T[] | undefined, next: T[]): T[] =>
   previous?.length === next.length && next.every((item, i) => previous[i] === item)
     ? previous
     : next;
+
+/**
+ * Where a run graph opens and what Fit view shows: all of it, at most a little over full
+ * size and never below a readable zoom; a graph too large for that shows the part around
+ * the step that matters (focusNode), and the rest is a pan away.
+ */
+export const monitorViewport = (
+  scenario: Pick<TScenario, "nodes">,
+  states: ReadonlyMap<string, TNodeState>,
+  pane: TPane,
+): TViewport => {
+  const box = (position: { x: number; y: number }) => ({ ...position, ...NODE_BOX });
+  const focus = focusNode(scenario, states);
+  return readableFit(
+    scenario.nodes.map((n) => box(n.position)),
+    pane,
+    { focus: focus && box(focus.position), maxZoom: 1.1 },
+  );
+};

@@ -14,7 +14,7 @@ describe("readStepError", () => {
     ).toEqual({
       message: "A user with email taken@example.com already exists",
       code: "function_error",
-      meaning: "The function itself failed. Not retried.",
+      meaning: "The function itself failed. Not retried unless the step's retry policy lists it.",
       retryable: false,
       details: { retryable: false },
     });

@@ -8,13 +8,16 @@ export type TShownError = {
   details: unknown;
 };
 
+const RETRIED = "Retried unless the step's retry policy leaves it out.";
+const NOT_RETRIED = "Not retried unless the step's retry policy lists it.";
+
 const MEANINGS: Record<string, string> = {
-  timeout: "The call took longer than its deadline. Retried.",
-  throttled: "The provider asked to slow down. Retried.",
-  unavailable: "The provider or function could not be reached. Retried.",
-  rejected_input: "The input did not fit the function's input schema. Not retried.",
-  function_error: "The function itself failed. Not retried.",
-  bad_output: "The output did not fit the function's output schema. Not retried.",
+  timeout: `The call took longer than its deadline. ${RETRIED}`,
+  throttled: `The provider asked to slow down. ${RETRIED}`,
+  unavailable: `The provider or function could not be reached. ${RETRIED}`,
+  rejected_input: `The input was refused (the function's input schema or the service). ${NOT_RETRIED}`,
+  function_error: `The function itself failed. ${NOT_RETRIED}`,
+  bad_output: `The output did not fit the function's output schema. ${NOT_RETRIED}`,
   engine: "The engine could not run the step. Not retried.",
 };
 

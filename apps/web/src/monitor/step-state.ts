@@ -28,10 +28,26 @@ const TONES: Record<TStepState, TTone> = {
   superseded: "muted",
 };
 
-export const stepTone = (state: TStepState): TTone => TONES[state];
+/**
+ * A map "waits" while its items run, a subscenario while its run does: the engine parks them,
+ * but for a person they are running.
+ */
+const isBusy = (state: TStepState, kind: TNodeKind | undefined): boolean =>
+  state === "waiting" && (kind === "map" || kind === "subscenario");
 
-/** A manual step waits for a person, a wait step for its time; the words say which. */
+export const stepTone = (state: TStepState, kind?: TNodeKind): TTone =>
+  isBusy(state, kind) ? "info" : TONES[state];
+
+/** Whether a step shows as at work: its state pulses. */
+export const isRunningState = (state: TStepState, kind?: TNodeKind): boolean =>
+  state === "running" || state === "retrying" || isBusy(state, kind);
+
+/**
+ * A manual step waits for a person, a wait step for its time; a map or subscenario that the
+ * engine parks is running. The words say which.
+ */
 export const stepStateLabel = (state: TStepState, kind?: TNodeKind): string => {
+  if (isBusy(state, kind)) return "running";
   if (state === "waiting") {
     if (kind === "manual") return "waiting for a person";
     if (kind === "wait") return "waiting for its time";

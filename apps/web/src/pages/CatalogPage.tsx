@@ -2,6 +2,7 @@ import { useQuery } from "@tanstack/react-query";
 import { Boxes } from "lucide-react";
 import { useDeferredValue, useState } from "react";
 import { Link } from "react-router";
+import { CatalogEmptyState } from "../catalog/CatalogEmptyState.tsx";
 import { CatalogFilters, type TCatalogFilter } from "../catalog/CatalogFilters.tsx";
 import { ConnectionsSection } from "../catalog/ConnectionsSection.tsx";
 import { SchemaSourceBadge } from "../catalog/SchemaSourceBadge.tsx";
@@ -71,11 +72,13 @@ export function CatalogPage() {
         ) : !functions.data ? (
           <LoadingRows />
         ) : functions.data.items.length === 0 ? (
-          <EmptyState icon={Boxes} title={narrowed ? "No function matches" : "No functions yet"}>
-            {narrowed
-              ? "Nothing in the catalog matches this search and these filters."
-              : "Add a connection to a provider and Baton discovers its functions."}
-          </EmptyState>
+          narrowed ? (
+            <EmptyState icon={Boxes} title="No function matches">
+              Nothing in the catalog matches this search and these filters.
+            </EmptyState>
+          ) : (
+            <CatalogEmptyState connections={connections.data?.length ?? 0} />
+          )
         ) : (
           <Table
             label="Functions"

@@ -1,6 +1,12 @@
 import { CheckCircle2, CircleSlash, XCircle } from "lucide-react";
 import { formatDateTime } from "../lib/format.ts";
-import { JsonTree } from "../monitor/JsonTree.tsx";
+import { ReadableValue } from "./ReadableValue.tsx";
+
+/** Whether the approver sent anything: an empty form sends `{}`. */
+const hasData = (decision: unknown): boolean =>
+  decision !== null &&
+  decision !== undefined &&
+  !(typeof decision === "object" && Object.keys(decision).length === 0);
 
 /** A task that is no longer open: who decided what, when, and why. */
 export function TaskDecision({
@@ -47,8 +53,8 @@ export function TaskDecision({
         )}
       </div>
       {reason && <p className="text-sm">Reason: {reason}</p>}
-      {status === "approved" && decision !== null && (
-        <JsonTree value={decision} label="Submitted data" />
+      {status === "approved" && hasData(decision) && (
+        <ReadableValue value={decision} label="Submitted data" />
       )}
       {status === "cancelled" && (
         <p className="text-xs">The run was cancelled or reworked before anyone decided.</p>

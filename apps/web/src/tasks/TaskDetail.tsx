@@ -6,7 +6,6 @@ import { Link } from "react-router";
 import { formatDateTime, timeAgo } from "../lib/format.ts";
 import { errorMessage, useTRPC } from "../lib/trpc.ts";
 import { BUTTON } from "../monitor/buttons.ts";
-import { JsonTree } from "../monitor/JsonTree.tsx";
 import { PanelSection } from "../monitor/PanelSection.tsx";
 import { useNow } from "../monitor/use-now.ts";
 import { ErrorNotice, LoadingRows } from "../ui/States.tsx";
@@ -15,6 +14,7 @@ import { DueLabel } from "./DueLabel.tsx";
 import { Instructions } from "./Instructions.tsx";
 import { NotYourTask } from "./NotYourTask.tsx";
 import { RejectForm } from "./RejectForm.tsx";
+import { TaskData } from "./TaskData.tsx";
 import { TaskDecision } from "./TaskDecision.tsx";
 import { TaskForm } from "./TaskForm.tsx";
 
@@ -30,6 +30,16 @@ export function TaskDetail({ taskId }: { taskId: string }) {
   const [rejecting, setRejecting] = useState(false);
   const refresh = () => queryClient.invalidateQueries({ queryKey: trpc.tasks.pathKey() });
   const approve = useMutation(trpc.tasks.approve.mutationOptions({ onSuccess: refresh }));
+  // who holds which role lives in the session: the whole app shows what they may do anew
+  const takeRole = useMutation(
+    trpc.users.takeRole.mutationOptions({
+      onSuccess: () =>
+        Promise.all([
+          refresh(),
+          queryClient.invalidateQueries({ queryKey: trpc.auth.state.queryKey() }),
+        ]),
+    }),
+  );
   const reject = useMutation(trpc.tasks.reject.mutationOptions({ onSuccess: refresh }));
 
   if (task.error) {
@@ -73,13 +83,20 @@ export function TaskDetail({ taskId }: { taskId: string }) {
         <dl className="mt-2 flex flex-wrap gap-x-5 gap-y-1 text-xs text-zinc-500 dark:text-zinc-400">
           <div className="flex gap-1">
             <dt>Scenario</dt>
-            <dd className="text-zinc-700 dark:text-zinc-200">
-              {t.run.scenarioVersion.scenario.name} v{t.run.scenarioVersion.version}
+            <dd>
+              <Link
+                to={`/scenarios/${t.run.scenarioVersion.scenario.slug}`}
+                className="text-zinc-700 hover:underline dark:text-zinc-200"
+              >
+                {t.run.scenarioVersion.scenario.name} v{t.run.scenarioVersion.version}
+              </Link>
             </dd>
           </div>
           <div className="flex gap-1">
             <dt>Step</dt>
-            <dd className="font-mono text-zinc-700 dark:text-zinc-200">{t.nodeId}</dd>
+            <dd className="text-zinc-700 dark:text-zinc-200" title={t.nodeId}>
+              {t.stepLabel}
+            </dd>
           </div>
           <div className="flex gap-1">
             <dt>Waiting since</dt>
@@ -101,16 +118,29 @@ export function TaskDetail({ taskId }: { taskId: string }) {
           </div>
         </dl>
       </header>
-      <div className="grid gap-6 p-6 lg:grid-cols-[minmax(0,1fr)_minmax(0,26rem)]">
+      {/* read top to bottom: what to check, the data to check, the decision */}
+      <div className="max-w-4xl p-6">
         <div className="space-y-5">
           <PanelSection title="Instructions">
             <div className="rounded-lg border border-zinc-200 bg-white px-4 py-3 dark:border-zinc-800 dark:bg-zinc-900">
               <Instructions text={t.instructions} />
             </div>
           </PanelSection>
+          <TaskData
+            title="Data the step received"
+            value={t.input}
+            label="Task input"
+            empty="The step received no data"
+          />
           {open && !t.actionable ? (
             <PanelSection title="Decision">
-              <NotYourTask assignees={t.assignees as Partial<TAssignees>} />
+              <NotYourTask
+                assignees={t.assignees as Partial<TAssignees>}
+                roleToTake={t.roleToTake}
+                onTakeRole={(role) => takeRole.mutate({ role, taskId: t.id })}
+                taking={takeRole.isPending}
+                error={takeRole.error ? errorMessage(takeRole.error) : undefined}
+              />
             </PanelSection>
           ) : open ? (
             <PanelSection title="Your decision">
@@ -171,9 +201,6 @@ export function TaskDetail({ taskId }: { taskId: string }) {
             />
           )}
         </div>
-        <PanelSection title="Data the step received">
-          <JsonTree value={t.input} label="Task input" empty="The step received no data" />
-        </PanelSection>
       </div>
     </>
   );

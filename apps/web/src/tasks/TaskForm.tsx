@@ -1,5 +1,6 @@
 import Form from "@rjsf/core";
 import type { RJSFSchema, UiSchema } from "@rjsf/utils";
+import { FORM_TEMPLATES } from "./form-templates.tsx";
 import { asJson, schemaValidator, type TJsonValue } from "./schema-validator.ts";
 
 // rjsf's default markup, dressed in the app's look instead of Bootstrap's.
@@ -45,6 +46,7 @@ export function TaskForm({
       className={FORM_LOOK}
       schema={schema as RJSFSchema}
       uiSchema={UI_SCHEMA}
+      templates={FORM_TEMPLATES}
       validator={schemaValidator}
       formData={data}
       disabled={disabled}

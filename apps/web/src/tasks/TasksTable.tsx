@@ -49,9 +49,10 @@ export function TasksTable({
           cell: (t) => (
             <Link
               to={`/runs/${t.run.id}?step=${t.nodeId}`}
-              className="font-mono text-xs hover:underline"
+              className="hover:underline"
+              title="Open the run at this step"
             >
-              {t.nodeId}
+              {t.stepLabel}
             </Link>
           ),
         },

@@ -19,12 +19,11 @@ describe("schemaIssues", () => {
 
   it("says where and how a value breaks the schema, formats included", () => {
     const issues = schemaIssues(createUserInput, { name: "", email: "not-an-email", x: 1 });
-    expect(issues).toContainEqual({
-      path: "$.name",
-      message: "must NOT have fewer than 1 characters",
-    });
-    expect(issues.map((i) => i.path)).toContain("$.email");
-    expect(issues.some((i) => /additional/.test(i.message))).toBe(true);
+    expect(issues).toEqual([
+      { path: "/x", message: "is not allowed" },
+      { path: "/name", message: "must NOT have fewer than 1 characters" },
+      { path: "/email", message: 'must match format "email"' },
+    ]);
   });
 });
 

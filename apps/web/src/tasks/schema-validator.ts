@@ -1,26 +1,31 @@
-import type { RJSFSchema } from "@rjsf/utils";
+import {
+  AJV_VALUE_OPTIONS,
+  type TJsonSchema,
+  type TSchemaIssue,
+  validateValue,
+} from "@baton/model";
 import { customizeValidator } from "@rjsf/validator-ajv8";
 import Ajv2020 from "ajv/dist/2020.js";
 
 /**
- * One Ajv for every schema the browser checks: draft 2020-12 (what the catalog and the
- * scenario format use) with formats, shared by task forms and the restart input editor.
+ * Task forms check as they are filled in with the same settings Baton judges values with
+ * on the server (`@baton/model`): draft 2020-12, formats, every error at once.
  */
-export const schemaValidator = customizeValidator({ AjvClass: Ajv2020 });
+export const schemaValidator = customizeValidator({
+  AjvClass: Ajv2020,
+  ajvOptionsOverrides: AJV_VALUE_OPTIONS,
+});
 
-export type TSchemaIssue = { path: string; message: string };
-
-/** Every way `value` breaks `schema`, with the JSON path of each problem. */
+/**
+ * Every way `value` breaks `schema`, as the server will judge it (JSON Pointer paths); a
+ * schema that cannot be used is one issue at the root.
+ */
 export const schemaIssues = (schema: unknown, value: unknown): TSchemaIssue[] => {
-  const { errors, validationError } = schemaValidator.rawValidation<{
-    instancePath: string;
-    message?: string;
-  }>(schema as RJSFSchema, value);
-  if (validationError) return [{ path: "$", message: validationError.message }];
-  return (errors ?? []).map((e) => ({
-    path: `$${e.instancePath.replaceAll("/", ".")}`,
-    message: e.message ?? "is not allowed here",
-  }));
+  try {
+    return validateValue(schema as TJsonSchema, value);
+  } catch (error) {
+    return [{ path: "/", message: (error as Error).message }];
+  }
 };
 
 export type TJsonValue =

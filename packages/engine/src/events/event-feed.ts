@@ -1,16 +1,8 @@
 import type { TDatabase } from "@baton/db";
+import type { TRunEvent } from "@baton/model";
 import pg from "pg";
-import { CANCEL_CHANNEL, EVENTS_CHANNEL, type TSql } from "../sql.ts";
-
-export type TRunEvent = {
-  id: string;
-  runId: string;
-  stepRunId: string | null;
-  type: string;
-  data: unknown;
-  actorId: string | null;
-  createdAt: Date;
-};
+import { readEventRanges } from "../store/events.ts";
+import { CANCEL_CHANNEL, EVENTS_CHANNEL, type TSql } from "../store/sql.ts";
 
 export type TEventListener = (event: TRunEvent) => void;
 
@@ -25,7 +17,7 @@ export type TEventFeed = {
 /** A run's events as notified: inline when they fit the payload, else ids to read. */
 type TNotice = { events: TRunEvent[] } | { runId: string; from: bigint; to: bigint };
 
-type TInlineEvent = Omit<TRunEvent, "createdAt"> & { createdAt: string };
+type TInlineEvent = TRunEvent<string>;
 
 const parseNotice = (payload: string): TNotice | undefined => {
   if (payload.startsWith("[")) {
@@ -111,18 +103,6 @@ export const createEventFeed = async (
 
   const wanted = (runId: string) => listeners.has(runId) || listeners.has(null);
 
-  /** Reads the events of range notices, in one statement. */
-  const read = (notices: Extract<TNotice, { runId: string }>[]) =>
-    sql.$queryRawUnsafe<TRunEvent[]>(
-      `SELECT e.id::text AS id, e."runId", e."stepRunId", e.type, e.data, e."actorId", e."createdAt"
-         FROM unnest($1::uuid[], $2::bigint[], $3::bigint[]) AS w(run, lo, hi)
-         JOIN "RunEvent" e ON e."runId" = w.run AND e.id BETWEEN w.lo AND w.hi
-        ORDER BY e.id`,
-      notices.map((n) => n.runId),
-      notices.map((n) => n.from.toString()),
-      notices.map((n) => n.to.toString()),
-    );
-
   /** Hands out notices in the order they came; consecutive range notices share one read. */
   const drain = async () => {
     while (pending.length) {
@@ -134,7 +114,10 @@ export const createEventFeed = async (
           if (wanted(notice.runId)) ranges.push(notice);
           continue;
         }
-        if (ranges.length) for (const e of await read(ranges)) dispatch(e);
+        if (ranges.length) {
+          // the store wrote them, by the run-event union (checked in every engine test)
+          for (const e of await readEventRanges(sql, ranges)) dispatch(e as TRunEvent);
+        }
         ranges = [];
         if (notice) for (const e of notice.events) if (wanted(e.runId)) dispatch(e);
       }

@@ -34,7 +34,33 @@ describe("a step's error as stored and sent in events", () => {
       nodeId: "a",
       attempts: 2,
       details: { field: "x" },
-      retryable: false,
     });
+  });
+
+  it("keeps a provider's classification and HTTP status, which retry policies decide on", () => {
+    const error = toStepError(
+      new ProviderError("function_error", "Internal Server Error", {
+        provider: "http",
+        status: 500,
+        reason: "http_500",
+      }),
+      "a",
+      1,
+    );
+    expect(error).toMatchObject({
+      code: "function_error",
+      details: { status: 500, retryable: false },
+      classified: { classification: "function_error", status: 500 },
+    });
+    const huge = toStepError(
+      new ProviderError("unavailable", "Bad gateway", {
+        status: 502,
+        problems: ["x".repeat(9_000)],
+      }),
+      "a",
+      1,
+    );
+    expect(huge.details).toMatchObject({ retryable: true, status: 502 });
+    expect(huge.classified).toEqual({ classification: "unavailable", status: 502 });
   });
 });

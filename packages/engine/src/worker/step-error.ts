@@ -1,4 +1,10 @@
-import { describeBytes, isBatonError, isSchemaObject, type TStepError } from "@baton/model";
+import {
+  describeBytes,
+  isBatonError,
+  isSchemaObject,
+  type TClassifiedFailure,
+  type TStepError,
+} from "@baton/model";
 import { isProviderError } from "@baton/providers";
 
 /**
@@ -24,36 +30,44 @@ export const readForStep = <T>(read: Promise<T>): Promise<T> =>
 export const MAX_ERROR_MESSAGE = 2_048;
 export const MAX_ERROR_DETAILS_BYTES = 8 * 1024;
 
-const bounded = <T extends TStepError & { retryable: boolean }>(error: T): T => {
+/**
+ * A failed attempt as stored, and, when a provider classified it, that classification with
+ * the HTTP status it answered: what a retry policy's `retryOn` is matched against.
+ */
+export type TAttemptError = TStepError & { classified?: TClassifiedFailure };
+
+const bounded = (error: TAttemptError): TAttemptError => {
   const message =
     error.message.length > MAX_ERROR_MESSAGE
       ? `${error.message.slice(0, MAX_ERROR_MESSAGE)}… [cut: ${error.message.length} characters in all]`
       : error.message;
   const bytes = error.details === undefined ? 0 : Buffer.byteLength(JSON.stringify(error.details));
   if (bytes <= MAX_ERROR_DETAILS_BYTES) return { ...error, message };
+  const status = error.classified?.status;
   return {
     ...error,
     message,
     details: {
-      retryable: error.retryable,
+      retryable: isSchemaObject(error.details) && error.details.retryable === true,
+      ...(status === undefined ? {} : { status }),
       cut: `the details (${describeBytes(bytes)}) were too large to keep`,
     },
   };
 };
 
-const classify = (
-  error: unknown,
-  nodeId: string,
-  attempts: number,
-): TStepError & { retryable: boolean } => {
+const classify = (error: unknown, nodeId: string, attempts: number): TAttemptError => {
   if (isProviderError(error)) {
+    const { status } = error.details;
     return {
       message: error.message,
       code: error.classification,
       nodeId,
       attempts,
       details: { ...error.details, retryable: error.retryable },
-      retryable: error.retryable,
+      classified: {
+        classification: error.classification,
+        ...(status === undefined ? {} : { status }),
+      },
     };
   }
   if (isBatonError(error)) {
@@ -64,7 +78,6 @@ const classify = (
       nodeId,
       attempts,
       ...(error.details === undefined ? {} : { details: error.details }),
-      retryable: false,
     };
   }
   return {
@@ -72,20 +85,17 @@ const classify = (
     code: "function_error",
     nodeId,
     attempts,
-    retryable: false,
   };
 };
 
 /**
  * The stored shape of a failed attempt, as `@baton/model` types `steps.<id>.error` for
  * the steps after an error edge: `code` is the classification, `details.retryable` says
- * whether another attempt could help. Provider errors carry their own classification;
- * our own errors (an input that cannot be built, an invalid form, a value or an expression
- * over its limit: `limit_exceeded`) are never retried, and
- * anything unexpected counts as the function's failure.
+ * whether the provider deems another attempt could help, `details.status` is the HTTP
+ * status it answered. Provider errors carry their own classification (`classified`, which
+ * the step's retry policy decides on); our own errors (an input that cannot be built, an
+ * invalid form, a value or an expression over its limit: `limit_exceeded`) are never
+ * retried, and anything unexpected counts as the function's failure.
  */
-export const toStepError = (
-  error: unknown,
-  nodeId: string,
-  attempts: number,
-): TStepError & { retryable: boolean } => bounded(classify(error, nodeId, attempts));
+export const toStepError = (error: unknown, nodeId: string, attempts: number): TAttemptError =>
+  bounded(classify(error, nodeId, attempts));

@@ -61,6 +61,14 @@ beforeAll(async () => {
       }
       return sendJson(response, 201, order(parsed, orderId, source === "lie" ? "lost" : "placed"));
     }
+    const line = /^\/api\/v1\/orders\/([^/]+)\/lines\/([^/]+)$/.exec(url.pathname);
+    if (line && request.method === "PUT") {
+      const sent = JSON.parse(body) as { sku: string; quantity: number };
+      return sendJson(response, 200, {
+        ...order({ customerEmail: "ada@example.com", lines: [sent] }, line[1]),
+        note: `path sku ${decodeURIComponent(line[2] ?? "")}`,
+      });
+    }
     const match = /^\/api\/v1\/orders\/([^/]+)(\/cancel)?$/.exec(url.pathname);
     if (match?.[2] && request.method === "POST") {
       response.writeHead(204).end();
@@ -101,6 +109,8 @@ describe("http provider", () => {
     expect([...catalog.keys()]).toEqual([
       "orders/getOrder",
       "orders/createOrder",
+      "orders/setLine",
+      "orders/createOrders",
       "orders/cancelOrder",
       "orders/get_health",
     ]);
@@ -134,14 +144,38 @@ describe("http provider", () => {
     });
   });
 
-  it("sends a JSON body and returns the created resource", async () => {
+  it("sends the body's fields, given flat beside the parameters, as the JSON body", async () => {
     const output = await registry.invoke(
       connection,
       fn("createOrder"),
-      { body: newOrder },
+      { ...newOrder, "X-Request-Source": "web" },
       callOptions(),
     );
     expect(output).toMatchObject({ status: "placed", lines: newOrder.lines });
+  });
+
+  it("still takes the older wrapped form that saved scenarios send", async () => {
+    const output = await registry.invoke(
+      connection,
+      fn("createOrder"),
+      { body: newOrder, "X-Request-Source": "web" },
+      callOptions(),
+    );
+    expect(output).toMatchObject({ status: "placed", lines: newOrder.lines });
+  });
+
+  it("sends a parameter named like a body field from its prefixed field", async () => {
+    const output = await registry.invoke(
+      connection,
+      fn("setLine"),
+      { orderId, path_sku: "MUG 001", sku: "MUG-001", quantity: 3 },
+      callOptions(),
+    );
+    expect(output).toMatchObject({
+      id: orderId,
+      lines: [{ sku: "MUG-001", quantity: 3 }],
+      note: "path sku MUG 001",
+    });
   });
 
   it("returns null for 204 and text for text/plain", async () => {
@@ -152,33 +186,37 @@ describe("http provider", () => {
   });
 
   it.each([
-    ["throttle", "throttled", true],
-    ["down", "unavailable", true],
-    ["crash", "function_error", false],
-    ["html", "bad_output", false],
-    ["lie", "bad_output", false],
-  ] as const)("classifies source=%s as %s", async (source, classification, retryable) => {
-    const error = await failure(
-      registry.invoke(
-        connection,
-        fn("createOrder"),
-        { body: newOrder, "X-Request-Source": source },
-        callOptions(),
-      ),
-    );
-    expect(error.classification).toBe(classification);
-    expect(error.retryable).toBe(retryable);
-    if (source === "throttle") expect(error.details.retryAfterMs).toBe(2_000);
-    if (source === "crash") expect(error.message).toBe("NullPointerException");
-    if (source === "lie") expect(error.details.issues?.[0]?.path).toBe("/status");
-  });
+    ["throttle", "throttled", true, 429],
+    ["down", "unavailable", true, 503],
+    ["crash", "function_error", false, 500],
+    ["html", "bad_output", false, 200],
+    ["lie", "bad_output", false, undefined],
+  ] as const)(
+    "classifies source=%s as %s, with the HTTP status",
+    async (source, classification, retryable, status) => {
+      const error = await failure(
+        registry.invoke(
+          connection,
+          fn("createOrder"),
+          { ...newOrder, "X-Request-Source": source },
+          callOptions(),
+        ),
+      );
+      expect(error.classification).toBe(classification);
+      expect(error.retryable).toBe(retryable);
+      expect(error.details.status).toBe(status);
+      if (source === "throttle") expect(error.details.retryAfterMs).toBe(2_000);
+      if (source === "crash") expect(error.message).toBe("NullPointerException");
+      if (source === "lie") expect(error.details.issues?.[0]?.path).toBe("/status");
+    },
+  );
 
   it("classifies a 422 as rejected_input with the server's message", async () => {
     const error = await failure(
       registry.invoke(
         connection,
         fn("createOrder"),
-        { body: { ...newOrder, lines: [{ sku: "MUG-001", quantity: 500 }] } },
+        { ...newOrder, lines: [{ sku: "MUG-001", quantity: 500 }] },
         callOptions(),
       ),
     );
@@ -208,7 +246,7 @@ describe("http provider", () => {
       registry.invoke(
         connection,
         fn("createOrder"),
-        { body: newOrder, "X-Request-Source": "hang" },
+        { ...newOrder, "X-Request-Source": "hang" },
         callOptions(200),
       ),
     );
@@ -256,7 +294,7 @@ describe("http provider", () => {
       },
     };
     const discovery = await registry.discover(fromFile);
-    expect(discovery.functions).toHaveLength(4);
+    expect(discovery.functions).toHaveLength(6);
     const first = discovery.functions[0] as CatalogFunction;
     expect(await registry.invoke(fromFile, first, { orderId }, callOptions())).toMatchObject({
       id: orderId,

@@ -1,7 +1,7 @@
 import { readFileSync } from "node:fs";
+import { validateValue } from "@baton/model";
 import { describe, expect, it } from "vitest";
 import { parse } from "yaml";
-import { validateAgainstSchema } from "../schema/validate.ts";
 import { readOpenApi } from "./openapi-document.ts";
 
 const orders = parse(
@@ -22,6 +22,8 @@ describe("readOpenApi", () => {
     expect(reading.operations.map((op) => op.name)).toEqual([
       "getOrder",
       "createOrder",
+      "setLine",
+      "createOrders",
       "cancelOrder",
       "get_health",
     ]);
@@ -31,17 +33,59 @@ describe("readOpenApi", () => {
     });
   });
 
-  it("builds the input from parameters and body, and the output from the 2xx response", () => {
-    const create = operation("createOrder");
-    expect(create.inputSchema).toMatchObject({
+  it("takes parameters and the fields of a component body flat, and the output from the 2xx response", () => {
+    const [flat, wrapped] = (operation("createOrder").inputSchema as { anyOf: object[] }).anyOf;
+    expect(flat).toMatchObject({
       type: "object",
+      required: ["customerEmail", "lines"],
+      properties: {
+        "X-Request-Source": { type: "string" },
+        customerEmail: { type: "string", format: "email" },
+        note: { type: ["string", "null"] },
+        lines: { type: "array", items: { $ref: "#/$defs/Line" } },
+      },
+    });
+    expect(wrapped).toMatchObject({
+      deprecated: true,
       required: ["body"],
       additionalProperties: false,
       properties: { "X-Request-Source": { type: "string" }, body: { $ref: "#/$defs/NewOrder" } },
     });
+    expect(operation("createOrder").locator).toMatchObject({
+      parameters: [{ name: "X-Request-Source", in: "header", explode: false }],
+      body: { mediaType: "application/json", fields: ["customerEmail", "note", "lines"] },
+    });
     expect(operation("getOrder").inputSchema).toMatchObject({ required: ["orderId"] });
     expect(operation("cancelOrder").outputSchema).toEqual({ type: "null" });
     expect(operation("get_health").outputSchema).toEqual({ type: "string" });
+  });
+
+  it("accepts the flat input and the older wrapped form, and refuses a flat input missing a body field", () => {
+    const schema = operation("createOrder").inputSchema;
+    const fields = { customerEmail: "ada@example.com", lines: [{ sku: "MUG-001", quantity: 2 }] };
+    expect(validateValue(schema, { "X-Request-Source": "web", ...fields })).toEqual([]);
+    expect(validateValue(schema, { "X-Request-Source": "web", body: fields })).toEqual([]);
+    expect(validateValue(schema, { customerEmail: "ada@example.com" })).not.toEqual([]);
+  });
+
+  it("gives a parameter named like a body field its place as a prefix, and keeps a list body whole", () => {
+    const setLine = operation("setLine");
+    const [flat] = (setLine.inputSchema as { anyOf: object[] }).anyOf;
+    expect(flat).toMatchObject({
+      required: ["orderId", "path_sku", "sku", "quantity"],
+      properties: { path_sku: { type: "string" }, sku: { type: "string" } },
+    });
+    expect(setLine.locator.parameters).toEqual([
+      { name: "orderId", in: "path", explode: false },
+      { name: "sku", in: "path", explode: false, field: "path_sku" },
+    ]);
+    expect(operation("createOrders").inputSchema).toMatchObject({
+      type: "object",
+      required: ["body"],
+      additionalProperties: false,
+      properties: { body: { type: "array", items: { $ref: "#/$defs/NewOrder" } } },
+    });
+    expect(operation("createOrders").locator.body).toEqual({ mediaType: "application/json" });
   });
 
   it("carries the referenced components as $defs and rewrites OpenAPI 3.0 keywords", () => {
@@ -62,10 +106,10 @@ describe("readOpenApi", () => {
       total: { amountCents: 1450, currency: "EUR" },
       parent: null,
     };
-    expect(validateAgainstSchema(output, order)).toEqual([]);
-    expect(
-      validateAgainstSchema(output, { ...order, total: { amountCents: 0, currency: "EUR" } }),
-    ).toEqual([{ path: "/total/amountCents", message: "must be > 0" }]);
+    expect(validateValue(output, order)).toEqual([]);
+    expect(validateValue(output, { ...order, total: { amountCents: 0, currency: "EUR" } })).toEqual(
+      [{ path: "/total/amountCents", message: "must be > 0" }],
+    );
   });
 
   it("records how to build the request", () => {

@@ -1,4 +1,5 @@
 import type { JsonSchema, JsonValue } from "../types.ts";
+import { type DeclaredBody, type DeclaredParameter, shapeInput } from "./flat-input.ts";
 import { createSchemaConverter } from "./openapi-schema.ts";
 
 type Node = Record<string, unknown>;
@@ -18,8 +19,14 @@ export type OperationLocator = {
   method: string;
   path: string;
   serverUrl: string | null;
-  parameters: { name: string; in: ParameterPlace; explode: boolean }[];
-  body: { mediaType: string } | null;
+  /** `field`: the input field that holds the parameter, when not its name (see flat-input.ts). */
+  parameters: { name: string; in: ParameterPlace; explode: boolean; field?: string }[];
+  /**
+   * `fields`: the body's declared fields, which the input holds flat beside the parameters;
+   * without it (a body that is not a plain object, or a locator stored before flat inputs)
+   * the body is the input's `body` field.
+   */
+  body: { mediaType: string; fields?: string[] } | null;
   response: "json" | "text" | "none";
   /** Alternatives; each lists the schemes that must all be applied. */
   auth: AuthScheme[][];
@@ -158,9 +165,7 @@ export function readOpenApi(document: unknown, documentUrl?: string): OpenApiRea
     path: string,
     where: string,
   ): Operation | undefined {
-    const properties: Record<string, JsonSchema> = {};
-    const required: string[] = [];
-    const parameters: OperationLocator["parameters"] = [];
+    const declared: DeclaredParameter[] = [];
 
     // Operation-level parameters override path-level ones with the same name and place.
     const merged = new Map<string, Node>();
@@ -179,33 +184,32 @@ export function readOpenApi(document: unknown, documentUrl?: string): OpenApiRea
     for (const parameter of merged.values()) {
       const name = parameter.name as string;
       const place = parameter.in as ParameterPlace;
-      if (properties[name] !== undefined || name === "body") {
-        problems.push(`${where}: skipped, parameter "${name}" clashes with another input field`);
-        return undefined;
-      }
       const content = isNode(parameter.content) ? Object.values(parameter.content)[0] : undefined;
       const raw = parameter.schema ?? (isNode(content) ? content.schema : undefined) ?? {};
       const schema = converter.convert(raw);
-      properties[name] =
-        typeof parameter.description === "string" &&
-        typeof schema === "object" &&
-        !schema.description
-          ? { ...schema, description: parameter.description }
-          : schema;
-      if (place === "path" || parameter.required === true) required.push(name);
       const defaultStyle = place === "query" || place === "cookie" ? "form" : "simple";
       const style = typeof parameter.style === "string" ? parameter.style : defaultStyle;
-      const explode = typeof parameter.explode === "boolean" ? parameter.explode : style === "form";
-      parameters.push({ name, in: place, explode });
+      declared.push({
+        name,
+        in: place,
+        explode: typeof parameter.explode === "boolean" ? parameter.explode : style === "form",
+        required: place === "path" || parameter.required === true,
+        schema:
+          typeof parameter.description === "string" &&
+          typeof schema === "object" &&
+          !schema.description
+            ? { ...schema, description: parameter.description }
+            : schema,
+      });
     }
     for (const match of path.matchAll(/\{([^}]+)\}/g)) {
-      if (!parameters.some((p) => p.in === "path" && p.name === match[1])) {
+      if (!declared.some((p) => p.in === "path" && p.name === match[1])) {
         problems.push(`${where}: skipped, path parameter {${match[1]}} is not declared`);
         return undefined;
       }
     }
 
-    let body: OperationLocator["body"] = null;
+    let body: DeclaredBody | null = null;
     const requestBody = op.requestBody === undefined ? undefined : resolve(op.requestBody, where);
     if (requestBody && isNode(requestBody.content)) {
       const media = Object.keys(requestBody.content);
@@ -218,32 +222,33 @@ export function readOpenApi(document: unknown, documentUrl?: string): OpenApiRea
         return undefined;
       }
       const content = requestBody.content[chosen];
-      properties.body = converter.convert(isNode(content) ? (content.schema ?? {}) : {});
-      if (requestBody.required === true) required.push("body");
-      body = { mediaType: chosen };
+      body = {
+        mediaType: chosen,
+        required: requestBody.required === true,
+        schema: converter.convert(isNode(content) ? (content.schema ?? {}) : {}),
+      };
+    }
+    const input = shapeInput(declared, body, converter.definition);
+    if ("problem" in input) {
+      problems.push(`${where}: skipped, ${input.problem}`);
+      return undefined;
     }
 
     const { schema: outputSchema, response } = readResponse(op, where);
 
-    const inputSchema: JsonSchema = {
-      type: "object",
-      properties,
-      ...(required.length > 0 ? { required } : {}),
-      additionalProperties: false,
-    };
     const text = [op.summary, op.description].filter((s): s is string => typeof s === "string");
     return {
       name: nameOf(op, method, path),
       description: text.join("\n\n"),
       tags: Array.isArray(op.tags) ? op.tags.filter((t): t is string => typeof t === "string") : [],
-      inputSchema: converter.standalone(inputSchema),
+      inputSchema: converter.standalone(input.inputSchema),
       outputSchema: converter.standalone(outputSchema),
       locator: {
         method: method.toUpperCase(),
         path,
         serverUrl: serverOf(op.servers) ?? serverOf(item.servers) ?? serverOf(doc.servers) ?? null,
-        parameters,
-        body,
+        parameters: input.parameters,
+        body: input.body,
         response,
         auth: authOf(op.security ?? doc.security, where),
       },

@@ -104,7 +104,14 @@ export function createSchemaConverter(components: Node, openapi30: boolean) {
     return { ...schema, $defs: defs };
   }
 
-  return { convert, standalone, problems: () => [...problems] };
+  /** The converted component a `#/$defs/…` reference (as `convert` writes them) names. */
+  function definition(ref: string): JsonSchema | undefined {
+    return ref.startsWith("#/$defs/")
+      ? converted.get(decodePointer(ref.slice("#/$defs/".length)))
+      : undefined;
+  }
+
+  return { convert, standalone, definition, problems: () => [...problems] };
 }
 
 function rewrite30(source: Node, out: Node): void {

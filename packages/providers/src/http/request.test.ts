@@ -94,4 +94,51 @@ describe("buildRequest", () => {
     );
     expect(init.body).toBe("a=x+y&b=1&b=2");
   });
+
+  describe("with the body's fields flat beside the parameters", () => {
+    const flat: OperationLocator = {
+      ...locator,
+      path: "/orders/{orderId}/lines/{sku}",
+      parameters: [
+        { name: "orderId", in: "path", explode: false },
+        { name: "sku", in: "path", explode: false, field: "path_sku" },
+        { name: "X-Trace", in: "header", explode: false },
+      ],
+      body: { mediaType: "application/json", fields: ["sku", "quantity"] },
+      auth: [],
+    };
+    const build = (input: Parameters<typeof buildRequest>[2], on = flat) =>
+      buildRequest(on, "http://h", input, { secret: {}, headers: {}, idempotencyKey: "k" });
+
+    it("sends every field that is not a parameter's as the body, a prefixed parameter under its own name", () => {
+      const { url, init } = build({
+        orderId: "o1",
+        path_sku: "MUG 1",
+        "X-Trace": "t",
+        sku: "MUG-001",
+        quantity: 2,
+      });
+      expect(url.pathname).toBe("/orders/o1/lines/MUG%201");
+      expect((init.headers as Headers).get("x-trace")).toBe("t");
+      expect(init.body).toBe('{"sku":"MUG-001","quantity":2}');
+    });
+
+    it("still reads the older wrapped form: parameters by name and the body under body", () => {
+      const { url, init } = build({
+        orderId: "o1",
+        sku: "MUG 1",
+        body: { sku: "MUG-001", quantity: 2 },
+      });
+      expect(url.pathname).toBe("/orders/o1/lines/MUG%201");
+      expect(init.body).toBe('{"sku":"MUG-001","quantity":2}');
+    });
+
+    it("reads body as a field when the body declares one, and sends no body without fields", () => {
+      const comment = { ...flat, body: { mediaType: "application/json", fields: ["body"] } };
+      expect(build({ orderId: "o1", path_sku: "s", body: { text: "hi" } }, comment).init.body).toBe(
+        '{"body":{"text":"hi"}}',
+      );
+      expect(build({ orderId: "o1", path_sku: "s" }).init.body).toBeUndefined();
+    });
+  });
 });

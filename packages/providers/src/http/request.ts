@@ -1,8 +1,11 @@
 import { ProviderError, type ProviderErrorDetails } from "../errors.ts";
 import type { JsonValue } from "../types.ts";
+import { WRAPPED_BODY } from "./flat-input.ts";
 import type { AuthScheme, OperationLocator } from "./openapi-document.ts";
 
 export type Credentials = Record<string, unknown>;
+type Parameter = OperationLocator["parameters"][number];
+type Fields = { [key: string]: JsonValue };
 
 const scalar = (value: JsonValue): string =>
   value === null ? "" : typeof value === "object" ? JSON.stringify(value) : String(value);
@@ -17,7 +20,7 @@ const isDotSegment = (text: string) =>
  * operation's path with it.
  */
 function pathValue(
-  parameter: OperationLocator["parameters"][number],
+  parameter: Parameter,
   value: JsonValue,
   template: string,
   details: ProviderErrorDetails,
@@ -79,11 +82,46 @@ function applyAuth(
   }
 }
 
+const isFields = (value: JsonValue | undefined): value is Fields =>
+  value !== null && typeof value === "object" && !Array.isArray(value);
+
+/**
+ * Where each parameter's value and the body are in an input. A spread-out body is every
+ * field that is not a parameter's. The older wrapped form (scenarios saved before inputs
+ * were flat: parameters by name and an object `body`, nothing else) is still read, unless
+ * the body declares a field of its own called `body`.
+ */
+function readInput(
+  locator: OperationLocator,
+  input: Fields,
+): { parameter: (p: Parameter) => JsonValue | undefined; body: JsonValue | undefined } {
+  const fieldOf = (p: Parameter) => p.field ?? p.name;
+  const spread = locator.body?.fields;
+  const names = new Set(locator.parameters.map((p) => p.name));
+  const wrapped =
+    spread !== undefined &&
+    !spread.includes(WRAPPED_BODY) &&
+    isFields(input[WRAPPED_BODY]) &&
+    Object.keys(input).every((key) => key === WRAPPED_BODY || names.has(key));
+  if (spread === undefined || wrapped) {
+    return {
+      parameter: (p) => input[wrapped ? p.name : fieldOf(p)],
+      body: input[WRAPPED_BODY],
+    };
+  }
+  const parameterFields = new Set(locator.parameters.map(fieldOf));
+  const fields = Object.entries(input).filter(([key]) => !parameterFields.has(key));
+  return {
+    parameter: (p) => input[fieldOf(p)],
+    body: fields.length > 0 ? Object.fromEntries(fields) : undefined,
+  };
+}
+
 /** Builds the HTTP request an operation describes from a function input. */
 export function buildRequest(
   locator: OperationLocator,
   baseUrl: string,
-  input: { [key: string]: JsonValue },
+  input: Fields,
   extra: {
     secret: Credentials;
     headers: Record<string, string>;
@@ -96,9 +134,10 @@ export function buildRequest(
   const headers = new Headers(extra.headers);
   const cookies: string[] = [];
   let path = locator.path;
+  const read = readInput(locator, input);
 
   for (const parameter of locator.parameters) {
-    const value = input[parameter.name];
+    const value = read.parameter(parameter);
     if (value === undefined) continue;
     if (parameter.in === "path") {
       const text = pathValue(parameter, value, locator.path, extra.details ?? {});
@@ -127,12 +166,12 @@ export function buildRequest(
   headers.set("idempotency-key", extra.idempotencyKey);
 
   let body: string | undefined;
-  if (locator.body && input.body !== undefined) {
+  if (locator.body && read.body !== undefined) {
     headers.set("content-type", locator.body.mediaType);
     body =
       locator.body.mediaType === "application/x-www-form-urlencoded"
-        ? formBody(input.body)
-        : JSON.stringify(input.body);
+        ? formBody(read.body)
+        : JSON.stringify(read.body);
   }
 
   const url = new URL(`${baseUrl.replace(/\/$/, "")}${path}`);

@@ -1,6 +1,6 @@
 import { Prisma, type PrismaClient } from "@baton/db";
-import { BatonError } from "@baton/model";
-import { checkSchema, type FunctionAnnotation } from "@baton/providers";
+import { BatonError, schemaProblems } from "@baton/model";
+import type { FunctionAnnotation } from "@baton/providers";
 
 /**
  * Stores a person's override of a function (or clears it with an empty one). Schemas
@@ -12,10 +12,10 @@ export const annotateFunction = async (
   annotation: FunctionAnnotation,
 ) => {
   const problems = [
-    ...(annotation.inputSchema === undefined ? [] : checkSchema(annotation.inputSchema)).map(
+    ...(annotation.inputSchema === undefined ? [] : schemaProblems(annotation.inputSchema)).map(
       (p) => `input schema: ${p}`,
     ),
-    ...(annotation.outputSchema === undefined ? [] : checkSchema(annotation.outputSchema)).map(
+    ...(annotation.outputSchema === undefined ? [] : schemaProblems(annotation.outputSchema)).map(
       (p) => `output schema: ${p}`,
     ),
   ];

@@ -1,5 +1,6 @@
 import { AUDIT_ACTIONS } from "@baton/model";
 import { z } from "zod";
+import { nameAuditEntries } from "../../audit/name-audit-entries.ts";
 import { ZInstant } from "../input-bounds.ts";
 import { adminProcedure, router } from "../trpc.ts";
 
@@ -38,9 +39,10 @@ export const auditRouter = router({
       take: input.limit + 1,
       include: { actor: { select: { id: true, name: true, email: true } } },
     });
-    const items = rows
-      .slice(0, input.limit)
-      .map((entry) => ({ ...entry, id: entry.id.toString() }));
+    const items = await nameAuditEntries(
+      ctx.db.prisma,
+      rows.slice(0, input.limit).map((entry) => ({ ...entry, id: entry.id.toString() })),
+    );
     return { items, nextCursor: rows.length > input.limit ? items.at(-1)!.id : null };
   }),
 });

@@ -2,6 +2,7 @@ import { setTimeout as sleep } from "node:timers/promises";
 import { z } from "zod";
 import { sessionIsLive } from "../../auth/sessions.ts";
 import { readProcedure, router } from "../trpc.ts";
+import { describeSystem, ZSystemInfo } from "./system-info.ts";
 
 const probeDatabase = async (prisma: {
   $queryRaw: (q: TemplateStringsArray) => Promise<unknown>;
@@ -16,11 +17,7 @@ const probeDatabase = async (prisma: {
 };
 
 export const systemRouter = router({
-  info: readProcedure.query(({ ctx }) => ({
-    version: ctx.version,
-    database: { kind: ctx.db.kind, location: ctx.db.location },
-    startedAt: ctx.startedAt,
-  })),
+  info: readProcedure.output(ZSystemInfo).query(({ ctx }) => describeSystem(ctx)),
 
   /** Counts shown across the shell: navigation badges and the overview. */
   overview: readProcedure.query(async ({ ctx }) => {

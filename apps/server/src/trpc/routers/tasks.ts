@@ -1,15 +1,22 @@
-import { BatonError, mayDecide, type TAssignees } from "@baton/model";
+import { BatonError, mayDecide, roleToDecide, type TAssignees } from "@baton/model";
 import { z } from "zod";
 import { recordAudit } from "../../audit/record-audit.ts";
 import type { TSessionUser } from "../../auth/sessions.ts";
+import { loadStepLabels } from "../../runs/step-labels.ts";
 import { pageArgs, toPage, ZPage } from "../paging.ts";
 import { decideProcedure, readProcedure, router } from "../trpc.ts";
 
 const ZTaskId = z.object({ id: z.string().uuid() });
 
+type TTaskAccess = { status: string; assignees: unknown };
+
 /** Whether the signed-in person may decide a task: the browser shows its buttons only then. */
-const actionableBy = (user: TSessionUser, task: { status: string; assignees: unknown }) =>
+const actionableBy = (user: TSessionUser, task: TTaskAccess) =>
   task.status === "open" && mayDecide(task.assignees as Partial<TAssignees>, user);
+
+/** The role an administrator could take to decide an open task they may not decide yet. */
+const roleToTake = (user: TSessionUser, task: TTaskAccess) =>
+  (task.status === "open" && roleToDecide(task.assignees as Partial<TAssignees>, user)) || null;
 
 export const tasksRouter = router({
   list: readProcedure
@@ -35,16 +42,26 @@ export const tasksRouter = router({
           run: {
             select: {
               id: true,
-              scenarioVersion: { select: { version: true, scenario: { select: { name: true } } } },
+              scenarioVersion: {
+                select: { id: true, version: true, scenario: { select: { name: true } } },
+              },
             },
           },
         },
         ...pageArgs(input),
       });
       const page = toPage(rows, input.limit);
+      const labels = await loadStepLabels(
+        ctx.db.prisma,
+        page.items.map((task) => task.run.scenarioVersion.id),
+      );
       return {
         ...page,
-        items: page.items.map((task) => ({ ...task, actionable: actionableBy(ctx.user, task) })),
+        items: page.items.map((task) => ({
+          ...task,
+          stepLabel: labels.get(task.run.scenarioVersion.id)?.get(task.nodeId) ?? task.nodeId,
+          actionable: actionableBy(ctx.user, task),
+        })),
       };
     }),
 
@@ -58,14 +75,20 @@ export const tasksRouter = router({
             id: true,
             status: true,
             scenarioVersion: {
-              select: { version: true, scenario: { select: { name: true, slug: true } } },
+              select: { id: true, version: true, scenario: { select: { name: true, slug: true } } },
             },
           },
         },
       },
     });
     if (!task) throw new BatonError("NOT_FOUND", `No task ${input.id}.`);
-    return { ...task, actionable: actionableBy(ctx.user, task) };
+    const labels = await loadStepLabels(ctx.db.prisma, [task.run.scenarioVersion.id]);
+    return {
+      ...task,
+      stepLabel: labels.get(task.run.scenarioVersion.id)?.get(task.nodeId) ?? task.nodeId,
+      actionable: actionableBy(ctx.user, task),
+      roleToTake: roleToTake(ctx.user, task),
+    };
   }),
 
   approve: decideProcedure

@@ -1,3 +1,4 @@
+import { ZRole } from "@baton/model";
 import { z } from "zod";
 import { recordAudit } from "../../audit/record-audit.ts";
 import { ZPassword } from "../../auth/passwords.ts";
@@ -41,6 +42,27 @@ export const usersRouter = router({
     }
     return after;
   }),
+
+  /**
+   * An administrator takes one more role, e.g. approver to decide a task that waits for one:
+   * a change `update` could make too, recorded as its own action with the task that asked.
+   */
+  takeRole: adminProcedure
+    .input(z.strictObject({ role: ZRole, taskId: z.uuid().optional() }))
+    .mutation(async ({ ctx, input }) => {
+      if (ctx.user.roles.includes(input.role)) return { roles: ctx.user.roles };
+      const { after } = await updateUser(ctx.db.prisma, {
+        id: ctx.user.id,
+        roles: [...ctx.user.roles, input.role],
+      });
+      await recordAudit(ctx.db.prisma, {
+        actorId: ctx.user.id,
+        action: "user.take-role",
+        target: after.id,
+        data: { email: after.email, role: input.role, task: input.taskId ?? null },
+      });
+      return { roles: after.roles };
+    }),
 
   resetPassword: adminProcedure
     .input(z.strictObject({ id: z.uuid(), password: ZPassword }))

@@ -9,20 +9,22 @@ import { CompactEdges } from "./compact/CompactEdges.tsx";
 import { withCompactSize } from "./compact/sized-nodes.ts";
 import { useCompactEdgeClick } from "./compact/use-compact-edge-click.ts";
 import { EdgeMarkers } from "./EdgeMarkers.tsx";
+import { EmptyCanvasHint } from "./EmptyCanvasHint.tsx";
 import { edgeTypes } from "./edges/edge-types.ts";
 import { initialViewport } from "./initial-viewport.ts";
 import { nodeTypes } from "./nodes/node-types.ts";
 import { ZoomedOutContext } from "./nodes/ZoomedOutContext.ts";
 import { useCanvasShortcuts } from "./use-canvas-shortcuts.ts";
+import { useFitOnOpen } from "./use-fit-on-open.ts";
 import { useFitOnScopeChange } from "./use-fit-on-scope-change.ts";
 import { useFocusNode } from "./use-focus-node.ts";
 import { usePaletteDrop } from "./use-palette-drop.ts";
 import { useRemeasureOnZoomLevel } from "./use-remeasure-on-zoom-level.ts";
+import { useRevealSelection } from "./use-reveal-selection.ts";
 import { useZoomedOutState } from "./use-zoomed-out-state.ts";
 
 // Module-level, so each render (one per frame of a drag) hands React Flow the same objects:
 // it copies any prop that changed into its store, which would wake every node and edge.
-const FIT_VIEW = { padding: 0.2, maxZoom: 1 };
 const DELETE_KEYS = ["Delete", "Backspace"];
 const MULTI_SELECT_KEYS = ["Meta", "Control"];
 const PRO = { hideAttribution: true };
@@ -62,7 +64,7 @@ function Flow() {
   const { onDragOver, onDrop } = usePaletteDrop();
   const pickCompactEdge = useCompactEdgeClick();
   const { readOnly } = useDesignerContext();
-  // The canvas is about the window less the palette, header and toolbar; fitView refines it.
+  // The canvas is about the window less the palette, header and toolbar; useFitOnOpen refines it.
   const [viewport] = useState(() =>
     initialViewport(nodes, { width: window.innerWidth - 480, height: window.innerHeight - 90 }),
   );
@@ -93,8 +95,6 @@ function Flow() {
       snapToGrid
       snapGrid={GRID}
       defaultViewport={viewport}
-      fitView
-      fitViewOptions={FIT_VIEW}
       minZoom={0.1}
       maxZoom={2}
       deleteKeyCode={readOnly ? null : DELETE_KEYS}
@@ -105,6 +105,7 @@ function Flow() {
     >
       {zoomedOut && <CompactEdges />}
       <CanvasChrome />
+      <EmptyCanvasHint />
     </ReactFlow>
   );
 }
@@ -116,6 +117,8 @@ export function Canvas() {
   useCanvasShortcuts(zoomedOut);
   useFocusNode();
   useFitOnScopeChange();
+  useFitOnOpen();
+  useRevealSelection();
   return (
     <ZoomedOutContext value={zoomedOut}>
       <div className="relative h-full w-full">

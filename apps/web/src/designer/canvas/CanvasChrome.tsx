@@ -31,7 +31,12 @@ export const CanvasChrome = memo(function CanvasChrome() {
         ariaLabel="Minimap"
         style={MINIMAP_SIZE}
       />
-      <Controls showInteractive={false} className="overflow-hidden rounded-md" />
+      {/* the toolbar's Fit view stays readable; React Flow's would zoom out to any size */}
+      <Controls
+        showInteractive={false}
+        showFitView={false}
+        className="overflow-hidden rounded-md"
+      />
       <EdgeProblemCard />
       <ScopeBar />
     </>

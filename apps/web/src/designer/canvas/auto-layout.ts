@@ -1,5 +1,6 @@
 import type { XYPosition } from "@xyflow/react";
 import type { ElkNode } from "elkjs/lib/elk-api";
+import { READABLE_ZOOM } from "../../lib/readable-fit.ts";
 import {
   ERROR_HANDLE,
   NEXT_HANDLE,
@@ -7,8 +8,18 @@ import {
   type TCanvasEdge,
   type TCanvasNode,
 } from "./canvas-types.ts";
+import { boxOf } from "./node-size.ts";
 
-const FALLBACK_SIZE = { width: 240, height: 110 };
+/** Which way the layers of a layout follow each other: left to right, or top to bottom. */
+export type TLayoutDirection = "RIGHT" | "DOWN";
+
+type TSide = "EAST" | "WEST" | "NORTH" | "SOUTH";
+
+// Where a node's outgoing and incoming edges leave it, per direction.
+const SIDES: Record<TLayoutDirection, { out: TSide; in: TSide }> = {
+  RIGHT: { out: "EAST", in: "WEST" },
+  DOWN: { out: "SOUTH", in: "NORTH" },
+};
 
 // Ports keep a node's outgoing edges in the order its handles are drawn (next above error,
 // branches in rule order), so the layout does not cross them.
@@ -23,14 +34,20 @@ const sourceRank = (handle: string | null | undefined, node: TCanvasNode | undef
   return 0;
 };
 
-/** The ELK graph of the canvas: nodes at their measured size, one port per used handle. */
+/**
+ * The ELK graph of the canvas: nodes at their measured size, one port per used handle;
+ * `wrapAt` (width / height) cuts long chains into rows (or columns) of about that shape.
+ */
 export const toElkGraph = (
   nodes: readonly TCanvasNode[],
   edges: readonly TCanvasEdge[],
+  direction: TLayoutDirection = "RIGHT",
+  wrapAt?: number,
 ): ElkNode => {
+  const sides = SIDES[direction];
   const byId = new Map(nodes.map((n) => [n.id, n]));
-  const ports = new Map<string, { id: string; rank: number; side: "EAST" | "WEST" }[]>();
-  const addPort = (nodeId: string, handle: string, side: "EAST" | "WEST", rank: number) => {
+  const ports = new Map<string, { id: string; rank: number; side: TSide }[]>();
+  const addPort = (nodeId: string, handle: string, side: TSide, rank: number) => {
     const id = `${nodeId}::${handle}`;
     const list = ports.get(nodeId) ?? [];
     if (!list.some((p) => p.id === id)) list.push({ id, rank, side });
@@ -43,46 +60,74 @@ export const toElkGraph = (
       const handle = e.sourceHandle ?? NEXT_HANDLE;
       return {
         id: e.id,
-        sources: [addPort(e.source, handle, "EAST", sourceRank(handle, byId.get(e.source)))],
-        targets: [addPort(e.target, TARGET_HANDLE, "WEST", 0)],
+        sources: [addPort(e.source, handle, sides.out, sourceRank(handle, byId.get(e.source)))],
+        targets: [addPort(e.target, TARGET_HANDLE, sides.in, 0)],
       };
     });
   return {
     id: "root",
     layoutOptions: {
       "elk.algorithm": "layered",
-      "elk.direction": "RIGHT",
+      "elk.direction": direction,
       "elk.layered.spacing.nodeNodeBetweenLayers": "80",
       "elk.spacing.nodeNode": "40",
       "elk.layered.nodePlacement.strategy": "BRANDES_KOEPF",
       "elk.layered.considerModelOrder.strategy": "NODES_AND_EDGES",
+      ...(wrapAt
+        ? {
+            "elk.layered.wrapping.strategy": "MULTI_EDGE",
+            "elk.aspectRatio": String(wrapAt),
+            "elk.layered.wrapping.additionalEdgeSpacing": "24",
+          }
+        : {}),
     },
-    children: nodes.map((n) => ({
-      id: n.id,
-      width: n.measured?.width ?? FALLBACK_SIZE.width,
-      height: n.measured?.height ?? FALLBACK_SIZE.height,
-      layoutOptions: { "elk.portConstraints": "FIXED_ORDER" },
-      ports: (ports.get(n.id) ?? [])
-        // ELK counts fixed port order clockwise: the east side top to bottom, then the west.
-        .sort((a, b) => (a.side === b.side ? a.rank - b.rank : a.side === "EAST" ? -1 : 1))
-        .map((p, index) => ({
-          id: p.id,
-          width: 1,
-          height: 1,
-          layoutOptions: { "elk.port.side": p.side, "elk.port.index": String(index) },
-        })),
-    })),
+    children: nodes.map((n) => {
+      const { width, height } = boxOf(n);
+      return {
+        id: n.id,
+        width,
+        height,
+        layoutOptions: { "elk.portConstraints": "FIXED_ORDER" },
+        ports: (ports.get(n.id) ?? [])
+          // ELK counts fixed port order clockwise: the outgoing side first, then the incoming.
+          .sort((a, b) => (a.side === b.side ? a.rank - b.rank : a.side === sides.out ? -1 : 1))
+          .map((p, index) => ({
+            id: p.id,
+            width: 1,
+            height: 1,
+            layoutOptions: { "elk.port.side": p.side, "elk.port.index": String(index) },
+          })),
+      };
+    }),
     edges: elkEdges,
   };
 };
 
-/** Positions from ELK's layered layout, left to right; ELK is loaded only when first asked. */
+/**
+ * Positions from ELK's layered layout, left to right or top to bottom. When the result is
+ * too long to read whole on `canvas` (at READABLE_ZOOM), long chains wrap into rows (or
+ * columns) shaped like the canvas. ELK is loaded only when first asked.
+ */
 export const autoLayout = async (
   nodes: readonly TCanvasNode[],
   edges: readonly TCanvasEdge[],
+  {
+    direction = "RIGHT",
+    canvas,
+  }: { direction?: TLayoutDirection; canvas?: { width: number; height: number } } = {},
 ): Promise<Map<string, XYPosition>> => {
   const { default: ELK } = await import("elkjs/lib/elk.bundled.js");
-  const laid = await new ELK().layout(toElkGraph(nodes, edges));
+  const elk = new ELK();
+  let laid = await elk.layout(toElkGraph(nodes, edges, direction));
+  if (canvas && canvas.width > 0 && canvas.height > 0) {
+    const tooLong =
+      direction === "RIGHT"
+        ? (laid.width ?? 0) * READABLE_ZOOM > canvas.width
+        : (laid.height ?? 0) * READABLE_ZOOM > canvas.height;
+    if (tooLong) {
+      laid = await elk.layout(toElkGraph(nodes, edges, direction, canvas.width / canvas.height));
+    }
+  }
   return new Map(
     (laid.children ?? []).map((child) => [
       child.id,

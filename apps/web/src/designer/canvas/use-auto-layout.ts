@@ -1,16 +1,32 @@
-import { useReactFlow } from "@xyflow/react";
+import { useStoreApi } from "@xyflow/react";
 import { useCallback } from "react";
+import { useLayoutDirection } from "../store/panel-preferences.ts";
 import { useDesignerContext } from "../use-designer-context.ts";
-import { autoLayout } from "./auto-layout.ts";
+import { autoLayout, type TLayoutDirection } from "./auto-layout.ts";
+import { useReadableFit } from "./use-readable-fit.ts";
 
-/** Lays the graph out with ELK (one undo step), then fits it into view. */
-export const useAutoLayout = (): (() => Promise<void>) => {
+/**
+ * Lays the graph out with ELK (one undo step) in the chosen direction, or `direction` when
+ * given (which becomes the choice), wrapping long chains to the canvas; then fits it into view.
+ */
+export const useAutoLayout = (): ((direction?: TLayoutDirection) => Promise<void>) => {
   const { store } = useDesignerContext();
-  const { fitView } = useReactFlow();
-  return useCallback(async () => {
-    const { nodes, edges, setPositions } = store.getState();
-    setPositions(await autoLayout(nodes, edges));
-    // Let React Flow render the new positions before fitting them.
-    requestAnimationFrame(() => void fitView({ padding: 0.15, duration: 300 }));
-  }, [store, fitView]);
+  const flow = useStoreApi();
+  const fit = useReadableFit();
+  return useCallback(
+    async (direction) => {
+      const preference = useLayoutDirection.getState();
+      if (direction) preference.set(direction);
+      const { nodes, edges, setPositions } = store.getState();
+      const { width, height } = flow.getState();
+      const positions = await autoLayout(nodes, edges, {
+        direction: direction ?? preference.value,
+        canvas: { width, height },
+      });
+      setPositions(positions);
+      // Let React Flow render the new positions before fitting them.
+      requestAnimationFrame(() => fit());
+    },
+    [store, flow, fit],
+  );
 };

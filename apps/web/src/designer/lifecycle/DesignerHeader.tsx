@@ -26,7 +26,7 @@ export function DesignerHeader({
   const name = useDesigner((s) => s.meta.name);
   const slug = useDesigner((s) => s.meta.slug);
   return (
-    <header className="flex h-12 shrink-0 items-center gap-3 border-zinc-200 border-b bg-white px-4 dark:border-zinc-800 dark:bg-zinc-900">
+    <header className="@container/header flex h-12 shrink-0 items-center gap-3 whitespace-nowrap border-zinc-200 border-b bg-white px-4 dark:border-zinc-800 dark:bg-zinc-900">
       <nav aria-label="Breadcrumb" className="flex min-w-0 items-center gap-1.5">
         <Link
           to="/scenarios"
@@ -44,7 +44,7 @@ export function DesignerHeader({
           size={Math.max(8, name.length)}
           className="min-w-0 rounded-md border border-transparent bg-transparent px-1.5 py-0.5 font-semibold text-[15px] tracking-tight outline-none hover:border-zinc-200 focus:border-indigo-500 focus:ring-2 focus:ring-indigo-500/20 dark:hover:border-zinc-700"
         />
-        <span className="font-mono text-xs text-zinc-400">{slug}</span>
+        <span className="font-mono text-xs text-zinc-400 @max-4xl/header:hidden">{slug}</span>
       </nav>
       {readOnly ? (
         <span className="inline-flex items-center gap-1 rounded-md bg-zinc-100 px-2 py-0.5 text-xs text-zinc-600 dark:bg-zinc-800 dark:text-zinc-300">

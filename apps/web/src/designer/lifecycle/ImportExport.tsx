@@ -1,6 +1,7 @@
-import { ZScenario } from "@baton/model";
+import { type TScenario, ZScenario } from "@baton/model";
 import { Download, Upload } from "lucide-react";
 import { type ChangeEvent, useRef, useState } from "react";
+import { ImportScenarioDialog } from "../scenarios/ImportScenarioDialog.tsx";
 import { composeScenario } from "../store/compose-scenario.ts";
 import { Button } from "../ui/Button.tsx";
 import { useDesignerContext } from "../use-designer-context.ts";
@@ -23,11 +24,17 @@ const readScenario = (text: string) => {
   return { scenario: parsed.data } as const;
 };
 
-/** Export the draft as it is on the canvas; import a file in its place (undoable). */
+type TPicked = { json: string; fileName: string; scenario: TScenario };
+
+/**
+ * Export the draft as it is on the canvas; import a file, asking first whether it replaces
+ * the open draft (undoable, keeping this scenario's name) or becomes a scenario of its own.
+ */
 export function ImportExport() {
   const { store } = useDesignerContext();
   const input = useRef<HTMLInputElement>(null);
   const [error, setError] = useState<string>();
+  const [picked, setPicked] = useState<TPicked>();
   const exportDraft = () => {
     const scenario = composeScenario(store.getState());
     downloadJson(`${scenario.slug}.json`, scenario);
@@ -36,14 +43,18 @@ export function ImportExport() {
     const file = event.target.files?.[0];
     event.target.value = "";
     if (!file) return;
-    const result = readScenario(await file.text());
+    const json = await file.text();
+    const result = readScenario(json);
     if ("error" in result) {
       setError(result.error);
       return;
     }
     setError(undefined);
-    const { version: _version, ...scenario } = result.scenario;
-    store.getState().replaceScenario(scenario);
+    setPicked({ json, fileName: file.name, scenario: result.scenario });
+  };
+  const replaceDraft = ({ version: _version, ...scenario }: TScenario) => {
+    const { name } = store.getState().meta;
+    store.getState().replaceScenario({ ...scenario, name });
   };
   return (
     <>
@@ -61,6 +72,18 @@ export function ImportExport() {
       <Button variant="ghost" icon={Download} onClick={exportDraft}>
         Export
       </Button>
+      {picked && (
+        <ImportScenarioDialog
+          json={picked.json}
+          fileName={picked.fileName}
+          initial={{ name: picked.scenario.name, slug: picked.scenario.slug }}
+          replace={{
+            current: store.getState().meta.name,
+            onReplace: () => replaceDraft(picked.scenario),
+          }}
+          onClose={() => setPicked(undefined)}
+        />
+      )}
       {error && (
         <span
           role="alert"

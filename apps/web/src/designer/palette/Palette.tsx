@@ -1,13 +1,15 @@
 import { useQuery } from "@tanstack/react-query";
-import { ChevronDown, Search } from "lucide-react";
+import { ChevronDown, PanelLeftClose, PanelLeftOpen, Search } from "lucide-react";
 import { useDeferredValue, useMemo, useState } from "react";
 import { useTRPC } from "../../lib/trpc.ts";
 import { ErrorNotice, LoadingRows } from "../../ui/States.tsx";
 import { KIND_LOOKS } from "../canvas/nodes/node-kinds.ts";
 import { CONTROL_LABELS, type TControlKind } from "../store/new-step.ts";
+import { usePalettePanel } from "../store/panel-preferences.ts";
+import { FoldedPanel } from "../ui/FoldedPanel.tsx";
 import { groupFunctions } from "./group-functions.ts";
 import { PaletteItem } from "./PaletteItem.tsx";
-import { useAddStepAtCenter } from "./use-add-step-at-center.ts";
+import { useAddStep } from "./use-add-step.ts";
 
 const CONTROLS: readonly TControlKind[] = ["manual", "choice", "map", "wait", "subscenario", "end"];
 
@@ -40,8 +42,25 @@ function SectionTitle({ children }: { children: string }) {
   );
 }
 
-/** The catalog and the control steps, searchable, ready to drag onto the canvas. */
+/** The catalog and the control steps, searchable, ready to drag onto the canvas; it folds away. */
 export function Palette() {
+  const folded = usePalettePanel((s) => s.value === "folded");
+  const setPanel = usePalettePanel((s) => s.set);
+  if (folded) {
+    return (
+      <FoldedPanel
+        label="Palette"
+        action="Show the palette"
+        icon={PanelLeftOpen}
+        side="left"
+        onOpen={() => setPanel("open")}
+      />
+    );
+  }
+  return <PaletteList onFold={() => setPanel("folded")} />;
+}
+
+function PaletteList({ onFold }: { onFold: () => void }) {
   const trpc = useTRPC();
   const [search, setSearch] = useState("");
   const [collapsed, setCollapsed] = useState<ReadonlySet<string>>(new Set());
@@ -50,7 +69,7 @@ export function Palette() {
     trpc.catalog.functions.queryOptions({ limit: 200, ...(term ? { search: term } : {}) }),
   );
   const groups = useMemo(() => groupFunctions(functions.data?.items ?? []), [functions.data]);
-  const add = useAddStepAtCenter();
+  const add = useAddStep();
   const lower = term.toLowerCase();
   const controls = CONTROLS.filter(
     (kind) =>
@@ -70,8 +89,8 @@ export function Palette() {
       aria-label="Palette"
       className="flex w-64 shrink-0 flex-col border-zinc-200 border-r bg-white dark:border-zinc-800 dark:bg-zinc-900"
     >
-      <div className="border-zinc-200 border-b p-2 dark:border-zinc-800">
-        <label className="relative block">
+      <div className="flex items-center gap-1 border-zinc-200 border-b p-2 dark:border-zinc-800">
+        <label className="relative block min-w-0 flex-1">
           <span className="sr-only">Search the palette</span>
           <Search
             className="-translate-y-1/2 absolute top-1/2 left-2 size-3.5 text-zinc-400"
@@ -81,10 +100,19 @@ export function Palette() {
             type="search"
             value={search}
             onChange={(e) => setSearch(e.target.value)}
-            placeholder="Search functions and steps"
+            placeholder="Search functions"
             className="w-full rounded-md border border-zinc-300 bg-white py-1 pr-2 pl-7 text-[13px] outline-none focus:border-indigo-500 focus:ring-2 focus:ring-indigo-500/20 dark:border-zinc-700 dark:bg-zinc-950"
           />
         </label>
+        <button
+          type="button"
+          onClick={onFold}
+          aria-label="Fold the palette"
+          title="Fold the palette"
+          className="shrink-0 rounded-md p-1.5 text-zinc-500 hover:bg-zinc-100 hover:text-zinc-900 dark:text-zinc-400 dark:hover:bg-zinc-800 dark:hover:text-zinc-100"
+        >
+          <PanelLeftClose className="size-4" aria-hidden />
+        </button>
       </div>
       <div className="flex-1 overflow-y-auto px-1.5 pb-3">
         {controls.length > 0 && (

@@ -2,7 +2,7 @@ import type { DragEvent, ReactNode } from "react";
 import type { TNewStep } from "../store/new-step.ts";
 import { STEP_MIME } from "./drag-data.ts";
 
-/** Something to drag onto the canvas; a click or Enter adds it in the middle instead. */
+/** Something to drag onto the canvas; a click or Enter adds it after the selected step instead. */
 export function PaletteItem({
   spec,
   title,
@@ -30,7 +30,7 @@ export function PaletteItem({
       onClick={() => onAdd(spec)}
       title={description || undefined}
       aria-label={title}
-      aria-description={`Drag onto the canvas, or press to add${description ? `. ${description}` : ""}`}
+      aria-description={`Drag onto the canvas, or press Enter to add it after the selected step${description ? `. ${description}` : ""}`}
       className="group flex w-full cursor-grab items-center gap-2 rounded-md px-2 py-1.5 text-left hover:bg-zinc-100 active:cursor-grabbing dark:hover:bg-zinc-800/70"
     >
       {icon}

@@ -1,7 +1,7 @@
 import type { TDiagnostic, TSource } from "@baton/model";
 import { ChevronRight, X } from "lucide-react";
 import { type DragEvent, useState } from "react";
-import { describeType } from "../schema/schema-fields.ts";
+import { describeType, resolveLocal } from "../schema/schema-fields.ts";
 import type { TMappingRow } from "./mapping-edit.ts";
 import { REF_MIME } from "./ref-drag.ts";
 import type { TCandidate } from "./reference-candidates.ts";
@@ -80,7 +80,7 @@ export function MappingRow({
           </span>
         )}
         <span className="min-w-0 flex-1 truncate text-right text-[10px] text-zinc-500">
-          {row.schema !== undefined ? describeType(row.schema) : "not in the schema"}
+          {row.schema !== undefined ? describeType(row.schema, row.root) : "not in the schema"}
         </span>
         {row.source !== undefined && (
           <button
@@ -97,7 +97,7 @@ export function MappingRow({
         <SourceEditor
           label={`${root}.${row.path}`}
           source={row.source}
-          target={row.schema}
+          target={row.schema === undefined ? undefined : resolveLocal(row.schema, row.root)}
           candidates={candidates}
           onChange={onChange}
           invalid={bad}

@@ -74,13 +74,15 @@ export function SchemaFieldsEditor({
             <select
               aria-label={`${field.name} type`}
               value={type}
-              title={type === "custom" ? describeType(field.schema) : undefined}
+              title={type === "custom" ? describeType(field.schema, schema) : undefined}
               onChange={(e) =>
                 onChange(setFieldType(schema, field.name, e.target.value as TFieldType))
               }
               className={`${fieldClass} w-28 shrink-0`}
             >
-              {type === "custom" && <option value="custom">{describeType(field.schema)}</option>}
+              {type === "custom" && (
+                <option value="custom">{describeType(field.schema, schema)}</option>
+              )}
               {Object.keys(FIELD_TYPES).map((t) => (
                 <option key={t} value={t}>
                   {t}

@@ -9,6 +9,8 @@ export type TMappingRow = {
   readonly required: boolean;
   /** The target field's schema; absent for keys the schema does not name. */
   readonly schema: TJsonSchema | undefined;
+  /** The whole target schema, which the field's `$ref`s resolve against. */
+  readonly root: TJsonSchema;
   readonly source: TSource | undefined;
   /** An object field whose sub-fields are mapped one by one. */
   readonly expanded: boolean;
@@ -56,6 +58,7 @@ export const mappingRows = (
         depth,
         required: field.required,
         schema: field.schema,
+        root,
         source: mapping?.[path],
         expanded: open,
         expandable,
@@ -72,6 +75,7 @@ export const mappingRows = (
       depth: 0,
       required: false,
       schema: undefined,
+      root: target ?? true,
       source: mapping?.[key],
       expanded: false,
       expandable: false,

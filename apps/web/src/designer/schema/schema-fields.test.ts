@@ -50,4 +50,29 @@ describe("schema fields", () => {
     });
     expect(describeType(true)).toBe("any");
   });
+
+  it("merges the fields of allOf parts and leaves deprecated alternatives out", () => {
+    const pet = {
+      allOf: [
+        { $ref: "#/$defs/Named" },
+        { type: "object", required: ["kind"], properties: { kind: { type: "string" } } },
+      ],
+      $defs: {
+        Named: { type: "object", required: ["name"], properties: { name: { type: "string" } } },
+      },
+    };
+    expect(schemaFields(pet).map((f) => [f.name, f.required])).toEqual([
+      ["name", true],
+      ["kind", true],
+    ]);
+    expect(describeType(pet)).toBe("object");
+    const input = {
+      anyOf: [
+        { type: "object", properties: { a: { type: "string" } } },
+        { type: "object", deprecated: true, properties: { body: { type: "object" } } },
+      ],
+    };
+    expect(schemaFields(input).map((f) => f.name)).toEqual(["a"]);
+    expect(describeType(input)).toBe("object");
+  });
 });

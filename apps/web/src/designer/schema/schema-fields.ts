@@ -1,4 +1,9 @@
-import { isSchemaObject, type TJsonSchema, type TJsonSchemaObject } from "@baton/model";
+import {
+  dereference,
+  isSchemaObject,
+  type TJsonSchema,
+  type TJsonSchemaObject,
+} from "@baton/model";
 
 export type TSchemaField = {
   readonly name: string;
@@ -6,40 +11,58 @@ export type TSchemaField = {
   readonly required: boolean;
 };
 
-const REF_PREFIX = "#/";
+/**
+ * Follows `$ref`s inside `root` as the checker does (`$defs`, `$id`s, the bundled documents
+ * of a step's output); a reference that points nowhere is left as it is.
+ */
+export const resolveLocal = (schema: TJsonSchema, root: TJsonSchema): TJsonSchema =>
+  dereference(schema, root);
 
-/** Follows a local `$ref` (`#/$defs/Address`) inside `root`; other refs are left as they are. */
-export const resolveLocal = (schema: TJsonSchema, root: TJsonSchema): TJsonSchema => {
-  let current = schema;
-  for (let hops = 0; hops < 16 && isSchemaObject(current); hops++) {
-    const ref = current.$ref;
-    if (typeof ref !== "string" || !ref.startsWith(REF_PREFIX)) return current;
-    let target: unknown = root;
-    for (const segment of ref.slice(REF_PREFIX.length).split("/")) {
-      target = isSchemaObject(target)
-        ? target[decodeURIComponent(segment).replaceAll("~1", "/").replaceAll("~0", "~")]
-        : undefined;
+const isSchema = (value: unknown): value is TJsonSchema =>
+  typeof value === "boolean" || isSchemaObject(value);
+
+/** Alternatives a value may take; deprecated ones are accepted but not offered. */
+const variants = (schema: TJsonSchemaObject): TJsonSchema[] =>
+  ([schema.anyOf, schema.oneOf].find(Array.isArray) ?? [])
+    .filter(isSchema)
+    .filter((v) => !(isSchemaObject(v) && v.deprecated === true));
+
+/** The fields of every part of an `allOf`, as one object (the first part naming a field wins). */
+const mergeParts = (parts: readonly TJsonSchemaObject[]): TJsonSchemaObject => {
+  const properties: Record<string, unknown> = {};
+  const required = new Set<string>();
+  for (const part of parts) {
+    for (const [name, field] of Object.entries(part.properties as Record<string, unknown>)) {
+      if (!(name in properties)) properties[name] = field;
     }
-    if (typeof target !== "boolean" && !isSchemaObject(target)) return current;
-    current = target;
+    if (Array.isArray(part.required)) {
+      for (const name of part.required) if (typeof name === "string") required.add(name);
+    }
   }
-  return current;
+  return { type: "object", properties, required: [...required] };
 };
 
-const variants = (schema: TJsonSchemaObject): readonly unknown[] =>
-  [schema.anyOf, schema.oneOf].find(Array.isArray) ?? [];
-
-/** The object inside a schema, looking through `$ref` and a nullable `anyOf`/`oneOf`. */
+/**
+ * The object inside a schema, looking through `$ref`, `allOf` parts, and an `anyOf`/`oneOf`
+ * with one object among its offered alternatives (a nullable object, or a flat input
+ * beside its deprecated older form).
+ */
 export const objectSchemaOf = (
   schema: TJsonSchema,
   root: TJsonSchema = schema,
+  depth = 0,
 ): TJsonSchemaObject | undefined => {
   const resolved = resolveLocal(schema, root);
-  if (!isSchemaObject(resolved)) return undefined;
-  if (isSchemaObject(resolved.properties)) return resolved;
+  if (!isSchemaObject(resolved) || depth > 8) return undefined;
+  const own = isSchemaObject(resolved.properties) ? [resolved] : [];
+  const parts = (Array.isArray(resolved.allOf) ? resolved.allOf : [])
+    .filter(isSchema)
+    .map((part) => objectSchemaOf(part, root, depth + 1))
+    .filter((part) => part !== undefined);
+  if (parts.length > 0) return mergeParts([...own, ...parts]);
+  if (own.length > 0) return resolved;
   const objects = variants(resolved)
-    .filter((v): v is TJsonSchema => typeof v === "boolean" || isSchemaObject(v))
-    .map((v) => objectSchemaOf(v, root))
+    .map((v) => objectSchemaOf(v, root, depth + 1))
     .filter((v) => v !== undefined);
   return objects.length === 1 ? objects[0] : undefined;
 };
@@ -82,13 +105,7 @@ export const describeType = (
   }
   const alternatives = variants(resolved);
   if (alternatives.length > 0 && depth < 3) {
-    return [
-      ...new Set(
-        alternatives
-          .filter((v): v is TJsonSchema => typeof v === "boolean" || isSchemaObject(v))
-          .map((v) => describeType(v, root, depth + 1)),
-      ),
-    ].join(" | ");
+    return [...new Set(alternatives.map((v) => describeType(v, root, depth + 1)))].join(" | ");
   }
   const types = typeNames(resolved);
   const main = types.map((type) => {
@@ -103,6 +120,5 @@ export const describeType = (
     return type;
   });
   if (main.length > 0) return main.join(" | ");
-  if (isSchemaObject(resolved.properties)) return "object";
-  return "any";
+  return objectSchemaOf(resolved, root) ? "object" : "any";
 };

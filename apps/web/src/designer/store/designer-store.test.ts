@@ -112,6 +112,37 @@ describe("designer store", () => {
     expect(store.getState().nodes[0]?.position).toEqual({ x: 0, y: 0 });
   });
 
+  it("makes arrow-key moves undoable, held keys folding into one step", () => {
+    const store = loaded();
+    // React Flow moves the selection on arrow keys with plain position changes, no drag
+    for (const x of [16, 32, 48]) {
+      store.getState().onNodesChange([{ type: "position", id: "start", position: { x, y: 0 } }]);
+    }
+    expect(store.getState().nodes[0]?.position).toEqual({ x: 48, y: 0 });
+    store.getState().undo();
+    expect(store.getState().nodes[0]?.position).toEqual({ x: 0, y: 0 });
+    expect(store.getState().history.past).toHaveLength(0);
+  });
+
+  it("records the end of a drag, which React Flow reports as a plain move, only once", () => {
+    const store = loaded();
+    store.getState().beginDrag();
+    store
+      .getState()
+      .onNodesChange([
+        { type: "position", id: "start", position: { x: 10, y: 0 }, dragging: true },
+      ]);
+    store
+      .getState()
+      .onNodesChange([
+        { type: "position", id: "start", position: { x: 10, y: 0 }, dragging: false },
+      ]);
+    expect(store.getState().history.past).toHaveLength(1);
+    // a click on a node reports where it already is: nothing to undo
+    store.getState().onNodesChange([{ type: "position", id: "start", position: { x: 10, y: 0 } }]);
+    expect(store.getState().history.past).toHaveLength(1);
+  });
+
   it("folds typing into one field into one undo step", () => {
     const store = loaded();
     for (const label of ["C", "Cr", "Cre"]) {
@@ -187,6 +218,93 @@ describe("designer store", () => {
     expect(scenario.nodes.find((n) => n.id === "route")).toMatchObject({ default: "regular" });
     expect(scenario.edges.find((e) => e.id === "e6")).toMatchObject({ branch: "regular" });
     expect(store.getState().edges.find((e) => e.id === "e6")?.sourceHandle).toBe("branch:regular");
+  });
+});
+
+describe("adding a step from the keyboard", () => {
+  const startToEnd = () => {
+    const store = createDesignerStore();
+    store.getState().load({
+      ...everyKindScenario(),
+      nodes: [
+        { id: "start", kind: "start", label: "Start", position: { x: 0, y: 0 } },
+        { id: "end", kind: "end", label: "End", position: { x: 320, y: 0 } },
+      ],
+      edges: [{ id: "e1", kind: "next", source: "start", target: "end" }],
+    });
+    return store;
+  };
+  const validate = {
+    kind: "function",
+    ref: "examples/ValidateEmail",
+    name: "ValidateEmail",
+  } as const;
+  const edgesOf = (store: ReturnType<typeof startToEnd>) =>
+    scenarioOf(store).edges.map(
+      (e) => `${e.source}-${e.kind === "branch" ? e.branch : e.kind}->${e.target}`,
+    );
+
+  it("puts it after the selected step, clear of the others, and wires it in between", () => {
+    const store = startToEnd();
+    store.getState().select(["start"]);
+    const id = store.getState().addStepAfterSelection(validate, { x: 999, y: 999 });
+    const node = store.getState().nodes.find((n) => n.id === id);
+    // beside the start, where the end is, so below it
+    expect(node?.position).toEqual({ x: 304, y: 128 });
+    expect(node?.selected).toBe(true);
+    expect(edgesOf(store)).toEqual(["start-next->validateEmail", "validateEmail-next->end"]);
+    expect(
+      store
+        .getState()
+        .nodes.filter((n) => n.selected)
+        .map((n) => n.id),
+    ).toEqual([id]);
+    store.getState().undo();
+    expect(edgesOf(store)).toEqual(["start-next->end"]);
+    expect(store.getState().nodes.map((n) => n.id)).toEqual(["start", "end"]);
+  });
+
+  it("chains: each step added goes after the one added before", () => {
+    const store = startToEnd();
+    store.getState().select(["start"]);
+    store.getState().addStepAfterSelection(validate, { x: 0, y: 0 });
+    store.getState().addStepAfterSelection({ kind: "wait" }, { x: 0, y: 0 });
+    expect(edgesOf(store)).toEqual([
+      "start-next->validateEmail",
+      "validateEmail-next->wait",
+      "wait-next->end",
+    ]);
+  });
+
+  it("wires a choice's first branch that leads nowhere yet", () => {
+    const store = loaded();
+    store.getState().updateStep("route", (s) =>
+      s.kind === "choice"
+        ? {
+            ...s,
+            rules: [...s.rules, { branch: "new", condition: { ref: "input", op: "exists" } }],
+          }
+        : s,
+    );
+    store.getState().select(["route"]);
+    const id = store.getState().addStepAfterSelection({ kind: "wait" }, { x: 0, y: 0 });
+    expect(scenarioOf(store).edges).toContainEqual(
+      expect.objectContaining({ kind: "branch", branch: "new", source: "route", target: id }),
+    );
+  });
+
+  it("adds an end after a step without moving the step's other edges", () => {
+    const store = startToEnd();
+    store.getState().select(["start"]);
+    store.getState().addStepAfterSelection({ kind: "end" }, { x: 0, y: 0 });
+    expect(edgesOf(store)).toEqual(["start-next->end", "start-next->end2"]);
+  });
+
+  it("with nothing selected, puts it at the free spot nearest the one given, unwired", () => {
+    const store = startToEnd();
+    const id = store.getState().addStepAfterSelection(validate, { x: 10, y: 10 });
+    expect(store.getState().nodes.find((n) => n.id === id)?.position).toEqual({ x: 10, y: 128 });
+    expect(edgesOf(store)).toEqual(["start-next->end"]);
   });
 });
 

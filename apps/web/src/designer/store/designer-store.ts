@@ -5,20 +5,25 @@ import {
   type Connection,
   type EdgeChange,
   type NodeChange,
+  type NodePositionChange,
   type XYPosition,
 } from "@xyflow/react";
 import { createStore } from "zustand/vanilla";
 import {
   branchOfHandle,
   ERROR_HANDLE,
+  NEXT_HANDLE,
   TARGET_HANDLE,
   type TCanvasEdge,
   type TCanvasNode,
   type TScenarioMeta,
   type TStep,
 } from "../canvas/canvas-types.ts";
+import { boxOf, DEFAULT_NODE_SIZE } from "../canvas/node-size.ts";
+import { compactHandles } from "../canvas/nodes/compact-handles.ts";
 import { toCanvas, toCanvasEdge } from "../canvas/to-canvas.ts";
 import { composeGraph, composeScenario, type TFrame } from "./compose-scenario.ts";
+import { freeSpot } from "./free-spot.ts";
 import { emptyHistory, record, redo, type THistory, undo } from "./history.ts";
 import { locateNode } from "./locate-node.ts";
 import { CONTROL_LABELS, newStep, type TNewStep } from "./new-step.ts";
@@ -52,6 +57,12 @@ export type TDesignerState = {
   beginDrag(): void;
   connect(connection: Connection): string | undefined;
   addStep(spec: TNewStep, position: XYPosition): string;
+  /**
+   * The keyboard's drop: after the one selected step, wired from its next (or first unwired
+   * branch) and in between it and where that led; with no step selected, at the free spot
+   * nearest `fallback`. Selected once added, so adding again builds a chain.
+   */
+  addStepAfterSelection(spec: TNewStep, fallback: XYPosition): string;
   updateStep(id: string, recipe: (step: TStep) => TStep, coalesceKey?: string): void;
   renameBranch(id: string, from: string, to: string): void;
   setMeta(patch: Partial<TScenarioMeta>): void;
@@ -91,6 +102,32 @@ export const edgeFromConnection = (connection: Connection, id: string): TCanvasE
   return toCanvasEdge(edge);
 };
 
+/** The nodes `changes` put somewhere else than where they are. */
+const movedIds = (nodes: readonly TCanvasNode[], changes: readonly NodeChange<TCanvasNode>[]) => {
+  const moves = changes.filter(
+    (c): c is NodePositionChange & { position: XYPosition } =>
+      c.type === "position" && c.position !== undefined,
+  );
+  if (moves.length === 0) return [];
+  const at = new Map(nodes.map((n) => [n.id, n.position]));
+  return moves
+    .filter((c) => {
+      const from = at.get(c.id);
+      return from !== undefined && (from.x !== c.position.x || from.y !== c.position.y);
+    })
+    .map((c) => c.id);
+};
+
+// Between a step and one added after it from the keyboard.
+const STEP_GAP = 80;
+
+/** Where a step added after `step` is wired from: its next, else its first branch to nowhere. */
+const handleToWire = (step: TStep, edges: readonly TCanvasEdge[]): string | undefined => {
+  const outputs = compactHandles(step).outputs.map((h) => h.id);
+  if (outputs.includes(NEXT_HANDLE)) return NEXT_HANDLE;
+  return outputs.find((h) => !edges.some((e) => e.source === step.id && e.sourceHandle === h));
+};
+
 const uniqueEdgeId = (source: string, target: string, taken: ReadonlySet<string>) =>
   uniqueStepId(`${source}-${target}`, taken);
 
@@ -106,6 +143,16 @@ export const createDesignerStore = () =>
     /** Remember the state before an edit, for undo. */
     const remember = () => set({ history: record(get().history, snapshot()), lastEdit: undefined });
     const changed = () => ({ revision: get().revision + 1 });
+    /** Like remember, but moves of the same steps in a quick row (a held arrow key) are one edit. */
+    const rememberMove = (ids: readonly string[]) => {
+      const key = `move:${[...ids].sort().join(",")}`;
+      const now = Date.now();
+      const { lastEdit } = get();
+      if (lastEdit?.key !== key || now - lastEdit.at >= COALESCE_MS) remember();
+      set({ lastEdit: { key, at: now } });
+    };
+    // Between beginDrag and the drag's last move, which React Flow reports without `dragging`.
+    let dragging = false;
     // React Flow reports one deletion as separate edge and node changes, in either order;
     // those of one tick form one undo step.
     let removing = false;
@@ -154,6 +201,12 @@ export const createDesignerStore = () =>
           changes.flatMap((c) => (c.type === "remove" && present.has(c.id) ? [c.id] : [])),
         );
         if (removed.size > 0) rememberRemoval();
+        // Outside a drag, a move comes from the arrow keys; a drag was remembered as it began.
+        if (!dragging) {
+          const moved = movedIds(nodes, changes);
+          if (moved.length > 0) rememberMove(moved);
+        }
+        if (changes.some((c) => c.type === "position" && !c.dragging)) dragging = false;
         const saveworthy = changes.some((c) => c.type !== "select" && c.type !== "dimensions");
         set({
           nodes: applyNodeChanges(changes, nodes),
@@ -174,7 +227,10 @@ export const createDesignerStore = () =>
         set({ edges: applyEdgeChanges(changes, edges), ...(saveworthy ? changed() : {}) });
       },
 
-      beginDrag: remember,
+      beginDrag: () => {
+        remember();
+        dragging = true;
+      },
 
       connect: (connection) => {
         if (connection.source === connection.target) return undefined;
@@ -215,6 +271,44 @@ export const createDesignerStore = () =>
         } as TCanvasNode;
         set({
           nodes: [...nodes.map((n) => (n.selected ? { ...n, selected: false } : n)), node],
+          ...changed(),
+        });
+        return id;
+      },
+
+      addStepAfterSelection: (spec, fallback) => {
+        const { nodes, edges } = get();
+        const selected = nodes.filter((n) => n.selected);
+        const anchor = selected.length === 1 ? selected[0] : undefined;
+        const boxes = nodes.map(boxOf);
+        const at = anchor
+          ? { x: boxOf(anchor).x + boxOf(anchor).width + STEP_GAP, y: anchor.position.y }
+          : fallback;
+        const id = get().addStep(spec, freeSpot(at, DEFAULT_NODE_SIZE, boxes));
+        const handle = anchor && handleToWire(anchor.data.step, edges);
+        if (!anchor || !handle) return id;
+        const added = get().nodes.find((n) => n.id === id)!;
+        const taken = new Set(edges.map((e) => e.id));
+        const edgeTo = (source: string, sourceHandle: string, target: string) => {
+          const edgeId = uniqueEdgeId(source, target, taken);
+          taken.add(edgeId);
+          return edgeFromConnection(
+            { source, sourceHandle, target, targetHandle: TARGET_HANDLE },
+            edgeId,
+          );
+        };
+        const wired = edgeTo(anchor.id, handle, id);
+        const leadsOn = compactHandles(added.data.step).outputs.some((h) => h.id === NEXT_HANDLE);
+        const onward = edges.filter((e) => e.source === anchor.id && e.sourceHandle === handle);
+        const between = leadsOn && onward.length === 1 ? onward[0] : undefined;
+        // addStep remembered the state before; the wiring is part of the same edit
+        set({
+          edges: between
+            ? [
+                ...edges.map((e) => (e === between ? wired : e)),
+                edgeTo(id, NEXT_HANDLE, between.target),
+              ]
+            : [...edges, wired],
           ...changed(),
         });
         return id;

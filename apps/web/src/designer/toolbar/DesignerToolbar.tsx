@@ -1,4 +1,3 @@
-import { useReactFlow } from "@xyflow/react";
 import {
   ClipboardPaste,
   Copy,
@@ -11,11 +10,14 @@ import {
 } from "lucide-react";
 import { useState } from "react";
 import { useAutoLayout } from "../canvas/use-auto-layout.ts";
+import { useReadableFit } from "../canvas/use-readable-fit.ts";
 import { ProblemsToggle } from "../check/ProblemsToggle.tsx";
 import { ToolButton, ToolDivider } from "../ui/ToolButton.tsx";
 import { useDesigner } from "../use-designer.ts";
 import { useDesignerContext } from "../use-designer-context.ts";
+import { LayoutOptions } from "./LayoutOptions.tsx";
 import { ShortcutsHelp } from "./ShortcutsHelp.tsx";
+import { WebhookButton } from "./WebhookButton.tsx";
 
 const mod = typeof navigator !== "undefined" && /Mac/.test(navigator.platform) ? "⌘" : "Ctrl";
 
@@ -35,20 +37,21 @@ export function DesignerToolbar({
   const canPaste = useDesigner((s) => (s.clipboard?.nodes.length ?? 0) > 0);
   const actions = useDesignerContext().store.getState();
   const layout = useAutoLayout();
-  const { fitView } = useReactFlow();
+  const fit = useReadableFit();
   const [help, setHelp] = useState(false);
   const { readOnly } = useDesignerContext();
   return (
     <div
       role="toolbar"
       aria-label="Canvas tools"
-      className="flex h-10 shrink-0 items-center gap-0.5 border-zinc-200 border-b bg-white px-2 dark:border-zinc-800 dark:bg-zinc-900"
+      className="@container flex h-10 shrink-0 items-center gap-0.5 border-zinc-200 border-b bg-white px-2 dark:border-zinc-800 dark:bg-zinc-900"
     >
       {!readOnly && (
         <>
           <ToolButton
             icon={Undo2}
             label="Undo"
+            named="wider"
             shortcut={`${mod}+Z`}
             onClick={actions.undo}
             disabled={!canUndo}
@@ -56,49 +59,62 @@ export function DesignerToolbar({
           <ToolButton
             icon={Redo2}
             label="Redo"
+            named="wider"
             shortcut={`${mod}+Shift+Z`}
             onClick={actions.redo}
             disabled={!canRedo}
           />
-          <ToolDivider />
-          <ToolButton
-            icon={Copy}
-            label="Copy"
-            shortcut={`${mod}+C`}
-            onClick={() => actions.copySelection()}
-            disabled={!hasSelection}
-          />
-          <ToolButton
-            icon={ClipboardPaste}
-            label="Paste"
-            shortcut={`${mod}+V`}
-            onClick={actions.paste}
-            disabled={!canPaste}
-          />
-          <ToolButton
-            icon={Trash2}
-            label="Delete"
-            shortcut="Delete"
-            onClick={actions.deleteSelection}
-            disabled={!hasSelection}
-          />
+          {/* a narrow toolbar keeps these to their keys (and the inspector's buttons) */}
+          <div className="flex items-center gap-0.5 @max-md:hidden">
+            <ToolDivider />
+            <ToolButton
+              icon={Copy}
+              label="Copy"
+              named="wider"
+              shortcut={`${mod}+C`}
+              onClick={() => actions.copySelection()}
+              disabled={!hasSelection}
+            />
+            <ToolButton
+              icon={ClipboardPaste}
+              label="Paste"
+              named="wider"
+              shortcut={`${mod}+V`}
+              onClick={actions.paste}
+              disabled={!canPaste}
+            />
+            <ToolButton
+              icon={Trash2}
+              label="Delete"
+              named="wider"
+              shortcut="Delete"
+              onClick={actions.deleteSelection}
+              disabled={!hasSelection}
+            />
+          </div>
           <ToolDivider />
           <ToolButton
             icon={Network}
             label="Auto-layout"
             shortcut="Shift+L"
             onClick={() => void layout()}
+            named="wide"
           />
+          <LayoutOptions onLayout={(direction) => void layout(direction)} />
         </>
       )}
       <ToolButton
         icon={Maximize}
         label="Fit view"
         shortcut="Shift+1"
-        onClick={() => void fitView({ padding: 0.15, duration: 300 })}
+        onClick={() => fit()}
+        named="wide"
       />
       <div className="flex-1" />
-      <ProblemsToggle open={problemsOpen} onToggle={onToggleProblems} />
+      <WebhookButton />
+      <div className="shrink-0 whitespace-nowrap">
+        <ProblemsToggle open={problemsOpen} onToggle={onToggleProblems} />
+      </div>
       <div className="relative">
         <ToolButton
           icon={Keyboard}

@@ -11,24 +11,32 @@ const variants = {
   danger: "text-red-600 hover:bg-red-50 dark:text-red-400 dark:hover:bg-red-950/50",
 };
 
+/**
+ * A button with an optional icon. In a header marked `@container/header` that is narrow, a
+ * ghost button with an icon shows the icon alone (its name stays its label and tooltip), so
+ * the header keeps to one line.
+ */
 export function Button({
   variant = "secondary",
   icon: Icon,
   children,
   className = "",
+  title,
   ...props
 }: ButtonHTMLAttributes<HTMLButtonElement> & {
   variant?: keyof typeof variants;
   icon?: LucideIcon;
 }) {
+  const folds = variant === "ghost" && Icon !== undefined;
   return (
     <button
       type="button"
+      title={title ?? (folds && typeof children === "string" ? children : undefined)}
       {...props}
-      className={`inline-flex h-7 items-center gap-1.5 rounded-md px-2.5 font-medium text-[13px] transition-colors disabled:cursor-not-allowed disabled:opacity-50 ${variants[variant]} ${className}`}
+      className={`inline-flex h-7 items-center gap-1.5 whitespace-nowrap rounded-md px-2.5 font-medium text-[13px] transition-colors disabled:cursor-not-allowed disabled:opacity-50 ${variants[variant]} ${className}`}
     >
-      {Icon && <Icon className="size-3.5" aria-hidden />}
-      {children}
+      {Icon && <Icon className="size-3.5 shrink-0" aria-hidden />}
+      {folds ? <span className="@max-6xl/header:sr-only">{children}</span> : children}
     </button>
   );
 }

@@ -9,6 +9,7 @@ export function Popover({
   label,
   children,
   width = "w-80",
+  align = "right",
 }: {
   open: boolean;
   onOpenChange: (open: boolean) => void;
@@ -16,6 +17,8 @@ export function Popover({
   label: string;
   children: ReactNode;
   width?: string;
+  /** which edge of the trigger the panel lines up with */
+  align?: "left" | "right";
 }) {
   const ref = useRef<HTMLDivElement>(null);
   const close = useCallback(() => onOpenChange(false), [onOpenChange]);
@@ -27,7 +30,7 @@ export function Popover({
         <div
           role="dialog"
           aria-label={label}
-          className={`absolute top-9 right-0 z-30 ${width} rounded-lg border border-zinc-200 bg-white p-3 shadow-xl dark:border-zinc-700 dark:bg-zinc-900`}
+          className={`absolute top-9 ${align === "left" ? "left-0" : "right-0"} z-30 ${width} whitespace-normal rounded-lg border border-zinc-200 bg-white p-3 shadow-xl dark:border-zinc-700 dark:bg-zinc-900`}
         >
           {children}
         </div>

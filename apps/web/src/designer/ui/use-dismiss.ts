@@ -12,7 +12,10 @@ export const useDismiss = (
       if (ref.current && !ref.current.contains(event.target as Node)) close();
     };
     const onKey = (event: KeyboardEvent) => {
-      if (event.key === "Escape") close();
+      if (event.key !== "Escape") return;
+      // the designer's own Escape (closing the inspector) leaves this one alone
+      event.preventDefault();
+      close();
     };
     document.addEventListener("pointerdown", onPointer);
     document.addEventListener("keydown", onKey);

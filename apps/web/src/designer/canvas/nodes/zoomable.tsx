@@ -4,6 +4,7 @@ import { type ComponentType, memo } from "react";
 import type { TCanvasNode } from "../canvas-types.ts";
 import { CompactNode } from "./CompactNode.tsx";
 import { compactHandles } from "./compact-handles.ts";
+import { useRemeasureOnNewHandles } from "./use-remeasure-on-new-handles.ts";
 import { useZoomedOut } from "./use-zoomed-out.ts";
 
 // Nodes draw from their step and selection only; React Flow also passes sizes and positions,
@@ -15,8 +16,9 @@ const sameStep = <P extends { id: string; data: unknown; selected?: boolean }>(a
 export const zoomable = <K extends TNodeKind>(Detail: ComponentType<NodeProps<TCanvasNode<K>>>) =>
   memo(function ZoomableNode(props: NodeProps<TCanvasNode<K>>) {
     const zoomedOut = useZoomedOut();
-    if (!zoomedOut) return <Detail {...props} />;
     const step = props.data.step;
+    useRemeasureOnNewHandles(props.id, step);
+    if (!zoomedOut) return <Detail {...props} />;
     const { input, outputs } = compactHandles(step);
     return (
       <CompactNode
