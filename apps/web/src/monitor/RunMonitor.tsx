@@ -4,10 +4,12 @@ import { useSearchParams } from "react-router";
 import { useCan } from "../auth/use-session.ts";
 import { useThrottled } from "../lib/use-throttled.ts";
 import { ErrorNotice, LoadingRows } from "../ui/States.tsx";
+import { DeleteTestRunButton } from "./DeleteTestRunButton.tsx";
 import type { TNameStep } from "./event-summary.ts";
 import { MapItemsSection } from "./MapItemsSection.tsx";
 import { mapProgress, topLevelMaps } from "./map-items.ts";
 import { bodyNodeState, nodeStates, runProgress, type TNodeState } from "./node-states.ts";
+import { withPinnedNotes } from "./pinned-notes.ts";
 import { RunActions } from "./RunActions.tsx";
 import { RunGraph } from "./RunGraph.tsx";
 import { RunHeader } from "./RunHeader.tsx";
@@ -94,6 +96,7 @@ export function RunMonitor({ runId }: { runId: string }) {
   const [restarting, setRestarting] = useState(false);
   const monitor = useRunMonitor(runId);
   const operates = useCan("operate");
+  const designs = useCan("design");
   const { run } = monitor;
   const active =
     run?.status === "pending" || run?.status === "running" || run?.status === "waiting";
@@ -109,6 +112,11 @@ export function RunMonitor({ runId }: { runId: string }) {
   const itemsProgress = useMemo(
     () => (run && maps.length ? mapProgress(maps, run.stepRuns, monitor.events) : undefined),
     [run, maps, monitor.events],
+  );
+  const pinned = run?.scenarioVersion.pinned;
+  const notes = useMemo(
+    () => withPinnedNotes(itemsProgress, pinned ?? []),
+    [itemsProgress, pinned],
   );
   // map bodies included: the timeline has a row for each item's body steps
   const places = useMemo(() => (scenario ? listNodes(scenario) : []), [scenario]);
@@ -195,15 +203,24 @@ export function RunMonitor({ runId }: { runId: string }) {
         live={monitor.live}
         now={now}
         actions={
-          operates && (
-            <RunActions
-              runId={run.id}
-              status={run.status}
-              failedSteps={failedSteps}
-              selectedLabel={canRestartFrom ? selectedNode?.label : undefined}
-              onRestartFromStep={() => setRestarting(true)}
-            />
-          )
+          <div className="flex flex-wrap items-center gap-2">
+            {operates && (
+              <RunActions
+                runId={run.id}
+                status={run.status}
+                failedSteps={failedSteps}
+                selectedLabel={canRestartFrom ? selectedNode?.label : undefined}
+                onRestartFromStep={() => setRestarting(true)}
+              />
+            )}
+            {run.test && designs && (
+              <DeleteTestRunButton
+                runId={run.id}
+                scenarioId={run.scenarioVersion.scenario.id}
+                ended={!active}
+              />
+            )}
+          </div>
         }
       />
       <div className="flex min-h-0 flex-1">
@@ -216,7 +233,7 @@ export function RunMonitor({ runId }: { runId: string }) {
                 states={states}
                 selectedNodeId={selectedNodeId}
                 onSelect={selectNode}
-                progress={itemsProgress}
+                progress={notes}
               />
             ) : (
               <div className="h-full bg-white dark:bg-zinc-900">

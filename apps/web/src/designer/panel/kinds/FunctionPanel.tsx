@@ -1,5 +1,8 @@
 import { useMemo } from "react";
 import type { TStep } from "../../canvas/canvas-types.ts";
+import { useDraftTest } from "../../testing/draft-test-context.ts";
+import { PinOutputSection } from "../../testing/PinOutputSection.tsx";
+import { StepTestSection } from "../../testing/StepTestSection.tsx";
 import { useDesignerContext } from "../../use-designer-context.ts";
 import { DataTree } from "../DataTree.tsx";
 import { hintClass, inputClass, labelClass } from "../form-styles.ts";
@@ -13,7 +16,8 @@ import { withField } from "../with-field.ts";
 
 /** A function step: which function, how its input is built, and how it is retried. */
 export function FunctionPanel({ step }: { step: TStep<"function"> }) {
-  const { catalog } = useDesignerContext();
+  const { catalog, readOnly } = useDesignerContext();
+  const draft = useDraftTest();
   const update = useStepUpdater<"function">(step.id);
   const { sources, candidates } = useUpstream(step.id);
   const feeders = usePredecessorLabels(step.id);
@@ -73,6 +77,12 @@ export function FunctionPanel({ step }: { step: TStep<"function"> }) {
           }
         />
       </PanelSection>
+      {draft && fn && !readOnly && (
+        <>
+          <StepTestSection draft={draft} nodeId={step.id} fn={fn} />
+          <PinOutputSection draft={draft} nodeId={step.id} fn={fn} />
+        </>
+      )}
     </>
   );
 }
