@@ -46,7 +46,7 @@ export function StepTestSection({
   };
   const failure = saveError ?? (start.error ? errorMessage(start.error) : undefined);
   return (
-    <PanelSection title="Test this step" defaultOpen={false}>
+    <PanelSection title="Test alone" defaultOpen={false}>
       <StepSampleSelect
         scenarioId={draft.scenarioId}
         nodeId={nodeId}

@@ -36,10 +36,9 @@ export const FunctionNode = memo(function FunctionNode({
             role="img"
             aria-label="Output pinned"
             title="Output pinned: test runs use it instead of calling this step"
-            className="inline-flex items-center gap-0.5 rounded bg-violet-100 px-1 py-0.5 font-medium text-[10px] text-violet-700 dark:bg-violet-950 dark:text-violet-300"
+            className="inline-flex size-5 shrink-0 items-center justify-center rounded bg-violet-100 text-violet-700 dark:bg-violet-950 dark:text-violet-300"
           >
             <Pin className="size-3" aria-hidden />
-            Pinned
           </span>
         )
       }
