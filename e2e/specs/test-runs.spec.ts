@@ -75,6 +75,7 @@ test.describe("test runs of a draft", () => {
     await expect(
       stepNode(page, "Function", "Notify webhook").getByRole("img", { name: "Output pinned" }),
     ).toBeVisible();
+    await pin.scrollIntoViewIfNeeded();
     await screenshot(page, "test-runs-pinned-1440");
 
     // the draft, test-run without publishing
@@ -94,7 +95,7 @@ test.describe("test runs of a draft", () => {
     await expect(page.getByText("Test run", { exact: true })).toBeVisible();
     await expect(page.getByRole("status", { name: "Run status" })).toHaveText("succeeded");
     const notify = page.getByRole("article", { name: /^Step Notify webhook:/ });
-    await expect(notify).toContainText("Pinned output · not called");
+    await expect(notify).toContainText("Pinned, not called");
     await expect(notify).toHaveAttribute("data-state", "succeeded");
     await screenshot(page, "test-runs-monitor-1440");
     await page.setViewportSize({ width: 1024, height: 768 });
@@ -126,7 +127,9 @@ test.describe("test runs of a draft", () => {
     await page.setViewportSize({ width: 1024, height: 768 });
     await page.goto("/scenarios/user-sign-up");
     await stepNode(page, "Function", "Notify webhook").click();
-    await expect(inspectorOf(page).getByRole("region", { name: "Pinned output" })).toBeVisible();
+    const pinned = inspectorOf(page).getByRole("region", { name: "Pinned output" });
+    await pinned.scrollIntoViewIfNeeded();
+    await expect(pinned).toBeVisible();
     await screenshot(page, "test-runs-pinned-1024");
   });
 });

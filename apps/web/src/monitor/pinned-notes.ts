@@ -1,5 +1,5 @@
 /** What a pinned step's node says in a test run's graph: it gave its pinned output, uncalled. */
-export const PINNED_NOTE = "Pinned output · not called";
+export const PINNED_NOTE = "Pinned, not called";
 
 /**
  * The lines shown under the graph's step labels: a map's item progress, and for a test run,

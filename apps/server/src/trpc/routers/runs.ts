@@ -80,7 +80,13 @@ export const runsRouter = router({
           endedAt: true,
           startedBy: { select: { id: true, name: true } },
           scenarioVersion: {
-            select: { version: true, scenario: { select: { id: true, name: true, slug: true } } },
+            select: {
+              version: true,
+              // a test snapshot says what it tested (the draft, one step) instead of a number
+              test: true,
+              note: true,
+              scenario: { select: { id: true, name: true, slug: true } },
+            },
           },
         },
         ...pageArgs(input),

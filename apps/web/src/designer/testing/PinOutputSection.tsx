@@ -74,7 +74,7 @@ export function PinOutputSection({
           </p>
           <figure>
             <figcaption className="sr-only">Pinned value</figcaption>
-            <pre className="max-h-48 overflow-auto rounded bg-zinc-50 p-2 font-mono text-[11px] leading-4 dark:bg-zinc-950">
+            <pre className="max-h-48 overflow-auto whitespace-pre-wrap break-all rounded bg-zinc-50 p-2 font-mono text-[11px] leading-4 dark:bg-zinc-950">
               {JSON.stringify(pin.output, null, 2)}
             </pre>
           </figure>

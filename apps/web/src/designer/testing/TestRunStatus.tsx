@@ -40,7 +40,7 @@ export function TestRunStatus({ runId }: { runId: string }) {
       {data?.status === "succeeded" && (
         <figure>
           <figcaption className="mb-1 text-[11px] text-zinc-500">Output</figcaption>
-          <pre className="max-h-48 overflow-auto rounded bg-zinc-50 p-2 font-mono text-[11px] leading-4 dark:bg-zinc-950">
+          <pre className="max-h-48 overflow-auto whitespace-pre-wrap break-all rounded bg-zinc-50 p-2 font-mono text-[11px] leading-4 dark:bg-zinc-950">
             {JSON.stringify(data.output, null, 2)}
           </pre>
         </figure>
