@@ -97,6 +97,10 @@ test.describe("test runs of a draft", () => {
     const notify = page.getByRole("article", { name: /^Step Notify webhook:/ });
     await expect(notify).toContainText("Pinned, not called");
     await expect(notify).toHaveAttribute("data-state", "succeeded");
+    await notify.click();
+    await expect(page.getByRole("complementary", { name: "Step Notify webhook" })).toContainText(
+      "did not call the step",
+    );
     await screenshot(page, "test-runs-monitor-1440");
     await page.setViewportSize({ width: 1024, height: 768 });
     await screenshot(page, "test-runs-monitor-1024");

@@ -70,6 +70,7 @@ const PickedStepPanel = memo(function PickedStepPanel({
       onRestart={onRestart}
       onClose={onClose}
       nameStep={nameStep}
+      pinned={run.scenarioVersion.pinned.includes(node.id)}
       items={
         node.kind === "map" && (
           <MapItemsSection
