@@ -4,7 +4,6 @@ import { useSearchParams } from "react-router";
 import { useCan } from "../auth/use-session.ts";
 import { useThrottled } from "../lib/use-throttled.ts";
 import { ErrorNotice, LoadingRows } from "../ui/States.tsx";
-import { DeleteTestRunButton } from "./DeleteTestRunButton.tsx";
 import type { TNameStep } from "./event-summary.ts";
 import { MapItemsSection } from "./MapItemsSection.tsx";
 import { mapProgress, topLevelMaps } from "./map-items.ts";
@@ -19,6 +18,7 @@ import { RunTimeline } from "./RunTimeline.tsx";
 import { scenarioOfVersion } from "./run-scenario.ts";
 import type { TRunDetail, TRunEvent, TStepRun } from "./run-types.ts";
 import { StepPanel } from "./StepPanel.tsx";
+import { TestRunActions } from "./TestRunActions.tsx";
 import { useNow } from "./use-now.ts";
 import { useRunMonitor } from "./use-run-monitor.ts";
 
@@ -215,10 +215,11 @@ export function RunMonitor({ runId }: { runId: string }) {
               />
             )}
             {run.test && designs && (
-              <DeleteTestRunButton
+              <TestRunActions
                 runId={run.id}
                 scenarioId={run.scenarioVersion.scenario.id}
-                ended={!active}
+                active={active}
+                cancels={!operates}
               />
             )}
           </div>
