@@ -13,13 +13,6 @@ const delivery = {
   deliveredAt: "2026-12-08T09:00:00.000Z",
 };
 
-const openSection = async (page: Page, title: string) => {
-  const section = inspectorOf(page).getByRole("region", { name: title });
-  const toggle = section.getByRole("button", { name: title });
-  if ((await toggle.getAttribute("aria-expanded")) === "false") await toggle.click();
-  return section;
-};
-
 /** Fills the test run's form, built from the sign-up scenario's input schema. */
 const fillSignup = async (form: ReturnType<Page["getByRole"]>, email: string) => {
   const field = (name: string) => form.getByRole("textbox", { name: new RegExp(`^${name}\\b`) });
@@ -46,7 +39,8 @@ test.describe("test runs of a draft", () => {
 
     // one step alone, with typed input checked against the function's input schema
     await stepNode(page, "Function", "Validate email").click();
-    const alone = await openSection(page, "Test alone");
+    await inspectorOf(page).getByRole("button", { name: "Test this step" }).click();
+    const alone = page.getByRole("dialog", { name: "Test “Validate email” alone" });
     const input = alone.getByRole("textbox", { name: "Step input" });
     await input.fill('{ "mail": "ada@example.com" }');
     await expect(alone.getByRole("list", { name: "Schema problems" })).toContainText("email");
@@ -58,11 +52,12 @@ test.describe("test runs of a draft", () => {
     await expect(stepRun).toContainText("succeeded", { timeout: 15_000 });
     await expect(stepRun.getByRole("figure", { name: "Output" })).toContainText('"valid": true');
     await screenshot(page, "test-runs-step-1440");
+    await alone.getByRole("button", { name: "Close" }).click();
 
     // the last step's output pinned: test runs do not call it
     await stepNode(page, "Function", "Notify webhook").click();
-    const pin = await openSection(page, "Pinned output");
-    await pin.getByRole("button", { name: "Pin output" }).click();
+    await inspectorOf(page).getByRole("button", { name: "Pin output" }).click();
+    const pin = page.getByRole("dialog", { name: "Pinned output of “Notify webhook”" });
     const output = pin.getByRole("textbox", { name: "Output to pin" });
     await output.fill('{ "deliveryId": "not a uuid" }');
     await expect(pin.getByRole("button", { name: "Pin this output" })).toBeDisabled();
@@ -72,10 +67,12 @@ test.describe("test runs of a draft", () => {
     await expect(pin.getByRole("figure", { name: "Pinned value" })).toContainText(
       "hooks.example.com",
     );
+    await screenshot(page, "test-runs-pin-1440");
+    await pin.getByRole("button", { name: "Close" }).click();
     await expect(
       stepNode(page, "Function", "Notify webhook").getByRole("img", { name: "Output pinned" }),
     ).toBeVisible();
-    await pin.scrollIntoViewIfNeeded();
+    await expect(inspectorOf(page).getByRole("button", { name: "Output pinned" })).toBeVisible();
     await screenshot(page, "test-runs-pinned-1440");
 
     // the draft, test-run without publishing
@@ -127,13 +124,14 @@ test.describe("test runs of a draft", () => {
     await expect(page).toHaveURL(/kind=test/);
     await expect(page.locator(`a[href="/runs/${runId}"]`)).toHaveCount(0);
 
-    // the designer at 1024 px with the pinned step selected
+    // the designer at 1024 px with the pinned step's output open
     await page.setViewportSize({ width: 1024, height: 768 });
     await page.goto("/scenarios/user-sign-up");
     await stepNode(page, "Function", "Notify webhook").click();
-    const pinned = inspectorOf(page).getByRole("region", { name: "Pinned output" });
-    await pinned.scrollIntoViewIfNeeded();
-    await expect(pinned).toBeVisible();
-    await screenshot(page, "test-runs-pinned-1024");
+    await inspectorOf(page).getByRole("button", { name: "Output pinned" }).click();
+    await expect(
+      page.getByRole("dialog", { name: "Pinned output of “Notify webhook”" }),
+    ).toContainText("hooks.example.com");
+    await screenshot(page, "test-runs-pin-1024");
   });
 });

@@ -2,6 +2,7 @@ import { CircleX, TriangleAlert } from "lucide-react";
 import type { TStep } from "../canvas/canvas-types.ts";
 import { KIND_LOOKS } from "../canvas/nodes/node-kinds.ts";
 import { useNodeDiagnostics } from "../check/use-node-diagnostics.ts";
+import { StepTestActions } from "../testing/StepTestActions.tsx";
 import { inputClass } from "./form-styles.ts";
 import { ChoicePanel } from "./kinds/ChoicePanel.tsx";
 import { EndPanel } from "./kinds/EndPanel.tsx";
@@ -65,6 +66,7 @@ export function StepPanel({ step }: { step: TStep }) {
               {look.name} · <span className="font-mono">steps.{step.id}</span>
             </div>
           </div>
+          {step.kind === "function" && <StepTestActions step={step} />}
         </div>
         <textarea
           aria-label="Step description"

@@ -1,8 +1,5 @@
 import { useMemo } from "react";
 import type { TStep } from "../../canvas/canvas-types.ts";
-import { useDraftTest } from "../../testing/draft-test-context.ts";
-import { PinOutputSection } from "../../testing/PinOutputSection.tsx";
-import { StepTestSection } from "../../testing/StepTestSection.tsx";
 import { useDesignerContext } from "../../use-designer-context.ts";
 import { DataTree } from "../DataTree.tsx";
 import { hintClass, inputClass, labelClass } from "../form-styles.ts";
@@ -16,8 +13,7 @@ import { withField } from "../with-field.ts";
 
 /** A function step: which function, how its input is built, and how it is retried. */
 export function FunctionPanel({ step }: { step: TStep<"function"> }) {
-  const { catalog, readOnly } = useDesignerContext();
-  const draft = useDraftTest();
+  const { catalog } = useDesignerContext();
   const update = useStepUpdater<"function">(step.id);
   const { sources, candidates } = useUpstream(step.id);
   const feeders = usePredecessorLabels(step.id);
@@ -77,12 +73,6 @@ export function FunctionPanel({ step }: { step: TStep<"function"> }) {
           }
         />
       </PanelSection>
-      {draft && fn && !readOnly && (
-        <>
-          <StepTestSection draft={draft} nodeId={step.id} fn={fn} />
-          <PinOutputSection draft={draft} nodeId={step.id} fn={fn} />
-        </>
-      )}
     </>
   );
 }

@@ -4,9 +4,10 @@ import { Pin, PinOff } from "lucide-react";
 import { useState } from "react";
 import { formatDateTime } from "../../lib/format.ts";
 import { errorMessage, useTRPC } from "../../lib/trpc.ts";
+import { BUTTON } from "../../monitor/buttons.ts";
+import { Dialog } from "../../monitor/Dialog.tsx";
+import { DialogAction } from "../../monitor/DialogAction.tsx";
 import { JsonEditor } from "../../monitor/JsonEditor.tsx";
-import { PanelSection } from "../panel/PanelSection.tsx";
-import { Button } from "../ui/Button.tsx";
 import type { TDraftTest } from "./draft-test-context.ts";
 import { StepSampleSelect } from "./StepSampleSelect.tsx";
 import { useJsonValue } from "./use-json-value.ts";
@@ -17,20 +18,21 @@ import { usePins } from "./use-pins.ts";
  * step; published runs never do. Typed, or an earlier run's output, checked against the
  * function's output schema.
  */
-export function PinOutputSection({
+export function PinOutputDialog({
   draft,
-  nodeId,
+  step,
   fn,
+  onClose,
 }: {
   draft: TDraftTest;
-  nodeId: string;
+  step: { id: string; label: string };
   fn: TCatalogFunction;
+  onClose: () => void;
 }) {
   const trpc = useTRPC();
   const queryClient = useQueryClient();
-  const pins = usePins();
-  const pin = pins.data?.get(nodeId);
-  const [editing, setEditing] = useState(false);
+  const pin = usePins().data?.get(step.id);
+  const [editing, setEditing] = useState(pin === undefined);
   const [fromRun, setFromRun] = useState<string>();
   const output = useJsonValue(fn.outputSchema);
   const refresh = () =>
@@ -45,45 +47,45 @@ export function PinOutputSection({
       },
     }),
   );
-  const unpin = useMutation(trpc.testRuns.unpin.mutationOptions({ onSuccess: refresh }));
+  const unpin = useMutation(
+    trpc.testRuns.unpin.mutationOptions({
+      onSuccess: async () => {
+        await refresh();
+        onClose();
+      },
+    }),
+  );
+  const target = { scenarioId: draft.scenarioId, nodeId: step.id };
   const submit = () => {
     if (!output.parsed.ok) return;
-    const target = { scenarioId: draft.scenarioId, nodeId };
     // an earlier run's output, unedited, is pinned by reference so the pin says where it came from
     save.mutate(
       fromRun ? { ...target, stepRunId: fromRun } : { ...target, output: output.parsed.value },
     );
   };
   const failure = save.error ?? unpin.error;
+  const showing = pin && !editing;
   return (
-    <PanelSection
-      title="Pinned output"
-      defaultOpen={pin !== undefined}
-      aside={
-        pin && (
-          <span className="inline-flex items-center gap-1 rounded bg-violet-100 px-1.5 py-0.5 font-medium text-[10px] text-violet-700 dark:bg-violet-950 dark:text-violet-300">
-            <Pin className="size-3" aria-hidden /> Pinned
-          </span>
-        )
-      }
-    >
-      {pin && !editing ? (
-        <>
-          <p className="text-[12px] text-zinc-600 dark:text-zinc-400">
-            Test runs use this output instead of calling the step. Published runs always call it.
-          </p>
-          <figure>
-            <figcaption className="sr-only">Pinned value</figcaption>
-            <pre className="max-h-48 overflow-auto whitespace-pre-wrap break-all rounded bg-zinc-50 p-2 font-mono text-[11px] leading-4 dark:bg-zinc-950">
-              {JSON.stringify(pin.output, null, 2)}
-            </pre>
-          </figure>
-          <p className="text-[11px] text-zinc-500">
-            Pinned by {pin.pinnedBy?.name ?? "someone"} on {formatDateTime(pin.pinnedAt)}
-            {pin.sourceStepRunId ? ", from an earlier run" : ""}.
-          </p>
-          <div className="flex gap-2">
-            <Button
+    <Dialog
+      title={`Pinned output of “${step.label}”`}
+      onClose={onClose}
+      cancelLabel="Close"
+      wide
+      actions={
+        showing ? (
+          <>
+            <button
+              type="button"
+              className={`${BUTTON.secondary} text-red-700 dark:text-red-400`}
+              disabled={unpin.isPending}
+              onClick={() => unpin.mutate(target)}
+            >
+              <PinOff className="size-4" aria-hidden />
+              Unpin
+            </button>
+            <button
+              type="button"
+              className={BUTTON.primary}
               onClick={() => {
                 output.load(pin.output);
                 setFromRun(undefined);
@@ -91,22 +93,42 @@ export function PinOutputSection({
               }}
             >
               Change
-            </Button>
-            <Button
-              variant="danger"
-              icon={PinOff}
-              onClick={() => unpin.mutate({ scenarioId: draft.scenarioId, nodeId })}
-              disabled={unpin.isPending}
-            >
-              Unpin
-            </Button>
-          </div>
+            </button>
+          </>
+        ) : (
+          <DialogAction
+            label="Pin this output"
+            pendingLabel="Pinning…"
+            icon={<Pin className="size-4" aria-hidden />}
+            pending={save.isPending}
+            disabled={!output.valid}
+            onClick={submit}
+          />
+        )
+      }
+    >
+      <p className="text-[13px] text-zinc-600 dark:text-zinc-300">
+        Test runs of the draft use the pinned output instead of calling {fn.name}, so you can test
+        what follows without calling it. Published runs always call it.
+      </p>
+      {showing ? (
+        <>
+          <figure>
+            <figcaption className="mb-1 font-medium text-xs">Pinned value</figcaption>
+            <pre className="max-h-72 overflow-auto whitespace-pre-wrap break-all rounded-md bg-zinc-50 p-3 font-mono text-xs leading-5 dark:bg-zinc-950">
+              {JSON.stringify(pin.output, null, 2)}
+            </pre>
+          </figure>
+          <p className="text-xs text-zinc-500">
+            Pinned by {pin.pinnedBy?.name ?? "someone"} on {formatDateTime(pin.pinnedAt)}
+            {pin.sourceStepRunId ? ", from an earlier run" : ""}.
+          </p>
         </>
-      ) : editing ? (
+      ) : (
         <>
           <StepSampleSelect
             scenarioId={draft.scenarioId}
-            nodeId={nodeId}
+            nodeId={step.id}
             take="output"
             onPick={(picked) => {
               setFromRun(picked?.stepRunId);
@@ -122,31 +144,9 @@ export function PinOutputSection({
             }}
             syntaxError={output.syntaxError}
             issues={output.issues}
-            rows={6}
+            rows={10}
             schemaName="output"
           />
-          <div className="flex gap-2">
-            <Button
-              variant="primary"
-              icon={Pin}
-              onClick={submit}
-              disabled={!output.valid || save.isPending}
-            >
-              {save.isPending ? "Pinning…" : "Pin this output"}
-            </Button>
-            <Button variant="ghost" onClick={() => setEditing(false)}>
-              Cancel
-            </Button>
-          </div>
-        </>
-      ) : (
-        <>
-          <p className="text-[12px] text-zinc-600 dark:text-zinc-400">
-            Pin an output to skip calling this step in test runs, while you test what follows.
-          </p>
-          <Button icon={Pin} onClick={() => setEditing(true)}>
-            Pin output
-          </Button>
         </>
       )}
       {failure && (
@@ -154,6 +154,6 @@ export function PinOutputSection({
           {errorMessage(failure)}
         </p>
       )}
-    </PanelSection>
+    </Dialog>
   );
 }

@@ -3,27 +3,28 @@ import { useMutation } from "@tanstack/react-query";
 import { FlaskConical } from "lucide-react";
 import { useState } from "react";
 import { errorMessage, useTRPC } from "../../lib/trpc.ts";
+import { Dialog } from "../../monitor/Dialog.tsx";
+import { DialogAction } from "../../monitor/DialogAction.tsx";
 import { JsonEditor } from "../../monitor/JsonEditor.tsx";
-import { PanelSection } from "../panel/PanelSection.tsx";
-import { Button } from "../ui/Button.tsx";
 import type { TDraftTest } from "./draft-test-context.ts";
 import { StepSampleSelect } from "./StepSampleSelect.tsx";
 import { TestRunStatus } from "./TestRunStatus.tsx";
 import { useJsonValue } from "./use-json-value.ts";
 
 /**
- * Runs this one function step alone, as a test run: its input typed or taken from an
- * earlier run of the step, checked against the function's input schema, and its output
- * shown here.
+ * Runs one function step alone, as a test run: its input typed or taken from an earlier
+ * run of the step, checked against the function's input schema, and its output shown here.
  */
-export function StepTestSection({
+export function StepTestDialog({
   draft,
-  nodeId,
+  step,
   fn,
+  onClose,
 }: {
   draft: TDraftTest;
-  nodeId: string;
+  step: { id: string; label: string };
   fn: TCatalogFunction;
+  onClose: () => void;
 }) {
   const trpc = useTRPC();
   const input = useJsonValue(fn.inputSchema);
@@ -37,7 +38,7 @@ export function StepTestSection({
       start.mutate({
         scenarioId: draft.scenarioId,
         draftUpdatedAt,
-        nodeId,
+        nodeId: step.id,
         input: input.parsed.value,
       });
     } catch (error) {
@@ -46,10 +47,29 @@ export function StepTestSection({
   };
   const failure = saveError ?? (start.error ? errorMessage(start.error) : undefined);
   return (
-    <PanelSection title="Test alone" defaultOpen={false}>
+    <Dialog
+      title={`Test “${step.label}” alone`}
+      onClose={onClose}
+      cancelLabel="Close"
+      wide
+      actions={
+        <DialogAction
+          label="Test this step"
+          pendingLabel="Starting…"
+          icon={<FlaskConical className="size-4" aria-hidden />}
+          pending={start.isPending}
+          disabled={!input.valid}
+          onClick={() => void run()}
+        />
+      }
+    >
+      <p className="text-[13px] text-zinc-600 dark:text-zinc-300">
+        Calls {fn.name} once with this input, as a test run of the draft: nothing before or after
+        the step runs.
+      </p>
       <StepSampleSelect
         scenarioId={draft.scenarioId}
-        nodeId={nodeId}
+        nodeId={step.id}
         take="input"
         onPick={(picked) => picked && input.load(picked.value)}
       />
@@ -59,7 +79,7 @@ export function StepTestSection({
         onChange={input.setText}
         syntaxError={input.syntaxError}
         issues={input.issues}
-        rows={6}
+        rows={8}
       />
       {failure && (
         <p role="alert" className="whitespace-pre-line text-red-700 text-xs dark:text-red-400">
@@ -67,13 +87,6 @@ export function StepTestSection({
         </p>
       )}
       {start.data && <TestRunStatus key={start.data.runId} runId={start.data.runId} />}
-      <Button
-        icon={FlaskConical}
-        onClick={() => void run()}
-        disabled={!input.valid || start.isPending}
-      >
-        {start.isPending ? "Starting…" : "Test this step"}
-      </Button>
-    </PanelSection>
+    </Dialog>
   );
 }
