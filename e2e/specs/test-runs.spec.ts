@@ -30,8 +30,11 @@ test.describe("test runs of a draft", () => {
     request,
   }) => {
     // a real run of the published version, for the runs list to hold
-    const real = await request.post("/hooks/user-sign-up", { data: signupInput() });
-    expect(real.status()).toBe(202);
+    const realEmail = `grace.${Date.now()}@example.com`;
+    const real = await request.post("/hooks/user-sign-up?wait=30", {
+      data: signupInput(realEmail),
+    });
+    expect(real.status()).toBe(200);
     const { runId: realRunId } = (await real.json()) as { runId: string };
     await page.setViewportSize({ width: 1440, height: 900 });
     await page.goto("/scenarios/user-sign-up");
@@ -42,6 +45,12 @@ test.describe("test runs of a draft", () => {
     await inspectorOf(page).getByRole("button", { name: "Test this step" }).click();
     const alone = page.getByRole("dialog", { name: "Test “Validate email” alone" });
     const input = alone.getByRole("textbox", { name: "Step input" });
+    // the input the step had in the real run, picked from its earlier runs
+    const source = alone.getByRole("combobox", { name: "Input from" });
+    await source.selectOption({
+      label: (await source.getByRole("option", { name: /^Run of v1/ }).textContent()) ?? "",
+    });
+    await expect(input).toHaveValue(new RegExp(`"email": "${realEmail.replaceAll(".", "\\.")}"`));
     await input.fill('{ "mail": "ada@example.com" }');
     await expect(alone.getByRole("list", { name: "Schema problems" })).toContainText("email");
     await expect(alone.getByRole("button", { name: "Test this step" })).toBeDisabled();
