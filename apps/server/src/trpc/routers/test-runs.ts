@@ -16,8 +16,9 @@ const ZRunId = z.strictObject({ id: z.uuid() });
 /**
  * Trying a draft before publishing it: test runs of the whole draft or of one step, and
  * step outputs pinned so test runs skip calling those steps. Test runs are runs like any
- * other (the monitor shows them), marked `test` and kept out of real runs' lists, counts
- * and audit; they are the designer's, so this needs the designer role.
+ * other (the monitor shows them), marked `test` and kept out of real runs' lists and counts
+ * (audited as `run.test`, not `run.start`); they are the designer's, so this needs the
+ * designer role.
  */
 export const testRunsRouter = router({
   /** Refused with PRECONDITION_FAILED (diagnostics in the error's details) when the check fails. */
