@@ -1,9 +1,11 @@
+import { randomUUID } from "node:crypto";
 import { mkdtemp, rm } from "node:fs/promises";
 import { tmpdir } from "node:os";
 import path from "node:path";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { largeOrderInput } from "../../../examples/inputs.ts";
 import { startServer, type TRunningServer } from "../src/app.ts";
+import { audited } from "../src/audit/record-audit.ts";
 import { loadConfig } from "../src/config.ts";
 import { signedInAs } from "./auth-client.ts";
 
@@ -85,5 +87,27 @@ describe("the audit trail", () => {
     });
     const [gone] = (await admin.audit.list.query({ action: "run.cancel" })).items;
     expect(gone).toMatchObject({ target: "00000000-0000-4000-8000-00000000dead", subject: null });
+  });
+});
+
+describe("an audited action", () => {
+  it("happens with its entry or not at all", async () => {
+    const { prisma } = server.services.db;
+    const users = await prisma.user.count();
+    const entries = await prisma.auditEntry.count();
+    const create = (actorId: string | null) =>
+      audited(
+        prisma,
+        (tx) =>
+          tx.user.create({ data: { email: `${randomUUID()}@example.com`, name: "A", roles: [] } }),
+        (user) => ({ actorId, action: "user.create", target: user.id }),
+      );
+    // an entry naming nobody who exists cannot be written: the user goes with it
+    await expect(create(randomUUID())).rejects.toThrow(/foreign key/i);
+    expect([await prisma.user.count(), await prisma.auditEntry.count()]).toEqual([users, entries]);
+    const user = await create(null);
+    expect(await prisma.auditEntry.findMany({ where: { target: user.id } })).toMatchObject([
+      { action: "user.create" },
+    ]);
   });
 });

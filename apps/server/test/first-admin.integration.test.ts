@@ -87,12 +87,16 @@ describe("the first administrator", () => {
 
   it("is the only one: later administrators hold the roles they are given", async () => {
     const { prisma } = server.services.db;
-    const later = await addUser(prisma, {
-      email: "later@example.com",
-      name: "Later",
-      roles: ["admin"],
-      password: PASSWORD,
-    });
+    const later = await addUser(
+      prisma,
+      {
+        email: "later@example.com",
+        name: "Later",
+        roles: ["admin"],
+        password: PASSWORD,
+      },
+      () => undefined,
+    );
     expect(later.roles).toEqual(["admin"]);
   });
 
@@ -128,12 +132,16 @@ describe("the first administrator", () => {
 
   it("offers no role to someone who is no administrator", async () => {
     const { prisma } = server.services.db;
-    await addUser(prisma, {
-      email: "vic@example.com",
-      name: "Vic",
-      roles: ["viewer"],
-      password: PASSWORD,
-    });
+    await addUser(
+      prisma,
+      {
+        email: "vic@example.com",
+        name: "Vic",
+        roles: ["viewer"],
+        password: PASSWORD,
+      },
+      () => undefined,
+    );
     const viewer = clientWithCookie(server.url, await signIn(server.url, "vic@example.com"));
     const { task } = await orderWaitingForApproval(root);
     expect(await viewer.tasks.get.query({ id: task.id })).toMatchObject({

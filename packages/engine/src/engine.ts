@@ -1,5 +1,6 @@
 import { hostname } from "node:os";
 import { inBackground, type TDatabase } from "@baton/db";
+import type { TAudit } from "@baton/model";
 import type { ProviderRegistry } from "@baton/providers";
 import { createBatcher } from "./batcher.ts";
 import type { TEngineContext, TLogger } from "./context.ts";
@@ -61,11 +62,15 @@ export type TEngineOptions = {
 
 export type TEngine = {
   startRun(request: TStartRun): Promise<{ runId: string }>;
-  cancelRun(runId: string, actorId?: string): Promise<void>;
+  cancelRun(runId: string, actorId?: string, audit?: TAudit<void>): Promise<void>;
   reworkRun(runId: string, request: TRework): Promise<{ generation: number }>;
-  retryFailed(runId: string, actorId?: string): Promise<{ generation: number }>;
-  approveTask(taskId: string, data: unknown, actor: TActor): Promise<void>;
-  rejectTask(taskId: string, reason: string, actor: TActor): Promise<void>;
+  retryFailed(
+    runId: string,
+    actorId?: string,
+    audit?: TAudit<{ generation: number }>,
+  ): Promise<{ generation: number }>;
+  approveTask(taskId: string, data: unknown, actor: TActor, audit?: TAudit<void>): Promise<void>;
+  rejectTask(taskId: string, reason: string, actor: TActor, audit?: TAudit<void>): Promise<void>;
   events: TEventFeed;
   /** begins taking steps from the queue (once; see TEngineOptions.startWorkers) */
   startWorkers(): Promise<void>;
@@ -234,12 +239,13 @@ export const createEngine = async (options: TEngineOptions): Promise<TEngine> =>
 
   return {
     startRun: (request) => startRun(ctx, request),
-    cancelRun: (runId, actorId) => cancelRun(ctx, runId, actorId),
+    cancelRun: (runId, actorId, audit) => cancelRun(ctx, runId, actorId, audit),
     reworkRun: (runId, request) => reworkRun(ctx, runId, request),
-    retryFailed: (runId, actorId) => retryFailedSteps(ctx, runId, actorId),
-    approveTask: (taskId, data, actor) => decideTask(ctx, taskId, { kind: "approve", actor, data }),
-    rejectTask: (taskId, reason, actor) =>
-      decideTask(ctx, taskId, { kind: "reject", actor, reason }),
+    retryFailed: (runId, actorId, audit) => retryFailedSteps(ctx, runId, actorId, audit),
+    approveTask: (taskId, data, actor, audit) =>
+      decideTask(ctx, taskId, { kind: "approve", actor, data, audit }),
+    rejectTask: (taskId, reason, actor, audit) =>
+      decideTask(ctx, taskId, { kind: "reject", actor, reason, audit }),
     events,
     startWorkers,
     stop: async () => {

@@ -14,7 +14,7 @@ export {
   type TProblem,
   type TProblemCode,
 } from "./assignable.ts";
-export { AUDIT_ACTIONS, type TAuditAction } from "./audit.ts";
+export { AUDIT_ACTIONS, type TAudit, type TAuditAction, type TAuditEntry } from "./audit.ts";
 export { buildInput, buildNodeInput, resolveSource } from "./build-input.ts";
 export {
   scenarioKey,

@@ -1,18 +1,16 @@
 import type { Prisma, PrismaClient } from "@baton/db";
-import type { TAuditAction } from "@baton/model";
+import type { TAudit, TAuditEntry } from "@baton/model";
 
-export type TAuditEntry = {
-  /** the signed-in person; null for the CLI, webhooks and failed sign-ins */
-  actorId: string | null;
-  action: TAuditAction;
-  /** what was acted on: a run, task, scenario or user id, or an email */
-  target?: string | undefined;
-  data?: Record<string, unknown>;
-};
+/** The client of the action's own transaction, or Prisma itself for an action of no writes. */
+export type TAuditClient = Pick<PrismaClient, "auditEntry">;
 
 /** Appends to the audit trail; nothing in the app edits or deletes its entries. */
-export const recordAudit = async (prisma: PrismaClient, entry: TAuditEntry): Promise<void> => {
-  await prisma.auditEntry.create({
+export const recordAudit = async (
+  db: TAuditClient,
+  entry: TAuditEntry | undefined,
+): Promise<void> => {
+  if (!entry) return;
+  await db.auditEntry.create({
     data: {
       actorId: entry.actorId,
       action: entry.action,
@@ -21,3 +19,15 @@ export const recordAudit = async (prisma: PrismaClient, entry: TAuditEntry): Pro
     },
   });
 };
+
+/** Does an action of Prisma writes and records it, in one transaction. */
+export const audited = <TResult>(
+  prisma: PrismaClient,
+  action: (tx: Prisma.TransactionClient) => Promise<TResult>,
+  audit: TAudit<TResult>,
+): Promise<TResult> =>
+  prisma.$transaction(async (tx) => {
+    const result = await action(tx);
+    await recordAudit(tx, audit(result));
+    return result;
+  });

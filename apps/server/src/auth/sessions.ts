@@ -1,5 +1,5 @@
 import { createHash, randomBytes } from "node:crypto";
-import type { PrismaClient } from "@baton/db";
+import type { Prisma, PrismaClient } from "@baton/db";
 import type { TRole } from "@baton/model";
 
 export const SESSION_COOKIE = "baton_session";
@@ -14,7 +14,7 @@ export type TSession = { id: string; user: TSessionUser };
 const digest = (token: string) => createHash("sha256").update(token).digest("base64url");
 
 export const startSession = async (
-  prisma: PrismaClient,
+  prisma: Prisma.TransactionClient,
   userId: string,
   userAgent: string | undefined,
 ): Promise<{ token: string; expiresAt: Date }> => {
@@ -61,8 +61,8 @@ export const sessionIsLive = async (prisma: PrismaClient, sessionId: string): Pr
   return !!row && row.expiresAt.getTime() > Date.now() && !row.user.disabledAt;
 };
 
-export const endSession = (prisma: PrismaClient, sessionId: string) =>
+export const endSession = (prisma: Prisma.TransactionClient, sessionId: string) =>
   prisma.session.deleteMany({ where: { id: sessionId } });
 
-export const endSessionsOf = (prisma: PrismaClient, userId: string) =>
+export const endSessionsOf = (prisma: Prisma.TransactionClient, userId: string) =>
   prisma.session.deleteMany({ where: { userId } });

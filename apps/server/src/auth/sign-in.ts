@@ -1,5 +1,5 @@
 import { BatonError } from "@baton/model";
-import { recordAudit } from "../audit/record-audit.ts";
+import { audited, recordAudit } from "../audit/record-audit.ts";
 import type { TContext } from "../trpc/trpc.ts";
 import { serializeCookie } from "./cookies.ts";
 import type { TLimit } from "./login-limiter.ts";
@@ -11,14 +11,17 @@ const PER_CLIENT: TLimit = { maxFailures: 30, windowMs: 15 * 60_000 };
 
 /** Starts a session for the user and hands its cookie to the browser. */
 export const issueSession = async (ctx: TContext, userId: string) => {
-  const { token } = await startSession(ctx.db.prisma, userId, ctx.request.headers["user-agent"]);
+  const { token } = await audited(
+    ctx.db.prisma,
+    (tx) => startSession(tx, userId, ctx.request.headers["user-agent"]),
+    () => ({ actorId: userId, action: "auth.login", target: userId }),
+  );
   ctx.request.setCookie(
     serializeCookie(SESSION_COOKIE, token, {
       maxAgeSeconds: SESSION_TTL_MS / 1000,
       secure: ctx.request.secure,
     }),
   );
-  await recordAudit(ctx.db.prisma, { actorId: userId, action: "auth.login", target: userId });
 };
 
 export const clearSessionCookie = (ctx: TContext) =>

@@ -1,4 +1,4 @@
-import type { PrismaClient } from "@baton/db";
+import type { Prisma } from "@baton/db";
 
 export type TFunctionUser = { slug: string; name: string; refs: string[] };
 
@@ -19,7 +19,7 @@ const refsIn = (definition: unknown, into: Set<string>): Set<string> => {
  * published version counts because it can still be run.
  */
 export const findFunctionUsers = async (
-  prisma: PrismaClient,
+  prisma: Prisma.TransactionClient,
   refs: readonly string[],
 ): Promise<TFunctionUser[]> => {
   if (refs.length === 0) return [];

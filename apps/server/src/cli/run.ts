@@ -1,23 +1,11 @@
 import { readFile } from "node:fs/promises";
 import { BatonError, listNodes, type TRunEvent } from "@baton/model";
-import { recordAudit } from "../audit/record-audit.ts";
 import { loadConfig } from "../config.ts";
 import { publishDefinition } from "../runs/publish-definition.ts";
+import { startRun } from "../runs/start-run.ts";
 import { parseScenarioFile } from "../scenarios/parse-scenario-file.ts";
 import { openServices } from "../services.ts";
 import { parseJsonOption, readJsonFile } from "./read-json-file.ts";
-
-const ENDED = new Set(["run.succeeded", "run.failed", "run.cancelled"]);
-
-type TEventData = {
-  nodeId?: string;
-  scope?: string;
-  items?: number;
-  attempt?: number;
-  delayMs?: number;
-  error?: { message?: string };
-  task?: boolean;
-};
 
 /** One line per step as it finishes, like a CI log. */
 const describe = (
@@ -25,33 +13,31 @@ const describe = (
   labels: Map<string, string>,
   started: Map<string, number>,
 ): string | undefined => {
-  const data = (event.data ?? {}) as TEventData;
+  if (!event.type.startsWith("step.")) return undefined;
+  const data = event.data as { nodeId: string; scope: string };
   // a step inside a map body runs once per item: name the item
   const item = data.scope ? ` [item ${data.scope}]` : "";
-  const label = data.nodeId
-    ? `${labels.get(data.nodeId) ?? data.nodeId} (${data.nodeId})${item}`
-    : "";
-  const key = `${data.scope ?? ""}|${data.nodeId}`;
-  const took = started.has(key)
-    ? ` ${new Date(event.createdAt).getTime() - started.get(key)!} ms`
-    : "";
+  const label = `${labels.get(data.nodeId) ?? data.nodeId} (${data.nodeId})${item}`;
+  const key = `${data.scope}|${data.nodeId}`;
+  const at = new Date(event.createdAt).getTime();
+  const took = started.has(key) ? ` ${at - started.get(key)!} ms` : "";
   switch (event.type) {
     case "step.started":
-      started.set(key, new Date(event.createdAt).getTime());
+      started.set(key, at);
       return undefined;
     case "step.succeeded":
       return `  ✓ ${label}${took}`;
     case "step.failed":
-      return `  ✗ ${label}: ${data.error?.message ?? "failed"}`;
+      return `  ✗ ${label}: ${event.data.error.message}`;
     case "step.retrying":
-      return `  ↻ ${label}: attempt ${data.attempt} failed (${data.error?.message}); next attempt in ${data.delayMs} ms`;
+      return `  ↻ ${label}: attempt ${event.data.attempt} failed (${event.data.error.message}); next attempt in ${event.data.delayMs} ms`;
     case "step.skipped":
       return `  – ${label} skipped`;
     case "step.waiting":
-      return data.task
+      return event.data.task
         ? `  ⏸ ${label}: waiting for a person — decide the task in the web app (Tasks), or press Ctrl-C: the run waits`
-        : data.items !== undefined
-          ? `  ⏸ ${label}: running its body for ${data.items} items`
+        : event.data.items !== undefined
+          ? `  ⏸ ${label}: running its body for ${event.data.items} items`
           : `  ⏸ ${label}: waiting`;
     default:
       return undefined;
@@ -88,53 +74,21 @@ export const runCommand = async (file: string, options: { input?: string; inputF
     await services.engine.startWorkers();
     const { versionId, version, published } = await publishDefinition(services.db.prisma, scenario);
     console.log(`${scenario.name} v${version}${published ? " (just published)" : ""}`);
-    if (published) {
-      await recordAudit(services.db.prisma, {
-        actorId: null,
-        action: "scenario.publish",
-        target: (
-          await services.db.prisma.scenarioVersion.findUniqueOrThrow({
-            where: { id: versionId },
-            select: { scenarioId: true },
-          })
-        ).scenarioId,
-        data: { versionId, version, via: "cli" },
-      });
-    }
     const labels = new Map(listNodes(scenario).map(({ node }) => [node.id, node.label]));
     const started = new Map<string, number>();
-    let runId: string | undefined;
-    const early: TRunEvent[] = [];
-    let finish: (event: TRunEvent) => void = () => {};
-    const ended = new Promise<TRunEvent>((resolve) => {
-      finish = resolve;
+    const { runId, outcome } = await startRun(services, {
+      target: { versionId },
+      input,
+      trigger: "cli",
+      actorId: null,
+      // a person may have to decide a task: wait as long as it takes (Ctrl-C leaves the run)
+      waitMs: 2 ** 31 - 1,
+      onEvent: (event) => {
+        const line = describe(event, labels, started);
+        if (line) console.log(line);
+      },
     });
-    const handle = (event: TRunEvent) => {
-      const line = describe(event, labels, started);
-      if (line) console.log(line);
-      if (ENDED.has(event.type)) finish(event);
-    };
-    const unsubscribe = services.engine.events.subscribe(null, (event) => {
-      if (!runId) early.push(event);
-      else if (event.runId === runId) handle(event);
-    });
-    try {
-      runId = (await services.engine.startRun({ versionId, input, trigger: "cli" })).runId;
-      await recordAudit(services.db.prisma, {
-        actorId: null,
-        action: "run.start",
-        target: runId,
-        data: { versionId, trigger: "cli" },
-      });
-      for (const event of early.filter((e) => e.runId === runId)) handle(event);
-      await ended;
-    } finally {
-      unsubscribe();
-    }
-    const run = await services.db.prisma.run.findUniqueOrThrow({
-      where: { id: runId },
-      select: { status: true, output: true, error: true },
-    });
+    const run = outcome!;
     console.log(`run ${runId} ${run.status}`);
     console.log(JSON.stringify(run.status === "succeeded" ? run.output : run.error, null, 2));
     process.exitCode = run.status === "succeeded" ? 0 : 1;

@@ -3,7 +3,6 @@ import { text } from "node:stream/consumers";
 import { openDatabase, type PrismaClient } from "@baton/db";
 import { BatonError } from "@baton/model";
 import type { z } from "zod";
-import { recordAudit } from "../audit/record-audit.ts";
 import { ZPassword } from "../auth/passwords.ts";
 import { loadConfig } from "../config.ts";
 import { addUser } from "../users/create-user.ts";
@@ -58,13 +57,12 @@ export const userAddCommand = async (email: string, options: { name?: string; ro
     password,
   });
   await withDatabase(async (prisma) => {
-    const user = await addUser(prisma, input);
-    await recordAudit(prisma, {
+    const user = await addUser(prisma, input, (added) => ({
       actorId: null,
       action: "user.create",
-      target: user.id,
-      data: { email: user.email, roles: user.roles, via: "cli" },
-    });
+      target: added.id,
+      data: { email: added.email, roles: added.roles, via: "cli" },
+    }));
     console.log(`baton: added ${user.email} (${user.roles.join(", ")})`);
     if (user.roles.length > input.roles.length) {
       console.log("baton: the first administrator holds every role; change them on Users");
@@ -77,13 +75,17 @@ export const userResetPasswordCommand = async (email: string) => {
   const address = parse(ZEmail, email);
   const { password, madeUp } = await readPassword();
   await withDatabase(async (prisma) => {
-    const user = await setPassword(prisma, await findUserId(prisma, address), password);
-    await recordAudit(prisma, {
-      actorId: null,
-      action: "user.reset-password",
-      target: user.id,
-      data: { email: user.email, via: "cli" },
-    });
+    const user = await setPassword(
+      prisma,
+      await findUserId(prisma, address),
+      password,
+      (changed) => ({
+        actorId: null,
+        action: "user.reset-password",
+        target: changed.id,
+        data: { email: changed.email, via: "cli" },
+      }),
+    );
     console.log(`baton: new password set for ${user.email}; their sessions have ended`);
     if (madeUp) console.log(`baton: password (shown once): ${password}`);
   });

@@ -1,8 +1,7 @@
 import type { IncomingMessage, ServerResponse } from "node:http";
-import { isBatonError, jsonProblem, type TBatonErrorCode, type TRunEvent } from "@baton/model";
-import { recordAudit } from "../audit/record-audit.ts";
+import { isBatonError, jsonProblem, type TBatonErrorCode } from "@baton/model";
 import type { TConfig } from "../config.ts";
-import { resolveVersion } from "../runs/resolve-version.ts";
+import { startRun } from "../runs/start-run.ts";
 import type { TAppServices } from "../trpc/trpc.ts";
 import { hookRefusal } from "./hook-token.ts";
 import { readBody } from "./read-body.ts";
@@ -25,7 +24,6 @@ const decodeSlug = (encoded: string) => {
 };
 
 const MAX_WAIT_S = 300;
-const ENDED = new Set(["run.succeeded", "run.failed", "run.cancelled"]);
 
 const statusOf: Partial<Record<TBatonErrorCode, number>> = {
   BAD_INPUT: 400,
@@ -80,48 +78,25 @@ export const handleWebhook = async (
   }
   const input = await readInput(req, services.config);
 
-  const ended: TRunEvent[] = [];
-  let wake: (() => void) | undefined;
-  const unsubscribe = waitS
-    ? services.engine.events.subscribe(null, (event) => {
-        if (ENDED.has(event.type)) {
-          ended.push(event);
-          wake?.();
-        }
-      })
-    : () => {};
   try {
-    const versionId = await resolveVersion(services.db.prisma, { scenario: slug });
-    const { runId } = await services.engine.startRun({ versionId, input, trigger: "webhook" });
-    await recordAudit(services.db.prisma, {
+    const { runId, outcome } = await startRun(services, {
+      target: { scenario: slug },
+      input,
+      trigger: "webhook",
       actorId: null,
-      action: "run.start",
-      target: runId,
-      data: { versionId, trigger: "webhook", scenario: slug },
+      auditData: { scenario: slug },
+      waitMs: waitS * 1000,
     });
-    if (!waitS) return send(202, { runId });
-    const deadline = Date.now() + waitS * 1000;
-    while (!ended.some((e) => e.runId === runId) && Date.now() < deadline) {
-      await new Promise<void>((resolve) => {
-        wake = resolve;
-        setTimeout(resolve, Math.min(1000, deadline - Date.now()));
-      });
+    if (!outcome) return send(202, { runId });
+    const { status, output, error } = outcome;
+    if (status === "succeeded") return send(200, { runId, status, output });
+    if (status === "failed" || status === "cancelled") {
+      return send(422, { runId, status, error });
     }
-    const run = await services.db.prisma.run.findUniqueOrThrow({
-      where: { id: runId },
-      select: { status: true, output: true, error: true },
-    });
-    if (run.status === "succeeded")
-      return send(200, { runId, status: run.status, output: run.output });
-    if (run.status === "failed" || run.status === "cancelled") {
-      return send(422, { runId, status: run.status, error: run.error });
-    }
-    return send(202, { runId, status: run.status });
+    return send(202, { runId, status });
   } catch (error) {
     // anything else is for the dispatcher (server.ts) to log and answer
     if (!isBatonError(error) || !statusOf[error.code]) throw error;
     return send(statusOf[error.code]!, { error: error.message, details: error.details });
-  } finally {
-    unsubscribe();
   }
 };

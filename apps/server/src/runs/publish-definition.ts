@@ -44,10 +44,17 @@ export const publishDefinition = async (
       })
     ).draftUpdatedAt;
   }
-  const version = await publishScenario(prisma, {
-    id: row.id,
-    draftUpdatedAt: row.draftUpdatedAt,
-    note: "baton run",
-  });
+  const version = await publishScenario(
+    prisma,
+    { id: row.id, draftUpdatedAt: row.draftUpdatedAt, note: "baton run" },
+    {
+      audit: ({ scenarioId, versionId, version }) => ({
+        actorId: null,
+        action: "scenario.publish",
+        target: scenarioId,
+        data: { versionId, version, via: "cli" },
+      }),
+    },
+  );
   return { versionId: version.id, version: version.version, published: true };
 };

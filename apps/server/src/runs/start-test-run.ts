@@ -122,6 +122,12 @@ export const startTestRun = async (
       trigger: "test",
       startedById,
       test: true,
+      audit: ({ runId }) => ({
+        actorId: startedById,
+        action: "run.test",
+        target: runId,
+        data: { scenarioId: draft.id, step: request.nodeId ?? null },
+      }),
     });
   } catch (error) {
     await prisma.scenarioVersion.delete({ where: { id: snapshot.id } });

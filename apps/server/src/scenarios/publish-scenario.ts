@@ -1,5 +1,6 @@
 import type { Prisma, PrismaClient } from "@baton/db";
-import { BatonError, type TRunLimits } from "@baton/model";
+import { BatonError, type TAudit, type TRunLimits } from "@baton/model";
+import { recordAudit } from "../audit/record-audit.ts";
 import { checkDefinition } from "./check-definition.ts";
 import { loadCurrentDraft } from "./load-current-draft.ts";
 import { isUniqueViolation } from "./scenario-errors.ts";
@@ -12,7 +13,11 @@ import type { TPublishInput } from "./scenario-inputs.ts";
 export const publishScenario = async (
   prisma: PrismaClient,
   input: TPublishInput,
-  options: { publishedById?: string; limits?: TRunLimits } = {},
+  options: {
+    publishedById?: string;
+    limits?: TRunLimits;
+    audit?: TAudit<{ scenarioId: string; versionId: string; version: number }>;
+  } = {},
 ) => {
   const row = await loadCurrentDraft(prisma, input, "publish");
   const { scenario } = row;
@@ -30,7 +35,7 @@ export const publishScenario = async (
         select: { version: true },
       });
       const version = (latest?.version ?? 0) + 1;
-      return tx.scenarioVersion.create({
+      const created = await tx.scenarioVersion.create({
         data: {
           scenarioId: row.id,
           version,
@@ -41,6 +46,11 @@ export const publishScenario = async (
         },
         select: { id: true, version: true, publishedAt: true, note: true },
       });
+      await recordAudit(
+        tx,
+        options.audit?.({ scenarioId: row.id, versionId: created.id, version }),
+      );
+      return created;
     });
     return { ...published, warnings: diagnostics };
   } catch (error) {

@@ -1,5 +1,6 @@
 import type { Prisma, PrismaClient } from "@baton/db";
-import { BatonError, type TRole } from "@baton/model";
+import { BatonError, type TAudit, type TRole } from "@baton/model";
+import { recordAudit } from "../audit/record-audit.ts";
 import { hashPassword } from "../auth/passwords.ts";
 import { isUniqueViolation } from "../scenarios/scenario-errors.ts";
 import { PUBLIC_USER, type TCreateUserInput } from "./user-inputs.ts";
@@ -21,6 +22,8 @@ export const createUser = async (prisma: TClient, input: TCreateUserInput) => {
   }
 };
 
+type TPublicUser = Awaited<ReturnType<typeof createUser>>;
+
 const FIRST_USER_LOCK = 8_270_001;
 
 /**
@@ -34,7 +37,12 @@ export const FIRST_ADMIN_ROLES: readonly TRole[] = ["admin", "designer", "operat
  * people racing to add the first user cannot both be first: the count and the insert hold
  * one lock.
  */
-export const addUser = (prisma: PrismaClient, input: TCreateUserInput, onlyIfFirst = false) =>
+export const addUser = (
+  prisma: PrismaClient,
+  input: TCreateUserInput,
+  audit: TAudit<TPublicUser>,
+  onlyIfFirst = false,
+) =>
   prisma.$transaction(async (tx) => {
     await tx.$executeRawUnsafe(`SELECT pg_advisory_xact_lock(${FIRST_USER_LOCK})`);
     const first = (await tx.user.count()) === 0;
@@ -42,9 +50,14 @@ export const addUser = (prisma: PrismaClient, input: TCreateUserInput, onlyIfFir
       throw new BatonError("CONFLICT", "Baton already has an administrator: sign in instead.");
     }
     const roles = first && input.roles.includes("admin") ? [...FIRST_ADMIN_ROLES] : input.roles;
-    return createUser(tx, { ...input, roles });
+    const user = await createUser(tx, { ...input, roles });
+    await recordAudit(tx, audit(user));
+    return user;
   });
 
 /** The administrator of a Baton that has no users yet. */
-export const createFirstAdmin = (prisma: PrismaClient, input: Omit<TCreateUserInput, "roles">) =>
-  addUser(prisma, { ...input, roles: ["admin"] }, true);
+export const createFirstAdmin = (
+  prisma: PrismaClient,
+  input: Omit<TCreateUserInput, "roles">,
+  audit: TAudit<TPublicUser>,
+) => addUser(prisma, { ...input, roles: ["admin"] }, audit, true);

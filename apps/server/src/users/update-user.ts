@@ -1,8 +1,11 @@
 import type { PrismaClient } from "@baton/db";
-import { BatonError } from "@baton/model";
+import { BatonError, type TAudit } from "@baton/model";
+import { audited, recordAudit } from "../audit/record-audit.ts";
 import { hashPassword } from "../auth/passwords.ts";
 import { endSessionsOf } from "../auth/sessions.ts";
 import { PUBLIC_USER, type TUpdateUserInput } from "./user-inputs.ts";
+
+type TUser = Awaited<ReturnType<typeof findUser>>;
 
 const findUser = async (prisma: PrismaClient, id: string) => {
   const user = await prisma.user.findUnique({ where: { id }, select: PUBLIC_USER });
@@ -14,7 +17,11 @@ const findUser = async (prisma: PrismaClient, id: string) => {
  * Changes a user's name, roles or whether they may sign in. Disabling ends their sessions;
  * nothing may leave Baton without an enabled administrator. Returns the user before and after.
  */
-export const updateUser = async (prisma: PrismaClient, input: TUpdateUserInput) => {
+export const updateUser = async (
+  prisma: PrismaClient,
+  input: TUpdateUserInput,
+  audit: TAudit<{ before: TUser; after: TUser }>,
+) => {
   const before = await findUser(prisma, input.id);
   const after = await prisma.$transaction(async (tx) => {
     const updated = await tx.user.update({
@@ -38,6 +45,7 @@ export const updateUser = async (prisma: PrismaClient, input: TUpdateUserInput) 
         "Baton needs at least one enabled administrator: make someone else an admin first.",
       );
     }
+    await recordAudit(tx, audit({ before, after: updated }));
     return updated;
   });
   if (after.disabledAt) await endSessionsOf(prisma, after.id);
@@ -45,12 +53,22 @@ export const updateUser = async (prisma: PrismaClient, input: TUpdateUserInput) 
 };
 
 /** Sets a new password and signs the user out everywhere. */
-export const setPassword = async (prisma: PrismaClient, id: string, password: string) => {
+export const setPassword = async (
+  prisma: PrismaClient,
+  id: string,
+  password: string,
+  audit: TAudit<TUser>,
+) => {
   const user = await findUser(prisma, id);
-  await prisma.user.update({
-    where: { id },
-    data: { passwordHash: await hashPassword(password) },
-  });
-  await endSessionsOf(prisma, id);
+  const passwordHash = await hashPassword(password);
+  await audited(
+    prisma,
+    async (tx) => {
+      await tx.user.update({ where: { id }, data: { passwordHash } });
+      await endSessionsOf(tx, id);
+      return user;
+    },
+    audit,
+  );
   return user;
 };

@@ -1,6 +1,7 @@
-import { BatonError } from "@baton/model";
+import { BatonError, type TAudit } from "@baton/model";
 import { applyEffects } from "../apply/apply-effects.ts";
 import type { TEngineContext } from "../context.ts";
+import { insertAuditEntry } from "../store/audit.ts";
 import { lockRun } from "../store/runs.ts";
 import { sqlTransaction } from "../store/transaction.ts";
 import { ACTIVE_RUN_STATUSES } from "../store/vocabulary.ts";
@@ -13,6 +14,7 @@ export const cancelRun = async (
   ctx: TEngineContext,
   runId: string,
   actorId?: string,
+  audit?: TAudit<void>,
 ): Promise<void> => {
   await sqlTransaction(ctx, async (tx) => {
     const status = (await lockRun(tx, runId))?.status;
@@ -32,5 +34,6 @@ export const cancelRun = async (
         actorId,
       },
     ]);
+    if (audit) await insertAuditEntry(tx, audit());
   });
 };

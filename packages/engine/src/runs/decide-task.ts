@@ -3,6 +3,7 @@ import {
   formatIssues,
   mayDecide,
   type TAssignees,
+  type TAudit,
   type TManualOutput,
   type TRole,
   validateValue,
@@ -11,6 +12,7 @@ import type { JsonSchema } from "@baton/providers";
 import { applyEffects } from "../apply/apply-effects.ts";
 import type { TEngineContext } from "../context.ts";
 import { onTaskDecided } from "../flow/decide.ts";
+import { insertAuditEntry } from "../store/audit.ts";
 import { completeJob } from "../store/queue.ts";
 import { lockTask, recordDecision, type TTaskRow } from "../store/tasks.ts";
 import { sqlTransaction } from "../store/transaction.ts";
@@ -19,8 +21,20 @@ import { sqlTransaction } from "../store/transaction.ts";
 export type TActor = { id: string; email: string; roles: readonly TRole[] };
 
 export type TDecision =
-  | { kind: "approve"; actor: TActor; data: unknown; comment?: string | undefined }
-  | { kind: "reject"; actor: TActor; reason: string; data?: unknown }
+  | {
+      kind: "approve";
+      actor: TActor;
+      data: unknown;
+      comment?: string | undefined;
+      audit?: TAudit<void> | undefined;
+    }
+  | {
+      kind: "reject";
+      actor: TActor;
+      reason: string;
+      data?: unknown;
+      audit?: TAudit<void> | undefined;
+    }
   | { kind: "expire" };
 
 const statusOf = { approve: "approved", reject: "rejected", expire: "expired" } as const;
@@ -109,6 +123,7 @@ export const decideTask = async (
             } as TManualOutput,
           };
     await applyEffects(ctx, tx, onTaskDecided(at, step, outcome));
+    if (decision.kind !== "expire" && decision.audit) await insertAuditEntry(tx, decision.audit());
     if (jobId) await completeJob(ctx.boss, tx, jobId);
   });
 };

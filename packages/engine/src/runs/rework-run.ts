@@ -1,9 +1,10 @@
-import { BatonError, formatIssues, type TMapNode, validateValue } from "@baton/model";
+import { BatonError, formatIssues, type TAudit, type TMapNode, validateValue } from "@baton/model";
 import { applyEffects } from "../apply/apply-effects.ts";
 import type { TEngineContext } from "../context.ts";
 import type { TEffect } from "../flow/effects.ts";
 import { planRework, type TReworkPlan, type TTarget } from "../flow/rework-plan.ts";
 import { placeDepth, scopeDepth } from "../scopes.ts";
+import { insertAuditEntry } from "../store/audit.ts";
 import { reopenMapStep } from "../store/maps.ts";
 import {
   currentSteps,
@@ -30,6 +31,7 @@ export type TRework = {
   /** run the rest on this published version of the same scenario */
   versionId?: string;
   actorId?: string;
+  audit?: TAudit<{ generation: number }>;
 };
 
 const checkEditedInput = async (
@@ -177,6 +179,7 @@ export const reworkRun = async (
       await applyEffects(ctx, tx, [
         { kind: "start-graph", at: at(""), startNodeId: version.startNode.id, input: runInput },
       ]);
+      if (request.audit) await insertAuditEntry(tx, request.audit({ generation }));
       return { generation };
     }
     for (const map of plan.reopen) {
@@ -199,14 +202,24 @@ export const reworkRun = async (
       };
     });
     await applyEffects(ctx, tx, effects);
+    if (request.audit) await insertAuditEntry(tx, request.audit({ generation }));
     return { generation };
   });
 
 /** Runs every failed step again (and what follows them), keeping everything else. */
-export const retryFailedSteps = async (ctx: TEngineContext, runId: string, actorId?: string) => {
+export const retryFailedSteps = async (
+  ctx: TEngineContext,
+  runId: string,
+  actorId?: string,
+  audit?: TAudit<{ generation: number }>,
+) => {
   const failed = await failedSteps(ctx.sql, runId);
   if (!failed.length) {
     throw new BatonError("PRECONDITION_FAILED", "The run has no failed step to retry.");
   }
-  return reworkRun(ctx, runId, { fromSteps: failed, ...(actorId ? { actorId } : {}) });
+  return reworkRun(ctx, runId, {
+    fromSteps: failed,
+    ...(actorId ? { actorId } : {}),
+    ...(audit ? { audit } : {}),
+  });
 };

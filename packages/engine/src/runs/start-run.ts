@@ -1,9 +1,11 @@
 import { randomUUID } from "node:crypto";
+import type { TAudit } from "@baton/model";
 import { applyEffects } from "../apply/apply-effects.ts";
 import { startFastForm } from "../apply/fast-path.ts";
 import { leaseSeconds } from "../apply/leases.ts";
 import type { TEngineContext } from "../context.ts";
 import type { TEffect } from "../flow/effects.ts";
+import { insertAuditEntry } from "../store/audit.ts";
 import { sqlTransaction } from "../store/transaction.ts";
 import { checkRunInput } from "./check-run-input.ts";
 
@@ -14,6 +16,7 @@ export type TStartRun = {
   startedById?: string | undefined;
   /** a test run of a draft: kept apart from real runs (README, "Test runs") */
   test?: boolean | undefined;
+  audit?: TAudit<{ runId: string }> | undefined;
 };
 
 /**
@@ -21,7 +24,8 @@ export type TStartRun = {
  * jobs of the steps after it, all or nothing. When this process has a free worker, it runs
  * the first step at once instead of waiting for the queue to hand it out (its job is held
  * back, as in a chain). When the start leads into a plain chain, all of that is one
- * statement, which claims that first step too.
+ * statement, which claims that first step too. The audit entry the caller asks for is
+ * written with the run, or not at all.
  */
 export const startRun = async (
   ctx: TEngineContext,
@@ -41,11 +45,14 @@ export const startRun = async (
     // a run of a draft's test snapshot is a test run whatever the caller says
     test: request.test === true || version.test,
   };
+  const audit = request.audit?.({ runId });
   const targets = startFastForm(version, create);
   if (!targets) {
-    const { inline: job } = await sqlTransaction(ctx, (tx) =>
-      applyEffects(ctx, tx, [create], inline ? { inline: { runId } } : {}),
-    );
+    const { inline: job } = await sqlTransaction(ctx, async (tx) => {
+      const applied = await applyEffects(ctx, tx, [create], inline ? { inline: { runId } } : {});
+      if (audit) await insertAuditEntry(tx, audit);
+      return applied;
+    });
     if (job) ctx.inline.run({ job });
     return { runId };
   }
@@ -68,6 +75,7 @@ export const startRun = async (
     jobIds,
     leases,
     hold: inline,
+    audit,
   });
   if (claimed) {
     ctx.inline.run({

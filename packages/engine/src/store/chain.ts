@@ -1,3 +1,5 @@
+import type { TAuditEntry } from "@baton/model";
+import { auditFromJson, auditJson } from "./audit.ts";
 import type { TClaimed } from "./claims.ts";
 import type { TJobSql } from "./queue.ts";
 import { endRunCtes } from "./runs.ts";
@@ -252,6 +254,8 @@ export type TRunStart = {
   leases: number[];
   /** the first target is claimed for this process's worker, which runs it at once; its job is held back for its lease */
   hold: boolean;
+  /** the run's start as the audit trail records it, if it does */
+  audit: TAuditEntry | undefined;
 };
 
 const startedRunsSql = perJobSql(
@@ -280,6 +284,7 @@ const startedRunsSql = perJobSql(
       SELECT s.*, req.ord::int AS ord FROM start_step s JOIN req ON req.id = s."runId"
     ),
     ${successorCtes(9, "$17")},
+    audited AS (${auditFromJson("unnest($18::jsonb[]) AS a")}),
     events AS (
       SELECT id AS "runId", NULL::uuid AS id, 'run.started' AS type,
         jsonb_build_object('versionId', version_id::text, 'version', version, 'trigger', trigger) AS data,
@@ -340,6 +345,7 @@ export const insertStartedRuns = async (
       ),
     ),
     workerId,
+    column((s) => (s.audit ? auditJson(s.audit) : null)),
   );
   return starts.map((_, i) => row?.claimed?.[i + 1] ?? undefined);
 };

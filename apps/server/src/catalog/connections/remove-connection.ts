@@ -1,13 +1,13 @@
-import type { PrismaClient } from "@baton/db";
+import type { Prisma, PrismaClient } from "@baton/db";
 import { BatonError } from "@baton/model";
 import { findFunctionUsers } from "../function-users.ts";
 
 /**
  * Removes a connection and its catalog entries, but never entries a scenario uses: while
  * any scenario (draft or published version) names one of its functions, the connection
- * stays and the error lists those scenarios.
+ * stays and the error lists those scenarios. Run it in a transaction (see `audited`).
  */
-export const removeConnection = async (prisma: PrismaClient, id: string) => {
+export const removeConnection = async (prisma: Prisma.TransactionClient, id: string) => {
   const row = await prisma.connection.findUnique({
     where: { id },
     select: { id: true, name: true, functions: { select: { ref: true } } },
@@ -24,10 +24,8 @@ export const removeConnection = async (prisma: PrismaClient, id: string) => {
       { scenarios: users },
     );
   }
-  await prisma.$transaction([
-    prisma.function.deleteMany({ where: { connectionId: row.id } }),
-    prisma.connection.delete({ where: { id: row.id } }),
-  ]);
+  await prisma.function.deleteMany({ where: { connectionId: row.id } });
+  await prisma.connection.delete({ where: { id: row.id } });
   return { name: row.name, removedFunctions: row.functions.length };
 };
 

@@ -1,5 +1,5 @@
 import { randomUUID } from "node:crypto";
-import type { Prisma, PrismaClient } from "@baton/db";
+import type { Prisma } from "@baton/db";
 import { BatonError } from "@baton/model";
 import {
   applySecretChanges,
@@ -44,7 +44,7 @@ const nameTaken = (name: string) =>
   new BatonError("CONFLICT", `A connection named "${name}" exists already; choose another name.`);
 
 export const createConnection = async (
-  prisma: PrismaClient,
+  prisma: Prisma.TransactionClient,
   box: TSecretBox,
   input: TConnectionDraft & { name: string },
 ) => {
@@ -70,7 +70,7 @@ export const createConnection = async (
  * start with the name, and scenarios hold those refs.
  */
 export const updateConnection = async (
-  prisma: PrismaClient,
+  prisma: Prisma.TransactionClient,
   box: TSecretBox,
   input: { id: string; settings: SettingsText; secretChanges: SecretChanges },
 ) => {

@@ -1,6 +1,6 @@
 import type { Prisma, PrismaClient } from "@baton/db";
 import { moveHeadersToSecret } from "@baton/providers";
-import { recordAudit } from "../../audit/record-audit.ts";
+import { audited } from "../../audit/record-audit.ts";
 import { openConnectionSecret, sealConnectionSecret } from "../secrets/connection-secret.ts";
 import type { TSecretBox } from "../secrets/secret-box.ts";
 
@@ -31,20 +31,24 @@ export const sealPlaintextHeaders = async (
       continue;
     }
     const moved = moveHeadersToSecret(row.provider, row.config, secret);
-    await prisma.connection.update({
-      where: { id: row.id },
-      data: {
-        config: moved.config as Prisma.InputJsonValue,
-        secret: sealConnectionSecret(box, row.id, moved.secret),
-      },
-    });
-    await recordAudit(prisma, {
-      actorId: null,
-      action: "connection.update",
-      target: row.id,
-      // names only, as for every change of credentials
-      data: { settings: ["headers"], credentialsSet: moved.moved, credentialsRemoved: [] },
-    });
+    await audited(
+      prisma,
+      (tx) =>
+        tx.connection.update({
+          where: { id: row.id },
+          data: {
+            config: moved.config as Prisma.InputJsonValue,
+            secret: sealConnectionSecret(box, row.id, moved.secret),
+          },
+        }),
+      () => ({
+        actorId: null,
+        action: "connection.update",
+        target: row.id,
+        // names only, as for every change of credentials
+        data: { settings: ["headers"], credentialsSet: moved.moved, credentialsRemoved: [] },
+      }),
+    );
     sealed.push(row.name);
   }
   return sealed;

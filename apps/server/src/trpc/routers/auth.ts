@@ -1,5 +1,5 @@
 import { z } from "zod";
-import { recordAudit } from "../../audit/record-audit.ts";
+import { audited } from "../../audit/record-audit.ts";
 import { endSession } from "../../auth/sessions.ts";
 import { clearSessionCookie, issueSession, signIn } from "../../auth/sign-in.ts";
 import { createFirstAdmin } from "../../users/create-user.ts";
@@ -15,13 +15,12 @@ export const authRouter = router({
 
   /** Creates the first administrator of an empty Baton and signs them in. */
   setup: publicProcedure.input(ZFirstAdminInput).mutation(async ({ ctx, input }) => {
-    const user = await createFirstAdmin(ctx.db.prisma, input);
-    await recordAudit(ctx.db.prisma, {
-      actorId: user.id,
+    const user = await createFirstAdmin(ctx.db.prisma, input, (admin) => ({
+      actorId: admin.id,
       action: "user.create",
-      target: user.id,
-      data: { email: user.email, roles: user.roles, via: "first start" },
-    });
+      target: admin.id,
+      data: { email: admin.email, roles: admin.roles, via: "first start" },
+    }));
     await issueSession(ctx, user.id);
     return { ok: true };
   }),
@@ -34,13 +33,12 @@ export const authRouter = router({
     }),
 
   logout: readProcedure.mutation(async ({ ctx }) => {
-    await endSession(ctx.db.prisma, ctx.session.id);
+    await audited(
+      ctx.db.prisma,
+      (tx) => endSession(tx, ctx.session.id),
+      () => ({ actorId: ctx.user.id, action: "auth.logout", target: ctx.user.id }),
+    );
     clearSessionCookie(ctx);
-    await recordAudit(ctx.db.prisma, {
-      actorId: ctx.user.id,
-      action: "auth.logout",
-      target: ctx.user.id,
-    });
     return { ok: true };
   }),
 });

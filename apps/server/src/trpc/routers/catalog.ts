@@ -1,7 +1,7 @@
 import { BatonError } from "@baton/model";
 import { connectionForms, effectiveEntry } from "@baton/providers";
 import { z } from "zod";
-import { recordAudit } from "../../audit/record-audit.ts";
+import { audited } from "../../audit/record-audit.ts";
 import {
   connectionRowSelect,
   toConnectionView,
@@ -178,18 +178,21 @@ export const catalogRouter = router({
       }),
     )
     .mutation(async ({ ctx, input }) => {
-      const row = await createConnection(ctx.db.prisma, ctx.secrets, input);
-      await recordAudit(ctx.db.prisma, {
-        actorId: ctx.user.id,
-        action: "connection.create",
-        target: row.id,
-        // credential names only: their values never leave the server, not even here
-        data: {
-          name: input.name,
-          provider: input.provider,
-          credentials: Object.keys(input.secretChanges).sort(),
-        },
-      });
+      const row = await audited(
+        ctx.db.prisma,
+        (tx) => createConnection(tx, ctx.secrets, input),
+        ({ id }) => ({
+          actorId: ctx.user.id,
+          action: "connection.create",
+          target: id,
+          // credential names only: their values never leave the server, not even here
+          data: {
+            name: input.name,
+            provider: input.provider,
+            credentials: Object.keys(input.secretChanges).sort(),
+          },
+        }),
+      );
       const refresh = await refreshStoredConnection(
         { prisma: ctx.db.prisma, providers: ctx.providers, secrets: ctx.secrets },
         row.id,
@@ -200,23 +203,26 @@ export const catalogRouter = router({
   updateConnection: adminProcedure
     .input(ZId.extend({ settings: ZSettings, secretChanges: ZSecretChanges.default({}) }))
     .mutation(async ({ ctx, input }) => {
-      const row = await updateConnection(ctx.db.prisma, ctx.secrets, input);
-      await recordAudit(ctx.db.prisma, {
-        actorId: ctx.user.id,
-        action: "connection.update",
-        target: row.id,
-        data: {
-          settings: Object.keys(input.settings).sort(),
-          credentialsSet: Object.entries(input.secretChanges)
-            .filter(([, value]) => value !== null)
-            .map(([key]) => key)
-            .sort(),
-          credentialsRemoved: Object.entries(input.secretChanges)
-            .filter(([, value]) => value === null)
-            .map(([key]) => key)
-            .sort(),
-        },
-      });
+      const row = await audited(
+        ctx.db.prisma,
+        (tx) => updateConnection(tx, ctx.secrets, input),
+        ({ id }) => ({
+          actorId: ctx.user.id,
+          action: "connection.update",
+          target: id,
+          data: {
+            settings: Object.keys(input.settings).sort(),
+            credentialsSet: Object.entries(input.secretChanges)
+              .filter(([, value]) => value !== null)
+              .map(([key]) => key)
+              .sort(),
+            credentialsRemoved: Object.entries(input.secretChanges)
+              .filter(([, value]) => value === null)
+              .map(([key]) => key)
+              .sort(),
+          },
+        }),
+      );
       const refresh = await refreshStoredConnection(
         { prisma: ctx.db.prisma, providers: ctx.providers, secrets: ctx.secrets },
         row.id,
@@ -234,13 +240,15 @@ export const catalogRouter = router({
     ),
 
   removeConnection: adminProcedure.input(ZId).mutation(async ({ ctx, input }) => {
-    const removed = await removeConnection(ctx.db.prisma, input.id);
-    await recordAudit(ctx.db.prisma, {
-      actorId: ctx.user.id,
-      action: "connection.delete",
-      target: input.id,
-      data: removed,
-    });
-    return removed;
+    return audited(
+      ctx.db.prisma,
+      (tx) => removeConnection(tx, input.id),
+      (removed) => ({
+        actorId: ctx.user.id,
+        action: "connection.delete",
+        target: input.id,
+        data: removed,
+      }),
+    );
   }),
 });

@@ -1,11 +1,10 @@
 import { BatonError } from "@baton/model";
 import { tracked } from "@trpc/server";
 import { z } from "zod";
-import { recordAudit } from "../../audit/record-audit.ts";
 import { sessionIsLive } from "../../auth/sessions.ts";
 import { checkReworkVersion } from "../../runs/check-rework-version.ts";
 import { loadRunMonitor } from "../../runs/load-run-monitor.ts";
-import { resolveVersion } from "../../runs/resolve-version.ts";
+import { startRun } from "../../runs/start-run.ts";
 import { loadCatalog } from "../../scenarios/load-catalog.ts";
 import { streamEventBatches } from "../event-stream.ts";
 import { ZInstant, ZVersionNumber } from "../input-bounds.ts";
@@ -207,29 +206,21 @@ export const runsRouter = router({
       }),
     )
     .mutation(async ({ ctx, input }) => {
-      const versionId = await resolveVersion(ctx.db.prisma, input);
-      const started = await ctx.engine.startRun({
-        versionId,
+      const { versionId, scenario, version } = input;
+      return startRun(ctx, {
+        target: { versionId, scenario, ...(version ? { version } : {}) },
         input: input.input,
         trigger: "ui",
-        startedById: ctx.user.id,
-      });
-      await recordAudit(ctx.db.prisma, {
         actorId: ctx.user.id,
-        action: "run.start",
-        target: started.runId,
-        data: { versionId, trigger: "ui" },
       });
-      return started;
     }),
 
   cancel: operateProcedure.input(ZRunId).mutation(async ({ ctx, input }) => {
-    await ctx.engine.cancelRun(input.id, ctx.user.id);
-    await recordAudit(ctx.db.prisma, {
+    await ctx.engine.cancelRun(input.id, ctx.user.id, () => ({
       actorId: ctx.user.id,
       action: "run.cancel",
       target: input.id,
-    });
+    }));
     return { ok: true };
   }),
 
@@ -257,31 +248,29 @@ export const runsRouter = router({
         ...(input.input !== undefined ? { input: input.input } : {}),
         ...(input.versionId ? { versionId: input.versionId } : {}),
         actorId: ctx.user.id,
-      });
-      await recordAudit(ctx.db.prisma, {
-        actorId: ctx.user.id,
-        action: "run.restart",
-        target: input.id,
-        data: {
-          fromNodeId: input.fromNodeId ?? null,
-          scope: input.scope ?? null,
-          editedInput: input.input !== undefined,
-          versionId: input.versionId ?? null,
-          generation: reworked.generation,
-        },
+        audit: ({ generation }) => ({
+          actorId: ctx.user.id,
+          action: "run.restart",
+          target: input.id,
+          data: {
+            fromNodeId: input.fromNodeId ?? null,
+            scope: input.scope ?? null,
+            editedInput: input.input !== undefined,
+            versionId: input.versionId ?? null,
+            generation,
+          },
+        }),
       });
       return reworked;
     }),
 
   retryFailed: operateProcedure.input(ZRunId).mutation(async ({ ctx, input }) => {
-    const retried = await ctx.engine.retryFailed(input.id, ctx.user.id);
-    await recordAudit(ctx.db.prisma, {
+    return ctx.engine.retryFailed(input.id, ctx.user.id, ({ generation }) => ({
       actorId: ctx.user.id,
       action: "run.retry",
       target: input.id,
-      data: { generation: retried.generation },
-    });
-    return retried;
+      data: { generation },
+    }));
   }),
 
   /**

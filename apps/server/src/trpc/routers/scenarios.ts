@@ -1,5 +1,4 @@
 import { z } from "zod";
-import { recordAudit } from "../../audit/record-audit.ts";
 import { createScenario } from "../../scenarios/create-scenario.ts";
 import { exportScenario } from "../../scenarios/export-scenario.ts";
 import { getScenario } from "../../scenarios/get-scenario.ts";
@@ -69,17 +68,16 @@ export const scenariosRouter = router({
 
   /** Refused with PRECONDITION_FAILED (diagnostics in the error's details) when the check fails. */
   publish: designProcedure.input(ZPublishInput).mutation(async ({ ctx, input }) => {
-    const published = await publishScenario(ctx.db.prisma, input, {
+    return publishScenario(ctx.db.prisma, input, {
       publishedById: ctx.user.id,
       limits: ctx.config.limits,
+      audit: ({ scenarioId, versionId, version }) => ({
+        actorId: ctx.user.id,
+        action: "scenario.publish",
+        target: scenarioId,
+        data: { versionId, version },
+      }),
     });
-    await recordAudit(ctx.db.prisma, {
-      actorId: ctx.user.id,
-      action: "scenario.publish",
-      target: input.id,
-      data: { versionId: published.id, version: published.version },
-    });
-    return published;
   }),
 
   versions: readProcedure

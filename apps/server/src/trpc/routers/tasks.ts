@@ -1,6 +1,5 @@
 import { BatonError, mayDecide, roleToDecide, type TAssignees } from "@baton/model";
 import { z } from "zod";
-import { recordAudit } from "../../audit/record-audit.ts";
 import type { TSessionUser } from "../../auth/sessions.ts";
 import { loadStepLabels } from "../../runs/step-labels.ts";
 import { pageArgs, toPage, ZPage } from "../paging.ts";
@@ -94,12 +93,11 @@ export const tasksRouter = router({
   approve: decideProcedure
     .input(ZTaskId.extend({ data: z.json().default({}) }))
     .mutation(async ({ ctx, input }) => {
-      await ctx.engine.approveTask(input.id, input.data, ctx.user);
-      await recordAudit(ctx.db.prisma, {
+      await ctx.engine.approveTask(input.id, input.data, ctx.user, () => ({
         actorId: ctx.user.id,
         action: "task.approve",
         target: input.id,
-      });
+      }));
       return { ok: true };
     }),
 
@@ -110,13 +108,12 @@ export const tasksRouter = router({
       }),
     )
     .mutation(async ({ ctx, input }) => {
-      await ctx.engine.rejectTask(input.id, input.reason, ctx.user);
-      await recordAudit(ctx.db.prisma, {
+      await ctx.engine.rejectTask(input.id, input.reason, ctx.user, () => ({
         actorId: ctx.user.id,
         action: "task.reject",
         target: input.id,
         data: { reason: input.reason },
-      });
+      }));
       return { ok: true };
     }),
 });

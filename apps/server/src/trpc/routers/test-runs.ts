@@ -1,6 +1,5 @@
 import { BatonError } from "@baton/model";
 import { z } from "zod";
-import { recordAudit } from "../../audit/record-audit.ts";
 import { deleteTestRun } from "../../runs/delete-test-runs.ts";
 import { listTestRuns } from "../../runs/list-test-runs.ts";
 import { startTestRun } from "../../runs/start-test-run.ts";
@@ -33,8 +32,8 @@ export const testRunsRouter = router({
         nodeId: ZNodeId.optional(),
       }),
     )
-    .mutation(async ({ ctx, input }) => {
-      const started = await startTestRun(
+    .mutation(({ ctx, input }) =>
+      startTestRun(
         {
           prisma: ctx.db.prisma,
           engine: ctx.engine,
@@ -48,15 +47,8 @@ export const testRunsRouter = router({
           nodeId: input.nodeId,
         },
         ctx.user.id,
-      );
-      await recordAudit(ctx.db.prisma, {
-        actorId: ctx.user.id,
-        action: "run.test",
-        target: started.runId,
-        data: { scenarioId: input.scenarioId, step: input.nodeId ?? null },
-      });
-      return started;
-    }),
+      ),
+    ),
 
   list: readProcedure
     .input(ZScenarioId.extend({ limit: z.number().int().min(1).max(100).default(20) }))

@@ -1,8 +1,7 @@
 import { ZRole } from "@baton/model";
 import { z } from "zod";
-import { recordAudit } from "../../audit/record-audit.ts";
 import { ZPassword } from "../../auth/passwords.ts";
-import { createUser } from "../../users/create-user.ts";
+import { addUser } from "../../users/create-user.ts";
 import { setPassword, updateUser } from "../../users/update-user.ts";
 import { PUBLIC_USER, ZCreateUserInput, ZUpdateUserInput } from "../../users/user-inputs.ts";
 import { adminProcedure, router } from "../trpc.ts";
@@ -13,23 +12,21 @@ export const usersRouter = router({
   ),
 
   create: adminProcedure.input(ZCreateUserInput).mutation(async ({ ctx, input }) => {
-    const user = await createUser(ctx.db.prisma, input);
-    await recordAudit(ctx.db.prisma, {
+    return addUser(ctx.db.prisma, input, (user) => ({
       actorId: ctx.user.id,
       action: "user.create",
       target: user.id,
       data: { email: user.email, roles: user.roles },
-    });
-    return user;
+    }));
   }),
 
   update: adminProcedure.input(ZUpdateUserInput).mutation(async ({ ctx, input }) => {
-    const { before, after } = await updateUser(ctx.db.prisma, input);
-    const changed = (["name", "roles", "disabledAt"] as const).filter(
-      (key) => JSON.stringify(before[key]) !== JSON.stringify(after[key]),
-    );
-    if (changed.length) {
-      await recordAudit(ctx.db.prisma, {
+    const { after } = await updateUser(ctx.db.prisma, input, ({ before, after }) => {
+      const changed = (["name", "roles", "disabledAt"] as const).filter(
+        (key) => JSON.stringify(before[key]) !== JSON.stringify(after[key]),
+      );
+      if (!changed.length) return undefined;
+      return {
         actorId: ctx.user.id,
         action: "user.update",
         target: after.id,
@@ -38,8 +35,8 @@ export const usersRouter = router({
           before: Object.fromEntries(changed.map((key) => [key, before[key]])),
           after: Object.fromEntries(changed.map((key) => [key, after[key]])),
         },
-      });
-    }
+      };
+    });
     return after;
   }),
 
@@ -51,29 +48,28 @@ export const usersRouter = router({
     .input(z.strictObject({ role: ZRole, taskId: z.uuid().optional() }))
     .mutation(async ({ ctx, input }) => {
       if (ctx.user.roles.includes(input.role)) return { roles: ctx.user.roles };
-      const { after } = await updateUser(ctx.db.prisma, {
-        id: ctx.user.id,
-        roles: [...ctx.user.roles, input.role],
-      });
-      await recordAudit(ctx.db.prisma, {
-        actorId: ctx.user.id,
-        action: "user.take-role",
-        target: after.id,
-        data: { email: after.email, role: input.role, task: input.taskId ?? null },
-      });
+      const { after } = await updateUser(
+        ctx.db.prisma,
+        { id: ctx.user.id, roles: [...ctx.user.roles, input.role] },
+        ({ after }) => ({
+          actorId: ctx.user.id,
+          action: "user.take-role",
+          target: after.id,
+          data: { email: after.email, role: input.role, task: input.taskId ?? null },
+        }),
+      );
       return { roles: after.roles };
     }),
 
   resetPassword: adminProcedure
     .input(z.strictObject({ id: z.uuid(), password: ZPassword }))
     .mutation(async ({ ctx, input }) => {
-      const user = await setPassword(ctx.db.prisma, input.id, input.password);
-      await recordAudit(ctx.db.prisma, {
+      await setPassword(ctx.db.prisma, input.id, input.password, (user) => ({
         actorId: ctx.user.id,
         action: "user.reset-password",
         target: user.id,
         data: { email: user.email },
-      });
+      }));
       return { ok: true };
     }),
 });

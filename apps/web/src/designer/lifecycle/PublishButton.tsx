@@ -57,16 +57,23 @@ export function PublishButton({
     }
     publish.mutate({ id: scenarioId, draftUpdatedAt, note });
   };
+  // every opening offers the next version, not the last one's outcome
+  const openChange = (next: boolean) => {
+    setOpen(next);
+    if (next) publish.reset();
+  };
   return (
     <Popover
       open={open}
-      onOpenChange={(next) => {
-        setOpen(next);
-        if (next) publish.reset();
-      }}
+      onOpenChange={openChange}
       label="Publish"
       trigger={
-        <Button variant="primary" icon={Rocket} onClick={() => setOpen(!open)} aria-expanded={open}>
+        <Button
+          variant="primary"
+          icon={Rocket}
+          onClick={() => openChange(!open)}
+          aria-expanded={open}
+        >
           Publish
         </Button>
       }

@@ -144,7 +144,7 @@ export function ManualPanel({ step }: { step: TStep<"manual"> }) {
           mapping={step.input}
           target={undefined}
           candidates={candidates}
-          emptyNote="Nothing mapped: the person sees what the previous step produced."
+          emptyNote="Nothing mapped: the person sees no data. Add the fields they should check."
           onChange={(input, key) => update((s) => withField(s, "input", input), key)}
         />
         <DataTree sources={sources} />
