@@ -60,6 +60,7 @@ const ZEnv = z.object({
   BATON_EXPRESSION_MEMORY_MB: ZBounded(16, 16_384, DEFAULT_ENGINE_LIMITS.expressions.memoryMb),
   BATON_EXPRESSION_PROCESSES: ZBounded(1, 64, DEFAULT_ENGINE_LIMITS.expressions.processes),
   BATON_STEP_RECLAIMS: ZBounded(1, 100, DEFAULT_ENGINE_LIMITS.stepReclaims),
+  BATON_TEST_RUNS_KEPT: ZBounded(1, 1_000, 20),
   BATON_WEB_DIR: z
     .string()
     .min(1)
@@ -127,6 +128,8 @@ export type TConfig = {
   maxBatch: number;
   /** host names besides the listening address that requests may name in Host (lower case) */
   allowedHosts: string[];
+  /** test runs kept per scenario; older ones that ended are deleted */
+  testRunsKept: number;
 };
 
 /** Reads the configuration from the environment; every variable is listed in README.md. */
@@ -167,5 +170,6 @@ export const loadConfig = (env: NodeJS.ProcessEnv = process.env): TConfig => {
     maxBodyBytes: e.BATON_MAX_BODY_BYTES,
     maxBatch: e.BATON_MAX_BATCH,
     allowedHosts: e.BATON_ALLOWED_HOSTS,
+    testRunsKept: e.BATON_TEST_RUNS_KEPT,
   };
 };

@@ -20,6 +20,7 @@ const prismaMonitor = async (db: TDatabase, id: string) => {
       output: true,
       error: true,
       trigger: true,
+      test: true,
       generation: true,
       stepsTotal: true,
       createdAt: true,
@@ -31,6 +32,9 @@ const prismaMonitor = async (db: TDatabase, id: string) => {
         select: {
           id: true,
           version: true,
+          test: true,
+          note: true,
+          pinned: true,
           definition: true,
           scenario: { select: { id: true, name: true, slug: true } },
         },
@@ -61,7 +65,12 @@ const prismaMonitor = async (db: TDatabase, id: string) => {
       },
     },
   });
-  return JSON.parse(JSON.stringify(run));
+  if (!run) return run;
+  // the monitor names the pinned steps; their values are the step runs' outputs
+  const pinned = Object.keys(run.scenarioVersion.pinned as object).sort();
+  return JSON.parse(
+    JSON.stringify({ ...run, scenarioVersion: { ...run.scenarioVersion, pinned } }),
+  );
 };
 
 describe.each(databases)("loadRunMonitor on the $kind database", ({ kind }) => {
@@ -87,11 +96,15 @@ describe.each(databases)("loadRunMonitor on the $kind database", ({ kind }) => {
         scenarioId: scenario.id,
         version: 1,
         definition: { nodes: [{ id: "a", function: "f" }], edges: [], ünïcode: "“quoted”" },
+        test: true,
+        note: "The draft",
+        pinned: { b: { total: 1 }, a: null },
       },
     });
     const run = await prisma.run.create({
       data: {
         scenarioVersionId: version.id,
+        test: true,
         status: "waiting",
         input: { amount: 12.5, tags: ["x"] },
         error: { message: 'it\'s "broken"' },

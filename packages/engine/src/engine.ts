@@ -32,6 +32,7 @@ import {
   STEP_QUEUE,
   type TJobData,
 } from "./store/queue.ts";
+import { runDeleted } from "./store/runs.ts";
 import { createSqlClient } from "./store/sql-client.ts";
 import { retryTransient } from "./store/transaction.ts";
 import { createVersionCache } from "./versions.ts";
@@ -222,6 +223,10 @@ export const createEngine = async (options: TEngineOptions): Promise<TEngine> =>
               }
               return { id: job.id, status: "completed" as const };
             } catch (error) {
+              // a deleted test run's leftover jobs (a wait, a retry, a due time) have nothing to do
+              if (await runDeleted(sql, job.data.runId)) {
+                return { id: job.id, status: "completed" as const };
+              }
               // An infrastructure failure (database away): the queue retries the job later.
               log.error(`job ${job.id} failed and will be retried:`, error);
               return { id: job.id, status: "failed" as const };

@@ -12,7 +12,7 @@ import {
 } from "@baton/model";
 import type { TFlowGraph } from "./flow/advance.ts";
 import { createReadCache } from "./read-cache.ts";
-import { readVersion } from "./store/catalog.ts";
+import { readVersion, type TVersionRow } from "./store/catalog.ts";
 import type { TSql } from "./store/sql.ts";
 
 /** The scenario's graph or a map body: where a node sits, and how its own graph flows. */
@@ -42,6 +42,10 @@ export type TVersion = {
   startNode: TNode;
   /** a subscenario node anywhere (map bodies included): its runs may start other runs */
   startsRuns: boolean;
+  /** a snapshot of a draft for a test run, not a published version */
+  test: boolean;
+  /** the output pinned for a step of a test snapshot, used instead of running it */
+  pinned(nodeId: string): { output: unknown } | undefined;
 };
 
 /** Indexes a graph and, recursively, the bodies of its maps, by node id. */
@@ -72,12 +76,7 @@ const placeGraph = (
   return place;
 };
 
-export const toVersion = (row: {
-  id: string;
-  scenarioId: string;
-  version: number;
-  definition: unknown;
-}): TVersion => {
+export const toVersion = (row: TVersionRow): TVersion => {
   const parsed = ZScenario.safeParse(row.definition);
   if (!parsed.success) {
     throw new BatonError(
@@ -108,6 +107,11 @@ export const toVersion = (row: {
     place,
     startNode,
     startsRuns: [...places.keys()].some((id) => node(id).kind === "subscenario"),
+    test: row.test ?? false,
+    pinned: (nodeId) => {
+      const pins = (row.test ? (row.pinned ?? {}) : {}) as Record<string, unknown>;
+      return Object.hasOwn(pins, nodeId) ? { output: pins[nodeId] } : undefined;
+    },
   };
 };
 

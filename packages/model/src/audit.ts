@@ -12,6 +12,8 @@ export const AUDIT_ACTIONS = [
   "connection.delete",
   "scenario.publish",
   "run.start",
+  // a test run of a draft or of one step (kept apart from real runs)
+  "run.test",
   "run.cancel",
   "run.restart",
   "run.retry",

@@ -26,7 +26,12 @@ export const findFunctionUsers = async (
   const wanted = new Set(refs);
   const scenarios = await prisma.scenario.findMany({
     where: { archivedAt: null },
-    select: { slug: true, name: true, draft: true, versions: { select: { definition: true } } },
+    select: {
+      slug: true,
+      name: true,
+      draft: true,
+      versions: { where: { test: false }, select: { definition: true } },
+    },
     orderBy: { slug: "asc" },
   });
   const users: TFunctionUser[] = [];

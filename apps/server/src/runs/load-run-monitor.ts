@@ -17,6 +17,8 @@ export type TRunMonitor = {
   output: TJson;
   error: TJson;
   trigger: string;
+  /** a test run of a draft (see the engine README, "Test runs") */
+  test: boolean;
   generation: number;
   stepsTotal: number;
   createdAt: string;
@@ -27,6 +29,12 @@ export type TRunMonitor = {
   scenarioVersion: {
     id: string;
     version: number;
+    /** a test snapshot of the draft rather than a published version */
+    test: boolean;
+    /** test snapshots: what was tested, e.g. the draft or one step */
+    note: string;
+    /** the steps whose pinned output the test run used instead of calling them */
+    pinned: string[];
     definition: TJson;
     scenario: { id: string; name: string; slug: string };
   };
@@ -71,13 +79,15 @@ const iso = (column: string) => `to_char(${column}, 'YYYY-MM-DD"T"HH24:MI:SS.MS"
 const MONITOR_SQL = `
 select json_build_object(
   'id', r.id, 'status', r.status, 'input', r.input, 'output', r.output, 'error', r.error,
-  'trigger', r.trigger, 'generation', r.generation, 'stepsTotal', r."stepsTotal",
+  'trigger', r.trigger, 'test', r.test, 'generation', r.generation, 'stepsTotal', r."stepsTotal",
   'createdAt', ${iso('r."createdAt"')}, 'startedAt', ${iso('r."startedAt"')},
   'endedAt', ${iso('r."endedAt"')}, 'updatedAt', ${iso('r."updatedAt"')},
   'startedBy', (select json_build_object('id', u.id, 'name', u.name)
                 from "User" u where u.id = r."startedById"),
   'scenarioVersion', (
-    select json_build_object('id', v.id, 'version', v.version, 'definition', v.definition,
+    select json_build_object('id', v.id, 'version', v.version, 'test', v.test, 'note', v.note,
+      'pinned', (select coalesce(json_agg(k order by k), '[]'::json) from jsonb_object_keys(v.pinned) k),
+      'definition', v.definition,
       'scenario', json_build_object('id', s.id, 'name', s.name, 'slug', s.slug))
     from "ScenarioVersion" v join "Scenario" s on s.id = v."scenarioId"
     where v.id = r."scenarioVersionId"),

@@ -16,7 +16,11 @@ export const publishDefinition = async (
   const { version: _ignored, ...definition } = scenario;
   let row = await prisma.scenario.findUnique({
     where: { slug: definition.slug },
-    select: { id: true, draftUpdatedAt: true, versions: { orderBy: { version: "desc" }, take: 1 } },
+    select: {
+      id: true,
+      draftUpdatedAt: true,
+      versions: { where: { test: false }, orderBy: { version: "desc" }, take: 1 },
+    },
   });
   const latest = row?.versions[0];
   if (latest) {

@@ -1,7 +1,10 @@
 import type { PrismaClient } from "@baton/db";
 import { BatonError } from "@baton/model";
 
-/** A version by id, or a scenario's given or latest published version by its slug. */
+/**
+ * A published version by id, or a scenario's given or latest published version by its slug;
+ * never the snapshot of a draft a test run ran, so webhooks and real runs never start one.
+ */
 export const resolveVersion = async (
   prisma: PrismaClient,
   target: {
@@ -13,9 +16,15 @@ export const resolveVersion = async (
   if (target.versionId) {
     const row = await prisma.scenarioVersion.findUnique({
       where: { id: target.versionId },
-      select: { id: true },
+      select: { id: true, test: true },
     });
     if (!row) throw new BatonError("NOT_FOUND", `No scenario version ${target.versionId}.`);
+    if (row.test) {
+      throw new BatonError(
+        "BAD_INPUT",
+        `${target.versionId} is the snapshot of a draft a test run ran, not a published version: publish the draft to run it for real.`,
+      );
+    }
     return row.id;
   }
   if (!target.scenario)
@@ -28,7 +37,7 @@ export const resolveVersion = async (
     select: {
       name: true,
       versions: {
-        where: target.version ? { version: target.version } : {},
+        where: { test: false, ...(target.version ? { version: target.version } : {}) },
         orderBy: { version: "desc" },
         take: 1,
         select: { id: true },

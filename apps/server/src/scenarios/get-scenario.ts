@@ -17,6 +17,7 @@ export const getScenario = async (prisma: PrismaClient, key: TScenarioKey) => {
       createdAt: true,
       updatedAt: true,
       versions: {
+        where: { test: false },
         orderBy: { version: "desc" },
         select: {
           id: true,

@@ -5,7 +5,7 @@ import type { TVersionKey } from "./scenario-inputs.ts";
 /** One published version: the definition that runs and the catalog it was checked against. */
 export const getVersion = async (prisma: PrismaClient, key: TVersionKey) => {
   const row = await prisma.scenarioVersion.findUnique({
-    where: { scenarioId_version: { scenarioId: key.id, version: key.version } },
+    where: { scenarioId_test_version: { scenarioId: key.id, test: false, version: key.version } },
     select: {
       id: true,
       version: true,

@@ -1,12 +1,13 @@
 import type { PrismaClient } from "@baton/db";
 import { scenarioNotFound } from "./scenario-errors.ts";
 
-/** A scenario's published versions, newest first, with how often each ran. */
+/** A scenario's published versions, newest first, with how often each ran (test runs aside). */
 export const listVersions = async (prisma: PrismaClient, scenarioId: string) => {
   const scenario = await prisma.scenario.findUnique({
     where: { id: scenarioId },
     select: {
       versions: {
+        where: { test: false },
         orderBy: { version: "desc" },
         select: {
           id: true,
@@ -14,7 +15,7 @@ export const listVersions = async (prisma: PrismaClient, scenarioId: string) => 
           note: true,
           publishedAt: true,
           publishedBy: { select: { id: true, name: true } },
-          _count: { select: { runs: true } },
+          _count: { select: { runs: { where: { test: false } } } },
         },
       },
     },

@@ -30,7 +30,10 @@ export const loadSignatures = async (
 ): Promise<Record<string, TScenarioSignature>> => {
   if (wanted.length === 0) return {};
   const rows = await prisma.scenarioVersion.findMany({
-    where: { OR: wanted.map(({ slug, version }) => ({ version, scenario: { slug } })) },
+    where: {
+      test: false,
+      OR: wanted.map(({ slug, version }) => ({ version, scenario: { slug } })),
+    },
     select: {
       version: true,
       definition: true,

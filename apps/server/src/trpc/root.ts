@@ -5,6 +5,7 @@ import { runsRouter } from "./routers/runs.ts";
 import { scenariosRouter } from "./routers/scenarios.ts";
 import { systemRouter } from "./routers/system.ts";
 import { tasksRouter } from "./routers/tasks.ts";
+import { testRunsRouter } from "./routers/test-runs.ts";
 import { usersRouter } from "./routers/users.ts";
 import { createCallerFactory, router } from "./trpc.ts";
 
@@ -13,6 +14,7 @@ export const appRouter = router({
   catalog: catalogRouter,
   scenarios: scenariosRouter,
   runs: runsRouter,
+  testRuns: testRunsRouter,
   tasks: tasksRouter,
   auth: authRouter,
   users: usersRouter,

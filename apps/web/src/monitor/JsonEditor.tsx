@@ -12,12 +12,17 @@ export function JsonEditor({
   onChange,
   syntaxError,
   issues,
+  rows = 14,
+  schemaName = "input",
 }: {
   label: string;
   text: string;
   onChange: (text: string) => void;
   syntaxError: string | undefined;
   issues: readonly TSchemaIssue[];
+  rows?: number;
+  /** which schema the value is checked against, named when it matches */
+  schemaName?: "input" | "output";
 }) {
   const id = useId();
   const problemsId = useId();
@@ -49,7 +54,7 @@ export function JsonEditor({
         value={text}
         onChange={(e) => onChange(e.target.value)}
         spellCheck={false}
-        rows={14}
+        rows={rows}
         aria-invalid={!valid}
         aria-describedby={problemsId}
         className={`block w-full resize-y rounded-md border bg-zinc-50 px-3 py-2 font-mono text-xs leading-5 outline-none focus:ring-2 dark:bg-zinc-950 ${
@@ -77,7 +82,7 @@ export function JsonEditor({
           </ul>
         ) : (
           <p className="flex items-center gap-1.5 text-emerald-700 dark:text-emerald-400">
-            <CheckCircle2 className="size-3.5" aria-hidden /> Matches the input schema
+            <CheckCircle2 className="size-3.5" aria-hidden /> Matches the {schemaName} schema
           </p>
         )}
       </div>

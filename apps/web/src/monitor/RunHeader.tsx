@@ -1,4 +1,4 @@
-import { ChevronRight } from "lucide-react";
+import { ChevronRight, FlaskConical } from "lucide-react";
 import { type ReactNode, useMemo } from "react";
 import { Link } from "react-router";
 import { formatDateTime, formatDuration } from "../lib/format.ts";
@@ -29,17 +29,35 @@ export function RunHeader({
   return (
     <header className="border-zinc-200 border-b bg-white px-5 pt-3 pb-3 dark:border-zinc-800 dark:bg-zinc-900">
       <nav aria-label="Breadcrumb" className="flex items-center gap-1 text-xs text-zinc-500">
-        <Link to="/runs" className="hover:text-zinc-800 dark:hover:text-zinc-200">
-          Runs
-        </Link>
+        {run.test ? (
+          <Link
+            to={`/runs?kind=test&scenario=${scenario.id}`}
+            className="hover:text-zinc-800 dark:hover:text-zinc-200"
+          >
+            Test runs
+          </Link>
+        ) : (
+          <Link to="/runs" className="hover:text-zinc-800 dark:hover:text-zinc-200">
+            Runs
+          </Link>
+        )}
         <ChevronRight className="size-3" aria-hidden />
         <span className="font-mono">{run.id.slice(0, 8)}</span>
       </nav>
       <div className="mt-1 flex flex-wrap items-center gap-x-4 gap-y-2">
         <div className="flex min-w-0 items-center gap-2.5">
           <h1 className="truncate font-semibold text-lg tracking-tight">
-            {scenario.name} <span className="font-normal text-zinc-400">v{version}</span>
+            {scenario.name}{" "}
+            <span className="font-normal text-zinc-400">
+              {run.scenarioVersion.test ? run.scenarioVersion.note : `v${version}`}
+            </span>
           </h1>
+          {run.test && (
+            <span className="inline-flex items-center gap-1 rounded-md bg-violet-100 px-1.5 py-0.5 font-medium text-violet-800 text-xs ring-1 ring-violet-600/20 ring-inset dark:bg-violet-950 dark:text-violet-300">
+              <FlaskConical className="size-3.5" aria-hidden />
+              Test run
+            </span>
+          )}
           <span role="status" aria-label="Run status">
             <StatusBadge status={run.status} />
           </span>

@@ -8,6 +8,7 @@ import type { TNameStep } from "./event-summary.ts";
 import { MapItemsSection } from "./MapItemsSection.tsx";
 import { mapProgress, topLevelMaps } from "./map-items.ts";
 import { bodyNodeState, nodeStates, runProgress, type TNodeState } from "./node-states.ts";
+import { withPinnedNotes } from "./pinned-notes.ts";
 import { RunActions } from "./RunActions.tsx";
 import { RunGraph } from "./RunGraph.tsx";
 import { RunHeader } from "./RunHeader.tsx";
@@ -17,6 +18,7 @@ import { RunTimeline } from "./RunTimeline.tsx";
 import { scenarioOfVersion } from "./run-scenario.ts";
 import type { TRunDetail, TRunEvent, TStepRun } from "./run-types.ts";
 import { StepPanel } from "./StepPanel.tsx";
+import { TestRunActions } from "./TestRunActions.tsx";
 import { useNow } from "./use-now.ts";
 import { useRunMonitor } from "./use-run-monitor.ts";
 
@@ -68,6 +70,7 @@ const PickedStepPanel = memo(function PickedStepPanel({
       onRestart={onRestart}
       onClose={onClose}
       nameStep={nameStep}
+      pinned={run.scenarioVersion.pinned.includes(node.id)}
       items={
         node.kind === "map" && (
           <MapItemsSection
@@ -94,6 +97,7 @@ export function RunMonitor({ runId }: { runId: string }) {
   const [restarting, setRestarting] = useState(false);
   const monitor = useRunMonitor(runId);
   const operates = useCan("operate");
+  const designs = useCan("design");
   const { run } = monitor;
   const active =
     run?.status === "pending" || run?.status === "running" || run?.status === "waiting";
@@ -109,6 +113,11 @@ export function RunMonitor({ runId }: { runId: string }) {
   const itemsProgress = useMemo(
     () => (run && maps.length ? mapProgress(maps, run.stepRuns, monitor.events) : undefined),
     [run, maps, monitor.events],
+  );
+  const pinned = run?.scenarioVersion.pinned;
+  const notes = useMemo(
+    () => withPinnedNotes(itemsProgress, pinned ?? []),
+    [itemsProgress, pinned],
   );
   // map bodies included: the timeline has a row for each item's body steps
   const places = useMemo(() => (scenario ? listNodes(scenario) : []), [scenario]);
@@ -195,15 +204,25 @@ export function RunMonitor({ runId }: { runId: string }) {
         live={monitor.live}
         now={now}
         actions={
-          operates && (
-            <RunActions
-              runId={run.id}
-              status={run.status}
-              failedSteps={failedSteps}
-              selectedLabel={canRestartFrom ? selectedNode?.label : undefined}
-              onRestartFromStep={() => setRestarting(true)}
-            />
-          )
+          <div className="flex flex-wrap items-center gap-2">
+            {operates && (
+              <RunActions
+                runId={run.id}
+                status={run.status}
+                failedSteps={failedSteps}
+                selectedLabel={canRestartFrom ? selectedNode?.label : undefined}
+                onRestartFromStep={() => setRestarting(true)}
+              />
+            )}
+            {run.test && designs && (
+              <TestRunActions
+                runId={run.id}
+                scenarioId={run.scenarioVersion.scenario.id}
+                active={active}
+                cancels={!operates}
+              />
+            )}
+          </div>
         }
       />
       <div className="flex min-h-0 flex-1">
@@ -216,7 +235,7 @@ export function RunMonitor({ runId }: { runId: string }) {
                 states={states}
                 selectedNodeId={selectedNodeId}
                 onSelect={selectNode}
-                progress={itemsProgress}
+                progress={notes}
               />
             ) : (
               <div className="h-full bg-white dark:bg-zinc-900">

@@ -34,7 +34,8 @@ export function RunsTable({ runs, now }: { runs: TRunSummary[]; now: number }) {
         {
           header: "Version",
           className: "text-zinc-500 tabular-nums",
-          cell: (r) => `v${r.scenarioVersion.version}`,
+          cell: (r) =>
+            r.scenarioVersion.test ? r.scenarioVersion.note : `v${r.scenarioVersion.version}`,
         },
         { header: "Status", cell: (r) => <StatusBadge status={r.status} /> },
         {

@@ -27,6 +27,7 @@ export function StepPanel({
   onClose,
   nameStep,
   items,
+  pinned = false,
 }: {
   node: TNode;
   state: TNodeState;
@@ -40,6 +41,8 @@ export function StepPanel({
   nameStep: TNameStep;
   /** a map step's items, when the step is a map */
   items?: ReactNode;
+  /** a test run took the draft's pinned output for this step instead of calling it */
+  pinned?: boolean;
 }) {
   const look = KIND_LOOKS[node.kind];
   const Icon = look.icon;
@@ -92,6 +95,12 @@ export function StepPanel({
           </button>
         )}
       </div>
+
+      {pinned && (
+        <p className="rounded-md bg-violet-50 px-2.5 py-2 text-violet-800 text-xs dark:bg-violet-950/50 dark:text-violet-300">
+          Pinned: this test run used the output pinned in the draft and did not call the step.
+        </p>
+      )}
 
       {state.history.length > 1 && (
         <PanelSection title="Runs of this step">

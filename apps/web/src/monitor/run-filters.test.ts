@@ -12,6 +12,17 @@ describe("run filters", () => {
     });
   });
 
+  it("keeps test runs apart: asked for only on the test runs tab", () => {
+    const now = Date.parse("2026-11-21T10:30:45.123Z");
+    const tests = readRunFilters(new URLSearchParams("kind=test&scenario=x"));
+    expect(tests).toEqual({ status: undefined, scenarioId: "x", range: "all", test: true });
+    expect(writeRunFilters(tests).get("kind")).toBe("test");
+    expect(runScopeInput(tests, now)).toEqual({ test: true, scenarioId: "x" });
+    expect(runScopeInput(readRunFilters(new URLSearchParams("scenario=x")), now)).toEqual({
+      scenarioId: "x",
+    });
+  });
+
   it("asks for runs since the start of the range, rounded to the minute", () => {
     const now = Date.parse("2026-11-21T10:30:45.123Z");
     expect(runListInput({ status: undefined, scenarioId: undefined, range: "1h" }, now)).toEqual({

@@ -20,6 +20,8 @@ export type TRunFilters = {
   status: TRunStatusFilter | undefined;
   scenarioId: string | undefined;
   range: TTimeRange;
+  /** test runs of drafts instead of real runs; the two lists are never mixed */
+  test?: true;
 };
 
 const isStatus = (value: string | null): value is TRunStatusFilter =>
@@ -35,6 +37,7 @@ export const readRunFilters = (params: URLSearchParams): TRunFilters => {
     status: isStatus(status) ? status : undefined,
     scenarioId: params.get("scenario") || undefined,
     range: isRange(range) ? range : "all",
+    ...(params.get("kind") === "test" ? { test: true as const } : {}),
   };
 };
 
@@ -43,6 +46,7 @@ export const writeRunFilters = (filters: TRunFilters): URLSearchParams => {
   if (filters.status) params.set("status", filters.status);
   if (filters.scenarioId) params.set("scenario", filters.scenarioId);
   if (filters.range !== "all") params.set("range", filters.range);
+  if (filters.test) params.set("kind", "test");
   return params;
 };
 
@@ -54,6 +58,7 @@ export const writeRunFilters = (filters: TRunFilters): URLSearchParams => {
 export const runScopeInput = (filters: TRunFilters, now: number) => {
   const ms = TIME_RANGES[filters.range].ms;
   return {
+    ...(filters.test ? { test: true } : {}),
     ...(filters.scenarioId ? { scenarioId: filters.scenarioId } : {}),
     ...(ms ? { since: new Date(Math.floor((now - ms) / 60_000) * 60_000) } : {}),
   };

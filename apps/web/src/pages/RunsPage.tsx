@@ -35,13 +35,51 @@ export function RunsPage() {
   const items = runs.data?.pages.flatMap((p) => p.items) ?? [];
   const now = useNow(items.some((r) => r.status === "running" || r.status === "waiting"));
   const filtered = Boolean(filters.status || filters.scenarioId || filters.range !== "all");
+  const tab = (test: boolean) =>
+    `-mb-px border-b-2 px-1 pb-2 font-medium text-[13px] ${
+      Boolean(filters.test) === test
+        ? "border-indigo-600 text-zinc-900 dark:border-indigo-400 dark:text-zinc-100"
+        : "border-transparent text-zinc-500 hover:text-zinc-800 dark:hover:text-zinc-200"
+    }`;
+  const showTests = (test: boolean) => {
+    const { test: _shown, ...rest } = filters;
+    setFilters(test ? { ...rest, status: undefined, test: true } : { ...rest, status: undefined });
+  };
   return (
     <>
       <PageHeader
         title="Runs"
-        description="Every execution of a published scenario, newest first, live."
+        description={
+          filters.test
+            ? "Test runs of drafts, started from the designer; kept apart from real runs and their counts."
+            : "Every execution of a published scenario, newest first, live."
+        }
       />
       <div className="space-y-4 p-6">
+        <div
+          role="tablist"
+          aria-label="Kind of runs"
+          className="flex gap-5 border-zinc-200 border-b dark:border-zinc-800"
+        >
+          <button
+            type="button"
+            role="tab"
+            aria-selected={!filters.test}
+            className={tab(false)}
+            onClick={() => showTests(false)}
+          >
+            Runs
+          </button>
+          <button
+            type="button"
+            role="tab"
+            aria-selected={Boolean(filters.test)}
+            className={tab(true)}
+            onClick={() => showTests(true)}
+          >
+            Test runs
+          </button>
+        </div>
         <RunFilterBar filters={filters} onChange={setFilters} />
         <StatusCounts
           counts={counts.data ?? {}}
@@ -55,9 +93,17 @@ export function RunsPage() {
         ) : items.length === 0 ? (
           <EmptyState
             icon={PlayCircle}
-            title={filtered ? "No run matches these filters" : "No runs yet"}
+            title={
+              filtered
+                ? "No run matches these filters"
+                : filters.test
+                  ? "No test runs"
+                  : "No runs yet"
+            }
           >
-            Runs started from the designer, the API, a webhook or the CLI appear here as they start.
+            {filters.test
+              ? "Test runs of a draft, started with Test run in the designer, appear here; ended ones can be deleted from their monitor."
+              : "Runs started from the designer, the API, a webhook or the CLI appear here as they start."}
           </EmptyState>
         ) : (
           <>

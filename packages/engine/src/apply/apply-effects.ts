@@ -178,6 +178,7 @@ const store = async (
         trigger: effect.trigger,
         startedById: effect.startedById ?? null,
         parentStepRunId: effect.parentStepRunId ?? null,
+        test: effect.test === true || version.test,
       });
       return [{ kind: "run-created", runId, versionId: version.id, input: effect.input }];
     }

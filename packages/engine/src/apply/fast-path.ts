@@ -45,12 +45,13 @@ export const fastFormOf = (
 /**
  * A run whose start leads straight into a chain is started by one statement
  * (`insertStartedRuns`): the run, its start step done, the first steps and their jobs.
- * Answers those first steps; nothing for a run another run waits for, or any other start.
+ * Answers those first steps; nothing for a run another run waits for, a test run (the
+ * transaction marks it, sparing the hot statement a column), or any other start.
  */
 export const startFastForm = (
   version: TVersion,
   effect: Extract<TEffect, { kind: "create-run" }>,
 ): string[] | undefined =>
-  effect.parentStepRunId
+  effect.parentStepRunId || effect.test
     ? undefined
     : chainTargets(version, version.startNode.id, { kind: "succeeded" });

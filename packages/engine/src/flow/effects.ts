@@ -51,6 +51,8 @@ export type TEffect =
       trigger: string;
       startedById?: string | undefined;
       parentStepRunId?: string | undefined;
+      /** a test run (README, "Test runs"); a run a test run's step starts is one too */
+      test?: boolean | undefined;
     }
   | {
       kind: "end-run";

@@ -14,6 +14,8 @@ export type TStartRun = {
   input: unknown;
   trigger?: string;
   startedById?: string | undefined;
+  /** a test run of a draft: kept apart from real runs (README, "Test runs") */
+  test?: boolean | undefined;
   audit?: TAudit<{ runId: string }> | undefined;
 };
 
@@ -40,6 +42,8 @@ export const startRun = async (
     input: request.input ?? null,
     trigger: request.trigger ?? "api",
     startedById: request.startedById,
+    // a run of a draft's test snapshot is a test run whatever the caller says
+    test: request.test === true || version.test,
   };
   const audit = request.audit?.({ runId });
   const targets = startFastForm(version, create);

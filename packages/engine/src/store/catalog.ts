@@ -2,11 +2,20 @@ import type { TSql } from "./sql.ts";
 
 /** What the engine reads of scenarios and the catalog: versions and functions. */
 
-export type TVersionRow = { id: string; scenarioId: string; version: number; definition: unknown };
+export type TVersionRow = {
+  id: string;
+  scenarioId: string;
+  version: number;
+  definition: unknown;
+  /** a snapshot of a draft for a test run, not a published version */
+  test?: boolean;
+  /** node id → pinned output; only test snapshots have any */
+  pinned?: unknown;
+};
 
 export const readVersion = async (sql: TSql, versionId: string) => {
   const [row] = await sql.$queryRawUnsafe<TVersionRow[]>(
-    `SELECT id, "scenarioId", version, definition FROM "ScenarioVersion" WHERE id = $1::uuid`,
+    `SELECT id, "scenarioId", version, definition, test, pinned FROM "ScenarioVersion" WHERE id = $1::uuid`,
     versionId,
   );
   return row;
@@ -20,7 +29,7 @@ export const findVersionId = async (
 ): Promise<string | undefined> => {
   const [row] = await sql.$queryRawUnsafe<{ id: string }[]>(
     `SELECT v.id FROM "ScenarioVersion" v JOIN "Scenario" s ON s.id = v."scenarioId"
-      WHERE s.slug = $1 AND v.version = $2`,
+      WHERE s.slug = $1 AND v.version = $2 AND NOT v.test`,
     slug,
     version,
   );

@@ -57,6 +57,10 @@ export const ensureQueue = async (boss: PgBoss): Promise<void> => {
     deleteAfterSeconds: 24 * 3600,
     notify: true,
   });
+  // pg-boss cached its queues when it started, before this one existed, and looks a missing
+  // one up through its own connection: on PGlite, from inside a transaction that enqueues,
+  // that read would wait for the transaction forever. An empty insert caches it now.
+  await boss.insert(STEP_QUEUE, []);
 };
 
 /**

@@ -138,14 +138,19 @@ export const insertRun = async (
     trigger: string;
     startedById: string | null;
     parentStepRunId: string | null;
+    /** a test run; the run a test run's subscenario step starts is one whatever this says */
+    test: boolean;
   },
 ): Promise<void> => {
   await sql.$queryRawUnsafe(
     `
     WITH run AS (
       INSERT INTO "Run" (id, "scenarioVersionId", status, input, trigger, "startedById",
-        "parentStepRunId", "stepsTotal", "startedAt", "updatedAt")
-      VALUES ($1::uuid, $2::uuid, 'running', $3::jsonb, $4, $5::uuid, $6::uuid, $7, now(), now())
+        "parentStepRunId", "stepsTotal", test, "startedAt", "updatedAt")
+      VALUES ($1::uuid, $2::uuid, 'running', $3::jsonb, $4, $5::uuid, $6::uuid, $7,
+        $9 OR COALESCE((SELECT p.test FROM "StepRun" s JOIN "Run" p ON p.id = s."runId"
+          WHERE s.id = $6::uuid), false),
+        now(), now())
       RETURNING id AS "runId", NULL::uuid AS id, "startedById"
     ),
     ev AS (
@@ -165,7 +170,19 @@ export const insertRun = async (
     run.parentStepRunId,
     run.version.nodes,
     run.version.version,
+    run.test,
   );
+};
+
+/**
+ * Whether a run no longer exists: test runs are deleted once they end (README, "Test
+ * runs"), and jobs they left behind (a wait, a retry, a due time) have nothing to do.
+ */
+export const runDeleted = async (sql: TSql, runId: string): Promise<boolean> => {
+  const rows = await sql
+    .$queryRawUnsafe<{ one: number }[]>(`SELECT 1 AS one FROM "Run" WHERE id = $1::uuid`, runId)
+    .catch(() => undefined);
+  return rows?.length === 0;
 };
 
 /** The subscenario runs a run started that are still going. */

@@ -2,6 +2,7 @@ import { BatonError, storedRunEvent } from "@baton/model";
 import { tracked } from "@trpc/server";
 import { z } from "zod";
 import { sessionIsLive } from "../../auth/sessions.ts";
+import { checkReworkVersion } from "../../runs/check-rework-version.ts";
 import { loadRunMonitor } from "../../runs/load-run-monitor.ts";
 import { startRun } from "../../runs/start-run.ts";
 import { loadCatalog } from "../../scenarios/load-catalog.ts";
@@ -50,8 +51,11 @@ const functionOf = (graph: TFunctionNodes | undefined, nodeId: string): string |
 const ZRunScope = z.object({
   scenarioId: z.string().uuid().optional(),
   since: ZInstant.optional(),
+  /** test runs of drafts instead of real runs; they are never mixed */
+  test: z.boolean().default(false),
 });
 const inScope = (scope: z.infer<typeof ZRunScope>) => ({
+  test: scope.test,
   ...(scope.scenarioId ? { scenarioVersion: { scenarioId: scope.scenarioId } } : {}),
   ...(scope.since ? { createdAt: { gte: scope.since } } : {}),
 });
@@ -68,13 +72,20 @@ export const runsRouter = router({
           id: true,
           status: true,
           trigger: true,
+          test: true,
           stepsTotal: true,
           createdAt: true,
           startedAt: true,
           endedAt: true,
           startedBy: { select: { id: true, name: true } },
           scenarioVersion: {
-            select: { version: true, scenario: { select: { id: true, name: true, slug: true } } },
+            select: {
+              version: true,
+              // a test snapshot says what it tested (the draft, one step) instead of a number
+              test: true,
+              note: true,
+              scenario: { select: { id: true, name: true, slug: true } },
+            },
           },
         },
         ...pageArgs(input),
@@ -230,6 +241,7 @@ export const runsRouter = router({
       }),
     )
     .mutation(async ({ ctx, input }) => {
+      if (input.versionId) await checkReworkVersion(ctx.db.prisma, input.id, input.versionId);
       const reworked = await ctx.engine.reworkRun(input.id, {
         ...(input.fromNodeId ? { fromNodeIds: [input.fromNodeId] } : {}),
         ...(input.scope ? { scope: input.scope } : {}),

@@ -39,9 +39,14 @@ export const scenariosRouter = router({
           description: true,
           updatedAt: true,
           versions: {
+            where: { test: false },
             orderBy: { version: "desc" },
             take: 1,
-            select: { version: true, publishedAt: true, _count: { select: { runs: true } } },
+            select: {
+              version: true,
+              publishedAt: true,
+              _count: { select: { runs: { where: { test: false } } } },
+            },
           },
         },
         ...pageArgs(input),

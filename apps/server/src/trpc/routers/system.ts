@@ -28,9 +28,10 @@ export const systemRouter = router({
         prisma.function.count({ where: { status: "active" } }),
         prisma.function.count({ where: { status: "missing" } }),
         prisma.scenario.count({ where: { archivedAt: null } }),
-        prisma.scenarioVersion.count(),
-        prisma.run.groupBy({ by: ["status"], _count: { _all: true } }),
-        prisma.manualTask.count({ where: { status: "open" } }),
+        // test runs of drafts and their snapshots are kept apart from what runs for real
+        prisma.scenarioVersion.count({ where: { test: false } }),
+        prisma.run.groupBy({ by: ["status"], where: { test: false }, _count: { _all: true } }),
+        prisma.manualTask.count({ where: { status: "open", run: { test: false } } }),
       ]);
     const runs = Object.fromEntries(runGroups.map((g) => [g.status, g._count._all]));
     return { connections, functions, missingFunctions, scenarios, versions, runs, openTasks };

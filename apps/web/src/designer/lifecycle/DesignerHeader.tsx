@@ -2,6 +2,7 @@ import { ChevronRight, Eye } from "lucide-react";
 import { Link } from "react-router";
 import { useCan } from "../../auth/use-session.ts";
 import { RunButton } from "../run/RunButton.tsx";
+import { TestRunButton } from "../testing/TestRunButton.tsx";
 import { useDesigner } from "../use-designer.ts";
 import { useDesignerContext } from "../use-designer-context.ts";
 import { AboutScenario } from "./AboutScenario.tsx";
@@ -58,6 +59,7 @@ export function DesignerHeader({
       <AboutScenario />
       {!readOnly && <ImportExport />}
       <VersionHistory scenarioId={scenarioId} />
+      {!readOnly && <TestRunButton />}
       {operates && <RunButton scenarioId={scenarioId} slug={slug} />}
       {!readOnly && <PublishButton scenarioId={scenarioId} saver={saver} onRefused={onRefused} />}
     </header>

@@ -3,6 +3,7 @@ import { KIND_LOOKS } from "../../ui/node-looks.ts";
 import type { TStep } from "../canvas/canvas-types.ts";
 import { QuickFixes } from "../check/QuickFixes.tsx";
 import { useNodeDiagnostics } from "../check/use-node-diagnostics.ts";
+import { StepTestActions } from "../testing/StepTestActions.tsx";
 import { inputClass } from "./form-styles.ts";
 import { ChoicePanel } from "./kinds/ChoicePanel.tsx";
 import { EndPanel } from "./kinds/EndPanel.tsx";
@@ -66,6 +67,7 @@ export function StepPanel({ step }: { step: TStep }) {
               {look.name} · <span className="font-mono">steps.{step.id}</span>
             </div>
           </div>
+          {step.kind === "function" && <StepTestActions step={step} />}
         </div>
         <textarea
           aria-label="Step description"

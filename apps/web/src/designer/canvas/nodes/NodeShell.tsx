@@ -13,6 +13,7 @@ export function NodeShell({
   selected,
   children,
   width = "w-56",
+  badge,
 }: {
   id: string;
   kind: TNodeKind;
@@ -21,6 +22,8 @@ export function NodeShell({
   selected: boolean;
   children?: ReactNode;
   width?: string;
+  /** a mark of the step's state in the designer, beside its problems */
+  badge?: ReactNode;
 }) {
   const diagnostics = useNodeDiagnostics(id);
   const look = KIND_LOOKS[kind];
@@ -54,6 +57,7 @@ export function NodeShell({
             </div>
           )}
         </div>
+        {badge}
         <DiagnosticBadge diagnostics={diagnostics} />
       </header>
       {children && <div className="border-zinc-100 border-t dark:border-zinc-800">{children}</div>}
