@@ -3,7 +3,7 @@ import { useMutation, useQueryClient } from "@tanstack/react-query";
 import { useState } from "react";
 import { inputClass, labelClass } from "../designer/panel/form-styles.ts";
 import { errorMessage, useTRPC } from "../lib/trpc.ts";
-import { BUTTON } from "../monitor/buttons.ts";
+import { BUTTON } from "../ui/buttons.ts";
 import { RolePicker } from "./RolePicker.tsx";
 
 /** A new account: name, email, first password and roles. */

@@ -5,7 +5,7 @@ import { Link, useSearchParams } from "react-router";
 import { fieldClass } from "../designer/panel/form-styles.ts";
 import { formatDateTime } from "../lib/format.ts";
 import { useTRPC } from "../lib/trpc.ts";
-import { BUTTON } from "../monitor/buttons.ts";
+import { BUTTON } from "../ui/buttons.ts";
 import { PageHeader } from "../ui/PageHeader.tsx";
 import { EmptyState, ErrorNotice, LoadingRows } from "../ui/States.tsx";
 import { Table } from "../ui/Table.tsx";

@@ -2,8 +2,8 @@ import { useMutation } from "@tanstack/react-query";
 import { useState } from "react";
 import { inputClass, labelClass } from "../designer/panel/form-styles.ts";
 import { errorMessage, useTRPC } from "../lib/trpc.ts";
-import { Dialog } from "../monitor/Dialog.tsx";
-import { DialogAction } from "../monitor/DialogAction.tsx";
+import { Dialog } from "../ui/Dialog.tsx";
+import { DialogAction } from "../ui/DialogAction.tsx";
 
 /** Sets a user's password; their open sessions end. */
 export function ResetPasswordDialog({

@@ -6,7 +6,7 @@ import { useState } from "react";
 import { useSession } from "../auth/use-session.ts";
 import { formatDateTime } from "../lib/format.ts";
 import { useTRPC } from "../lib/trpc.ts";
-import { BUTTON } from "../monitor/buttons.ts";
+import { BUTTON } from "../ui/buttons.ts";
 import { PageHeader } from "../ui/PageHeader.tsx";
 import { EmptyState, ErrorNotice, LoadingRows } from "../ui/States.tsx";
 import { StatusBadge } from "../ui/StatusBadge.tsx";

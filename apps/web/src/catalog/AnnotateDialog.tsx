@@ -1,9 +1,9 @@
 import { useMutation } from "@tanstack/react-query";
 import { useId, useState } from "react";
 import { errorMessage, useTRPC } from "../lib/trpc.ts";
-import { Dialog } from "../monitor/Dialog.tsx";
-import { DialogAction } from "../monitor/DialogAction.tsx";
 import { parseJsonText } from "../tasks/schema-validator.ts";
+import { Dialog } from "../ui/Dialog.tsx";
+import { DialogAction } from "../ui/DialogAction.tsx";
 import { Field } from "./Field.tsx";
 import { HELP, INPUT, LABEL } from "./fields.ts";
 import type { TFunctionDetail } from "./types.ts";

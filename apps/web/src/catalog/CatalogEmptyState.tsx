@@ -1,7 +1,7 @@
 import { Boxes, Plus } from "lucide-react";
 import { useState } from "react";
 import { useCan } from "../auth/use-session.ts";
-import { BUTTON } from "../monitor/buttons.ts";
+import { BUTTON } from "../ui/buttons.ts";
 import { EmptyState } from "../ui/States.tsx";
 import { ConnectionDialog } from "./ConnectionDialog.tsx";
 

@@ -4,7 +4,7 @@ import { useState } from "react";
 import { useCan } from "../auth/use-session.ts";
 import { timeAgo } from "../lib/format.ts";
 import { errorMessage, useTRPC } from "../lib/trpc.ts";
-import { BUTTON } from "../monitor/buttons.ts";
+import { BUTTON } from "../ui/buttons.ts";
 import { StatusBadge } from "../ui/StatusBadge.tsx";
 import { ConnectionDialog } from "./ConnectionDialog.tsx";
 import { RefreshReport } from "./RefreshReport.tsx";

@@ -2,8 +2,8 @@ import { useMutation, useQuery } from "@tanstack/react-query";
 import { Trash2 } from "lucide-react";
 import { Link } from "react-router";
 import { errorMessage, useTRPC } from "../lib/trpc.ts";
-import { Dialog } from "../monitor/Dialog.tsx";
-import { DialogAction } from "../monitor/DialogAction.tsx";
+import { Dialog } from "../ui/Dialog.tsx";
+import { DialogAction } from "../ui/DialogAction.tsx";
 import type { TConnection } from "./types.ts";
 import { useInvalidateCatalog } from "./use-invalidate-catalog.ts";
 

@@ -2,7 +2,9 @@ import { listNodes, type TMapNode, type TNode } from "@baton/model";
 import { ChevronRight, RotateCcw } from "lucide-react";
 import { lazy, Suspense, useEffect, useMemo, useState } from "react";
 import { formatDuration } from "../lib/format.ts";
-import { ErrorBox } from "./ErrorBox.tsx";
+import { readStepError } from "../lib/step-error.ts";
+import { ErrorBox } from "../ui/ErrorBox.tsx";
+import { PanelSection } from "../ui/PanelSection.tsx";
 import {
   bodyNodeIds,
   itemCountOf,
@@ -12,11 +14,9 @@ import {
   previewValue,
   type TMapItem,
 } from "./map-items.ts";
-import { PanelSection } from "./PanelSection.tsx";
 import type { TRunEvent, TStepRun } from "./run-types.ts";
 import { StepData } from "./StepData.tsx";
 import { StepStateBadge } from "./StepStateBadge.tsx";
-import { readStepError } from "./step-error.ts";
 import { TONE_CLASSES } from "./tone-classes.ts";
 import { useStepDetail } from "./use-step-detail.ts";
 

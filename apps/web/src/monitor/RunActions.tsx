@@ -2,8 +2,8 @@ import { useMutation } from "@tanstack/react-query";
 import { Ban, RefreshCcw, RotateCcw, StepForward } from "lucide-react";
 import { useState } from "react";
 import { useTRPC } from "../lib/trpc.ts";
-import { BUTTON } from "./buttons.ts";
-import { ConfirmDialog } from "./ConfirmDialog.tsx";
+import { BUTTON } from "../ui/buttons.ts";
+import { ConfirmDialog } from "../ui/ConfirmDialog.tsx";
 import type { TRunStatus } from "./run-types.ts";
 
 type TAsk = "restart" | "retry" | "cancel";

@@ -1,10 +1,10 @@
 import { UserCheck } from "lucide-react";
 import { Link } from "react-router";
-import { ErrorBox } from "./ErrorBox.tsx";
+import { ErrorBox } from "../ui/ErrorBox.tsx";
+import { JsonTree } from "../ui/JsonTree.tsx";
+import { PanelSection } from "../ui/PanelSection.tsx";
 import { EventList } from "./EventList.tsx";
 import type { TNameStep } from "./event-summary.ts";
-import { JsonTree } from "./JsonTree.tsx";
-import { PanelSection } from "./PanelSection.tsx";
 import type { TRunDetail, TRunEvent } from "./run-types.ts";
 
 /** What the side panel shows with no step picked: the run's input, output, error and events. */

@@ -1,5 +1,5 @@
-import { JsonTree } from "./JsonTree.tsx";
-import { PanelSection } from "./PanelSection.tsx";
+import { JsonTree } from "../ui/JsonTree.tsx";
+import { PanelSection } from "../ui/PanelSection.tsx";
 import type { TStepRun } from "./run-types.ts";
 import { useStepDetail } from "./use-step-detail.ts";
 

@@ -3,8 +3,8 @@ import { Ban, Trash2 } from "lucide-react";
 import { useState } from "react";
 import { useNavigate } from "react-router";
 import { useTRPC } from "../lib/trpc.ts";
-import { BUTTON } from "./buttons.ts";
-import { ConfirmDialog } from "./ConfirmDialog.tsx";
+import { BUTTON } from "../ui/buttons.ts";
+import { ConfirmDialog } from "../ui/ConfirmDialog.tsx";
 
 /**
  * A designer's actions on a test run: stop it while it goes (operators have Cancel among

@@ -1,4 +1,4 @@
-import { readStepError } from "./step-error.ts";
+import { readStepError } from "../lib/step-error.ts";
 
 /** Why one attempt failed, as the attempts table shows it. */
 export type TAttemptFailure = {

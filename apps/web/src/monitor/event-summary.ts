@@ -1,6 +1,6 @@
 import { stepOfEvent, type TNodeKind, type TRunEventType } from "@baton/model";
+import { readStepError } from "../lib/step-error.ts";
 import type { TRunEvent } from "./run-types.ts";
-import { readStepError } from "./step-error.ts";
 
 /** A step of the run's scenario as events name it. */
 export type TStepName = { label: string; kind: TNodeKind };

@@ -10,7 +10,7 @@ import { SchemaTree } from "../catalog/SchemaTree.tsx";
 import { sideSource } from "../catalog/side-source.ts";
 import { TryIt } from "../catalog/TryIt.tsx";
 import { useTRPC } from "../lib/trpc.ts";
-import { BUTTON } from "../monitor/buttons.ts";
+import { BUTTON } from "../ui/buttons.ts";
 import { PageHeader } from "../ui/PageHeader.tsx";
 import { ErrorNotice, LoadingRows } from "../ui/States.tsx";
 

@@ -3,7 +3,6 @@ import { PlayCircle } from "lucide-react";
 import { useMemo } from "react";
 import { useSearchParams } from "react-router";
 import { useTRPC } from "../lib/trpc.ts";
-import { BUTTON } from "../monitor/buttons.ts";
 import { RunFilterBar } from "../monitor/RunFilterBar.tsx";
 import { RunsTable } from "../monitor/RunsTable.tsx";
 import {
@@ -15,6 +14,7 @@ import {
 } from "../monitor/run-filters.ts";
 import { StatusCounts } from "../monitor/StatusCounts.tsx";
 import { useNow } from "../monitor/use-now.ts";
+import { BUTTON } from "../ui/buttons.ts";
 import { PageHeader } from "../ui/PageHeader.tsx";
 import { EmptyState, ErrorNotice, LoadingRows } from "../ui/States.tsx";
 

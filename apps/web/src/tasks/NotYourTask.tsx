@@ -1,6 +1,6 @@
 import type { TAssignees, TRole } from "@baton/model";
 import { Lock, UserPlus } from "lucide-react";
-import { BUTTON } from "../monitor/buttons.ts";
+import { BUTTON } from "../ui/buttons.ts";
 
 /**
  * An open task the signed-in person may not decide: who may, and for an administrator who

@@ -1,6 +1,6 @@
 import { XCircle } from "lucide-react";
 import { useId, useState } from "react";
-import { BUTTON } from "../monitor/buttons.ts";
+import { BUTTON } from "../ui/buttons.ts";
 
 /** Rejecting needs a reason; it is stored with the decision and fails the step. */
 export function RejectForm({

@@ -1,7 +1,7 @@
 import { Braces } from "lucide-react";
 import { useState } from "react";
-import { JsonTree } from "../monitor/JsonTree.tsx";
-import { PanelSection } from "../monitor/PanelSection.tsx";
+import { JsonTree } from "../ui/JsonTree.tsx";
+import { PanelSection } from "../ui/PanelSection.tsx";
 import { ReadableValue } from "./ReadableValue.tsx";
 
 const TOGGLE =

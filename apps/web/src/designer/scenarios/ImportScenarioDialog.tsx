@@ -2,8 +2,8 @@ import { useMutation } from "@tanstack/react-query";
 import { type FormEvent, useId, useState } from "react";
 import { useNavigate } from "react-router";
 import { errorMessage, useTRPC } from "../../lib/trpc.ts";
-import { Dialog } from "../../monitor/Dialog.tsx";
-import { DialogAction } from "../../monitor/DialogAction.tsx";
+import { Dialog } from "../../ui/Dialog.tsx";
+import { DialogAction } from "../../ui/DialogAction.tsx";
 import { importConflict, type TImportConflict, type TNameAndSlug } from "./import-conflict.ts";
 import { slugify } from "./slugify.ts";
 

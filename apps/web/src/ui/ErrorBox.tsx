@@ -1,5 +1,5 @@
 import { AlertOctagon } from "lucide-react";
-import { readStepError } from "./step-error.ts";
+import { readStepError } from "../lib/step-error.ts";
 
 /** A failed step's or run's error: the provider's message and its classification. */
 export function ErrorBox({ error, label = "Error" }: { error: unknown; label?: string }) {
