@@ -9,7 +9,9 @@ import { createProviderRegistry } from "./registry.ts";
  * folder loads no cloud provider's libraries.
  */
 export const discoverLocalCatalog = async (folder: string, name: string): Promise<TCatalog> => {
-  const registry = createProviderRegistry([createLocalProvider({ poolSize: 1 })]);
+  const registry = createProviderRegistry([
+    createLocalProvider({ poolSize: 1, describeInProcess: true }),
+  ]);
   try {
     const { functions } = await registry.discover({ name, provider: "local", config: { folder } });
     return Object.fromEntries(functions.map((f) => [f.ref, f]));

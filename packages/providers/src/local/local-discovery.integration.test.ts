@@ -48,6 +48,22 @@ describe("local provider: discovery problems and reloads", () => {
     ]);
   });
 
+  it("finds the same when it imports the modules in its own thread (baton check)", async () => {
+    const inProcess = createProviderRegistry([createLocalProvider({ describeInProcess: true })]);
+    try {
+      const [own, pooled] = [
+        await inProcess.discover(connection),
+        await registry.discover(connection),
+      ];
+      expect(own.functions.map((fn) => fn.ref)).toEqual(pooled.functions.map((fn) => fn.ref));
+      expect(own.problems.map((p) => p.split(",")[0])).toEqual(
+        pooled.problems.map((p) => p.split(",")[0]),
+      );
+    } finally {
+      await inProcess.close();
+    }
+  });
+
   it("runs the new code of an edited module after the catalog is refreshed", async () => {
     const before = (await registry.discover(connection)).functions[0];
     if (!before) throw new Error("Version not discovered");

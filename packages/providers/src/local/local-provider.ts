@@ -12,6 +12,7 @@ import type {
 } from "../types.ts";
 import { readLocalConfig } from "./config.ts";
 import { listModules, type ModuleFile, moduleUrl, toCatalogFunction } from "./discover.ts";
+import { describeExports, moduleExports } from "./module-exports.ts";
 import type { ModuleDescription, WorkerFailure } from "./protocol.ts";
 import { type CallResult, createWorkerPool, type WorkerPool } from "./worker-pool.ts";
 
@@ -21,6 +22,12 @@ export type LocalProviderOptions = {
   bootTimeoutMs?: number;
   /** How long discovery waits for one module to load. */
   describeTimeoutMs?: number;
+  /**
+   * Discovery imports the modules in this thread instead of a worker: for a one-shot
+   * command (`baton check`) that calls nothing, booting a worker thread costs more than
+   * the whole check. Calls still run in workers.
+   */
+  describeInProcess?: boolean;
 };
 
 export type LocalProvider = Provider & {
@@ -82,16 +89,20 @@ export function createLocalProvider(options: LocalProviderOptions = {}): LocalPr
     const config = readLocalConfig(connection);
     const files = await listModules(config.folder);
     for (const file of files) known.set(file.path, file.url);
-    const pool = poolFor(config.memoryMb);
     const functions: CatalogFunction[] = [];
     const problems: string[] = [];
     const results = await Promise.allSettled(
       files.map(async (file) => {
-        const result = await pool.run(
-          { type: "describe", url: file.url },
-          AbortSignal.timeout(describeTimeoutMs),
-        );
-        return JSON.parse(unwrap(result, { ref: file.name })) as ModuleDescription;
+        const json = options.describeInProcess
+          ? JSON.stringify(describeExports(moduleExports(await import(file.url))))
+          : unwrap(
+              await poolFor(config.memoryMb).run(
+                { type: "describe", url: file.url },
+                AbortSignal.timeout(describeTimeoutMs),
+              ),
+              { ref: file.name },
+            );
+        return JSON.parse(json) as ModuleDescription;
       }),
     );
     results.forEach((result, index) => {

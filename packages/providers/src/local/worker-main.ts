@@ -1,6 +1,6 @@
 import { parentPort, workerData } from "node:worker_threads";
+import { describeExports, type FunctionModule, moduleExports } from "./module-exports.ts";
 import type {
-  ModuleDescription,
   WorkerData,
   WorkerFailure,
   WorkerFailureReason,
@@ -8,7 +8,6 @@ import type {
   WorkerResponse,
 } from "./protocol.ts";
 
-type FunctionModule = Record<string, unknown>;
 type Handler = (
   input: unknown,
   context: { idempotencyKey: string; signal: AbortSignal; deadline: number },
@@ -37,13 +36,7 @@ async function load(url: string): Promise<FunctionModule> {
   const cached = modules.get(url);
   if (cached) return cached;
   try {
-    const namespace = (await import(url)) as FunctionModule;
-    // A CommonJS module (or TS compiled as one, outside a `"type": "module"` package)
-    // arrives as `{ default: module.exports }`.
-    const mod =
-      namespace.handler === undefined && typeof namespace.default === "object" && namespace.default
-        ? (namespace.default as FunctionModule)
-        : namespace;
+    const mod = moduleExports((await import(url)) as FunctionModule);
     modules.set(url, mod);
     return mod;
   } catch (error) {
@@ -53,16 +46,7 @@ async function load(url: string): Promise<FunctionModule> {
 }
 
 async function describe(url: string): Promise<string> {
-  const mod = await load(url);
-  const description: ModuleDescription = {
-    hasHandler: typeof mod.handler === "function",
-    description: mod.description,
-    tags: mod.tags,
-    input: mod.input,
-    output: mod.output,
-    timeoutMs: mod.timeoutMs,
-    memoryMb: mod.memoryMb,
-  };
+  const description = describeExports(await load(url));
   try {
     return JSON.stringify(description);
   } catch (error) {
