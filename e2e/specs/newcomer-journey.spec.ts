@@ -351,8 +351,22 @@ test("a newcomer builds, publishes twice, runs, approves, reworks and re-imports
   await expect(draftSaved(page)).toBeVisible();
   await screenshots(page, "1-canvas-built");
 
-  // 3. Tried as a draft: #18's test runs of a draft are being built on another branch;
-  //    their walk (a test run of this draft, kept apart from real runs) belongs here.
+  // 3. Tried as a draft, before any version exists: a test run of a small quote goes the
+  //    automatic way through the real service and is kept apart from real runs.
+  await page.getByRole("button", { name: "Test run", exact: true }).click();
+  const trial = page.getByRole("dialog", { name: "Test run" });
+  await trial.getByLabel(/^customerId/).fill("c-42");
+  await trial.getByLabel(/^quantity/).fill("1");
+  await trial.getByRole("button", { name: "Start test run" }).click();
+  const tried = trial.getByRole("status", { name: "Test run status" });
+  await expect(tried).toContainText("succeeded", { timeout: 20_000 });
+  await tried.getByRole("link", { name: "Open monitor" }).click();
+  await expect(page.getByText("Test run", { exact: true })).toBeVisible();
+  await expect(runStatus(page)).toHaveText("succeeded");
+  await expect(runStep(page, "Issue invoice")).toHaveAttribute("data-state", "succeeded");
+  await expect(runStep(page, "Approval")).toHaveAttribute("data-state", "skipped");
+  await page.goto("/scenarios/quote-to-invoice");
+  await expect(page.getByRole("button", { name: "Publish", exact: true })).toBeEnabled();
 
   // 4. Published, then edited and published again without reloading: version 2 retries
   //    the credit check when the bureau answers HTTP 500.
