@@ -170,6 +170,10 @@ const CALLS: Record<string, (f: TFixtures) => TCalls> = {
     query([{ id: f.runId, nodeId: "step" }], [{ id: missing(), nodeId: "step" }]),
   "runs.events": (f) => ({ kind: "subscription", input: { runId: f.runId } }),
   "runs.feed": (f) => ({ kind: "subscription", input: undefined, trigger: f.startRun }),
+  "testRuns.list": (f) => query([{ scenarioId: f.scenarioId }], [{ scenarioId: "x" }]),
+  "testRuns.pins": (f) => query([{ scenarioId: f.scenarioId }], [{ scenarioId: "x" }]),
+  "testRuns.stepSamples": (f) =>
+    query([{ scenarioId: f.scenarioId, nodeId: "step" }], [{ scenarioId: f.scenarioId }]),
   "tasks.list": () => query([{}, { status: "open" }], [{ status: "maybe" }]),
   "tasks.get": (f) => query([{ id: f.taskId }], [{ id: missing() }]),
   "users.list": () => query([undefined]),
