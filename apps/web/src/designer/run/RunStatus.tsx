@@ -1,19 +1,10 @@
-import { useQuery } from "@tanstack/react-query";
-import { ExternalLink } from "lucide-react";
-import { Link } from "react-router";
-import { errorMessage, useTRPC } from "../../lib/trpc.ts";
+import { errorMessage } from "../../lib/trpc.ts";
 import { StatusBadge } from "../../ui/StatusBadge.tsx";
-
-const DONE = new Set(["succeeded", "failed", "cancelled"]);
+import { MonitorLink, useSettlingRun } from "./settling-run.tsx";
 
 /** A started run's state, polled until it settles, with the way to its monitor. */
 export function RunStatus({ runId }: { runId: string }) {
-  const trpc = useTRPC();
-  const run = useQuery({
-    ...trpc.runs.get.queryOptions({ id: runId }),
-    refetchInterval: (query) =>
-      query.state.data && DONE.has(query.state.data.status) ? false : 1_000,
-  });
+  const run = useSettlingRun(runId, 1_000);
   if (run.error) return <p className="text-red-600 text-xs">{errorMessage(run.error)}</p>;
   const data = run.data;
   const done =
@@ -28,13 +19,7 @@ export function RunStatus({ runId }: { runId: string }) {
       <span className="text-zinc-600 tabular-nums dark:text-zinc-400">
         {data ? `${done} step${done === 1 ? "" : "s"} done` : "starting…"}
       </span>
-      <Link
-        to={`/runs/${runId}`}
-        className="ml-auto flex items-center gap-1 font-medium text-indigo-600 hover:underline dark:text-indigo-400"
-      >
-        Open monitor
-        <ExternalLink className="size-3" aria-hidden />
-      </Link>
+      <MonitorLink runId={runId} />
     </div>
   );
 }

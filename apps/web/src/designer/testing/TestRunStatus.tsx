@@ -1,22 +1,13 @@
-import { useQuery } from "@tanstack/react-query";
-import { ExternalLink } from "lucide-react";
-import { Link } from "react-router";
-import { errorMessage, useTRPC } from "../../lib/trpc.ts";
+import { errorMessage } from "../../lib/trpc.ts";
 import { StatusBadge } from "../../ui/StatusBadge.tsx";
-
-const DONE = new Set(["succeeded", "failed", "cancelled"]);
+import { MonitorLink, useSettlingRun } from "../run/settling-run.tsx";
 
 /**
  * A started test run, polled until it ends: its status, its output or error once it has
  * one (for a single step, the step's own), and the way to its monitor.
  */
 export function TestRunStatus({ runId }: { runId: string }) {
-  const trpc = useTRPC();
-  const run = useQuery({
-    ...trpc.runs.get.queryOptions({ id: runId }),
-    refetchInterval: (query) =>
-      query.state.data && DONE.has(query.state.data.status) ? false : 500,
-  });
+  const run = useSettlingRun(runId, 500);
   if (run.error) return <p className="text-red-600 text-xs">{errorMessage(run.error)}</p>;
   const data = run.data;
   const error = data?.error as { message?: string } | null | undefined;
@@ -29,13 +20,7 @@ export function TestRunStatus({ runId }: { runId: string }) {
       <div className="flex items-center gap-2">
         <StatusBadge status={data?.status ?? "pending"} />
         <span className="text-zinc-500">Test run</span>
-        <Link
-          to={`/runs/${runId}`}
-          className="ml-auto flex items-center gap-1 font-medium text-indigo-600 hover:underline dark:text-indigo-400"
-        >
-          Open monitor
-          <ExternalLink className="size-3" aria-hidden />
-        </Link>
+        <MonitorLink runId={runId} />
       </div>
       {data?.status === "succeeded" && (
         <figure>
