@@ -1,8 +1,8 @@
 import type { Prisma } from "@baton/db";
 import type { TScenario } from "@baton/model";
-import { afterAll, afterEach, beforeAll, describe, expect, it } from "vitest";
-import { databases, end, fn, next, openHarness, start, type THarness } from "../test/harness.ts";
-import { createEngine, type TEngine } from "./index.ts";
+import { describe, expect, it } from "vitest";
+import { databases, end, fn, next, start } from "../test/harness.ts";
+import { harnessWithOwnWorkers } from "../test/own-workers.ts";
 
 const at = { x: 0, y: 0 };
 
@@ -13,30 +13,8 @@ const brokenStep = {
 };
 
 describe.each(databases)("test runs on $kind", ({ kind }) => {
-  let h: THarness;
-  const workers: TEngine[] = [];
-  beforeAll(async () => {
-    // the API alone: each test brings the workers it needs, so one can stop them
-    h = await openHarness(kind, { concurrency: 0 });
-  });
-  afterEach(async () => {
-    await Promise.all(workers.splice(0).map((w) => w.stop()));
-  });
-  afterAll(async () => {
-    await h?.close();
-  });
-
-  const startWorker = async () => {
-    const worker = await createEngine({
-      db: h.db,
-      providers: h.providers,
-      concurrency: 4,
-      events: false,
-      log: { info: () => {}, warn: () => {}, error: () => {} },
-    });
-    workers.push(worker);
-    return worker;
-  };
+  const own = harnessWithOwnWorkers(kind);
+  const { startWorker } = own;
 
   /** A test snapshot of the scenario's draft, as the server freezes one for a test run. */
   const snapshot = async (
@@ -44,11 +22,11 @@ describe.each(databases)("test runs on $kind", ({ kind }) => {
     definition: Omit<TScenario, "format" | "slug" | "name">,
     pinned: Record<string, unknown> = {},
   ) => {
-    const published = await h.db.prisma.scenarioVersion.findUniqueOrThrow({
+    const published = await own.h.db.prisma.scenarioVersion.findUniqueOrThrow({
       where: { id: versionId },
       select: { scenarioId: true, definition: true },
     });
-    const row = await h.db.prisma.scenarioVersion.create({
+    const row = await own.h.db.prisma.scenarioVersion.create({
       data: {
         scenarioId: published.scenarioId,
         version: 1,
@@ -66,35 +44,40 @@ describe.each(databases)("test runs on $kind", ({ kind }) => {
 
   it("uses a test snapshot's pinned output instead of calling the step", async () => {
     await startWorker();
-    const versionId = await h.publish(brokenStep);
+    const versionId = await own.h.publish(brokenStep);
     const testId = await snapshot(versionId, brokenStep, { broken: { value: 42 } });
-    const { runId } = await h.engine.startRun({ versionId: testId, input: {} });
-    expect(await h.waitForRun(runId)).toMatchObject({ status: "succeeded", output: { got: 42 } });
-    const step = await h.db.prisma.stepRun.findFirstOrThrow({
+    const { runId } = await own.h.engine.startRun({ versionId: testId, input: {} });
+    expect(await own.h.waitForRun(runId)).toMatchObject({
+      status: "succeeded",
+      output: { got: 42 },
+    });
+    const step = await own.h.db.prisma.stepRun.findFirstOrThrow({
       where: { runId, nodeId: "broken" },
     });
     expect(step).toMatchObject({ status: "succeeded", input: {}, output: { value: 42 } });
-    const run = await h.db.prisma.run.findUniqueOrThrow({ where: { id: runId } });
+    const run = await own.h.db.prisma.run.findUniqueOrThrow({ where: { id: runId } });
     // a run of a snapshot is a test run even when the caller did not say so
     expect(run.test).toBe(true);
   });
 
   it("ignores pins on a published version: only test snapshots have any", async () => {
     await startWorker();
-    const versionId = await h.publish(brokenStep);
-    await h.db.prisma.scenarioVersion.update({
+    const versionId = await own.h.publish(brokenStep);
+    await own.h.db.prisma.scenarioVersion.update({
       where: { id: versionId },
       data: { pinned: { broken: { value: 42 } } },
     });
-    const { runId } = await h.engine.startRun({ versionId, input: {} });
-    expect(await h.waitForRun(runId)).toMatchObject({ status: "failed" });
-    expect((await h.db.prisma.run.findUniqueOrThrow({ where: { id: runId } })).test).toBe(false);
+    const { runId } = await own.h.engine.startRun({ versionId, input: {} });
+    expect(await own.h.waitForRun(runId)).toMatchObject({ status: "failed" });
+    expect((await own.h.db.prisma.run.findUniqueOrThrow({ where: { id: runId } })).test).toBe(
+      false,
+    );
   });
 
   it("makes what a test run's subscenario step starts a test run too", async () => {
     await startWorker();
     const childSlug = `child-${kind}-${Date.now()}`;
-    await h.publish({
+    await own.h.publish({
       slug: childSlug,
       nodes: [start(), end()],
       edges: [next("start", "end")],
@@ -113,16 +96,16 @@ describe.each(databases)("test runs on $kind", ({ kind }) => {
       ],
       edges: [next("start", "call"), next("call", "end")],
     };
-    const versionId = await h.publish(parent);
-    const real = await h.engine.startRun({ versionId, input: {} });
-    const test = await h.engine.startRun({ versionId, input: {}, test: true });
+    const versionId = await own.h.publish(parent);
+    const real = await own.h.engine.startRun({ versionId, input: {} });
+    const test = await own.h.engine.startRun({ versionId, input: {}, test: true });
     for (const { runId } of [real, test])
-      expect((await h.waitForRun(runId)).status).toBe("succeeded");
+      expect((await own.h.waitForRun(runId)).status).toBe("succeeded");
     const childOf = async (runId: string) =>
-      h.db.prisma.run.findFirstOrThrow({
+      own.h.db.prisma.run.findFirstOrThrow({
         where: {
           parentStepRunId: (
-            await h.db.prisma.stepRun.findFirstOrThrow({ where: { runId, nodeId: "call" } })
+            await own.h.db.prisma.stepRun.findFirstOrThrow({ where: { runId, nodeId: "call" } })
           ).id,
         },
         select: { test: true },
@@ -142,25 +125,25 @@ describe.each(databases)("test runs on $kind", ({ kind }) => {
       ],
       edges: [next("start", "hold"), next("hold", "after"), next("after", "end")],
     };
-    const testId = await snapshot(await h.publish(definition), definition);
-    const { runId } = await h.engine.startRun({ versionId: testId, input: {} });
-    await h.waitFor(async () => {
-      const hold = await h.db.prisma.stepRun.findFirst({ where: { runId, nodeId: "hold" } });
+    const testId = await snapshot(await own.h.publish(definition), definition);
+    const { runId } = await own.h.engine.startRun({ versionId: testId, input: {} });
+    await own.h.waitFor(async () => {
+      const hold = await own.h.db.prisma.stepRun.findFirst({ where: { runId, nodeId: "hold" } });
       return hold?.status === "waiting" ? true : undefined;
     });
     await first.stop();
-    await h.engine.cancelRun(runId);
+    await own.h.engine.cancelRun(runId);
     // as the server deletes an ended test run: the run, then its snapshot
-    await h.db.prisma.run.delete({ where: { id: runId } });
-    await h.db.prisma.scenarioVersion.delete({ where: { id: testId } });
+    await own.h.db.prisma.run.delete({ where: { id: runId } });
+    await own.h.db.prisma.scenarioVersion.delete({ where: { id: testId } });
     await startWorker();
     const states = () =>
-      h.db.prisma.$queryRawUnsafe<{ state: string }[]>(
+      own.h.db.prisma.$queryRawUnsafe<{ state: string }[]>(
         `SELECT state::text AS state FROM pgboss.job WHERE data->>'runId' = $1 AND data->>'nodeId' = 'hold'`,
         runId,
       );
     // the wait's job comes back when due, finds its run gone, and is done with (not retried)
-    const settled = await h.waitFor(async () => {
+    const settled = await own.h.waitFor(async () => {
       const rows = await states();
       const pending = rows.some((row) => row.state === "created" || row.state === "active");
       return rows.length && !pending ? rows : undefined;

@@ -1,7 +1,7 @@
 import type { TNode } from "@baton/model";
-import { afterAll, afterEach, beforeAll, describe, expect, it } from "vitest";
-import { databases, end, fn, next, openHarness, start, type THarness } from "../test/harness.ts";
-import { createEngine, type TEngine } from "./index.ts";
+import { describe, expect, it } from "vitest";
+import { databases, end, fn, next, start } from "../test/harness.ts";
+import { harnessWithOwnWorkers } from "../test/own-workers.ts";
 
 const wait = (timing: { duration: number } | { until: { ref: string } }): TNode =>
   ({ id: "hold", kind: "wait", label: "Hold", position: { x: 0, y: 0 }, ...timing }) as TNode;
@@ -18,42 +18,22 @@ const waitingScenario = (timing: Parameters<typeof wait>[0]) => ({
 });
 
 describe.each(databases)("wait steps on $kind", ({ kind }) => {
-  let h: THarness;
-  const workers: TEngine[] = [];
-  beforeAll(async () => {
-    // the API alone: each test brings the workers it needs, so one can stop them
-    h = await openHarness(kind, { concurrency: 0 });
-  });
-  afterEach(async () => {
-    await Promise.all(workers.splice(0).map((w) => w.stop()));
-  });
-  afterAll(async () => {
-    await h?.close();
-  });
-
-  const startWorker = async () => {
-    const worker = await createEngine({
-      db: h.db,
-      providers: h.providers,
-      concurrency: 4,
-      events: false,
-      log: { info: () => {}, warn: () => {}, error: () => {} },
-    });
-    workers.push(worker);
-    return worker;
-  };
+  const own = harnessWithOwnWorkers(kind);
+  const { startWorker } = own;
   const step = (runId: string, nodeId: string) =>
-    h.db.prisma.stepRun.findFirstOrThrow({ where: { runId, nodeId } });
+    own.h.db.prisma.stepRun.findFirstOrThrow({ where: { runId, nodeId } });
   const parked = (runId: string) =>
-    h.waitFor(async () => ((await step(runId, "hold")).status === "waiting" ? true : undefined));
+    own.h.waitFor(async () =>
+      (await step(runId, "hold")).status === "waiting" ? true : undefined,
+    );
 
   it("waits for its duration without a worker, then continues", async () => {
     await startWorker();
-    const versionId = await h.publish(waitingScenario({ duration: 1_500 }));
-    const { runId } = await h.engine.startRun({ versionId, input: {} });
+    const versionId = await own.h.publish(waitingScenario({ duration: 1_500 }));
+    const { runId } = await own.h.engine.startRun({ versionId, input: {} });
     await parked(runId);
     expect((await step(runId, "after").catch(() => undefined))?.status).toBeUndefined();
-    const run = await h.waitForRun(runId, 15_000);
+    const run = await own.h.waitForRun(runId, 15_000);
     expect(run.status).toBe("succeeded");
     const [hold, after] = [await step(runId, "hold"), await step(runId, "after")];
     const until = Date.parse((run.output as { waitedUntil: string }).waitedUntil);
@@ -65,11 +45,11 @@ describe.each(databases)("wait steps on $kind", ({ kind }) => {
 
   it("waits until the time its input names, and not at all for one already past", async () => {
     await startWorker();
-    const versionId = await h.publish(waitingScenario({ until: { ref: "input.at" } }));
+    const versionId = await own.h.publish(waitingScenario({ until: { ref: "input.at" } }));
     const at = new Date(Date.now() + 1_500).toISOString();
-    const later = await h.engine.startRun({ versionId, input: { at } });
+    const later = await own.h.engine.startRun({ versionId, input: { at } });
     await parked(later.runId);
-    expect(await h.waitForRun(later.runId, 15_000)).toMatchObject({
+    expect(await own.h.waitForRun(later.runId, 15_000)).toMatchObject({
       status: "succeeded",
       output: { waitedUntil: at },
     });
@@ -79,8 +59,8 @@ describe.each(databases)("wait steps on $kind", ({ kind }) => {
 
     const past = new Date(Date.now() - 60_000).toISOString();
     const started = Date.now();
-    const now = await h.engine.startRun({ versionId, input: { at: past } });
-    expect(await h.waitForRun(now.runId, 15_000)).toMatchObject({
+    const now = await own.h.engine.startRun({ versionId, input: { at: past } });
+    expect(await own.h.waitForRun(now.runId, 15_000)).toMatchObject({
       status: "succeeded",
       output: { waitedUntil: past },
     });
@@ -89,15 +69,15 @@ describe.each(databases)("wait steps on $kind", ({ kind }) => {
 
   it("keeps a wait while no worker runs, and continues it on a worker started later", async () => {
     const first = await startWorker();
-    const versionId = await h.publish(waitingScenario({ until: { ref: "input.at" } }));
+    const versionId = await own.h.publish(waitingScenario({ until: { ref: "input.at" } }));
     const at = new Date(Date.now() + 1_000).toISOString();
-    const { runId } = await h.engine.startRun({ versionId, input: { at } });
+    const { runId } = await own.h.engine.startRun({ versionId, input: { at } });
     await parked(runId);
     await first.stop();
     await new Promise((r) => setTimeout(r, 1_500));
     // due, but nobody is there to continue it
     expect((await step(runId, "hold")).status).toBe("waiting");
     await startWorker();
-    expect((await h.waitForRun(runId, 15_000)).status).toBe("succeeded");
+    expect((await own.h.waitForRun(runId, 15_000)).status).toBe("succeeded");
   });
 });
